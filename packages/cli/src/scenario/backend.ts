@@ -1,0 +1,50 @@
+// Where a scenario runs: the storage (memory, http, postgres) behind the same OneNumber API.
+import { createMemoryDirectory, createOneNumber, OneNumberError, type DirectoryContents, type OneNumber } from '@onenumber/core';
+import { createMemoryStorage } from '@onenumber/storage-memory';
+
+export type ScenarioApi = Pick<
+  OneNumber,
+  'connect' | 'disable' | 'enable' | 'remove' | 'members' | 'configure' | 'receive' | 'reply' | 'assign' | 'view' | 'updateStatus'
+>;
+
+export interface ScenarioBackend {
+  readonly name: string;
+  /** A fresh system with the scenario's directory loaded. */
+  start(contents: DirectoryContents): Promise<ScenarioApi>;
+  /** Stop whatever start() started (servers, temporary databases). */
+  stop(): Promise<void>;
+}
+
+export const storageKinds = ['memory', 'http', 'postgres'] as const;
+export type StorageKind = (typeof storageKinds)[number];
+
+export function memoryBackend(): ScenarioBackend {
+  let api: OneNumber | null = null;
+  return {
+    name: 'memory',
+    async start(contents) {
+      api = createOneNumber({ storage: createMemoryStorage(), directory: createMemoryDirectory(contents) });
+      return api;
+    },
+    async stop() {
+      await api?.close();
+    },
+  };
+}
+
+/** Other storages register here as their packages land; an unknown one is exit 2 (scenarios.md). */
+const factories: Partial<Record<StorageKind, () => Promise<ScenarioBackend>>> = {
+  memory: async () => memoryBackend(),
+};
+
+export function registerBackend(kind: StorageKind, factory: () => Promise<ScenarioBackend>): void {
+  factories[kind] = factory;
+}
+
+export async function createBackend(kind: StorageKind): Promise<ScenarioBackend> {
+  const factory = factories[kind];
+  if (!factory) {
+    throw new OneNumberError('INVALID_INPUT', `--storage ${kind} is not available in this build yet; use --storage memory.`, { field: 'storage' });
+  }
+  return factory();
+}

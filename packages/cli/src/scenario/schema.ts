@@ -1,0 +1,39 @@
+// The scenario file format (shared/spec/scenarios.md), validated at the edge.
+import { orgEntrySchema } from '@onenumber/core';
+import { z } from 'zod';
+
+const text = z.string().max(65536);
+const common = {
+  org: z.string().min(1).optional(),
+  as: z.string().min(1).optional(),
+  expect: z.record(z.string(), z.unknown()).optional(),
+};
+const onNumber = { ...common, service: z.string().min(1), number: z.string() };
+const withCustomer = { ...onNumber, agent: z.string().min(1), customer: z.string().min(1) };
+
+export const stepSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('connect'), ...onNumber }),
+  z.object({ op: z.literal('disable'), ...onNumber }),
+  z.object({ op: z.literal('enable'), ...onNumber }),
+  z.object({ op: z.literal('remove'), ...onNumber }),
+  z.object({ op: z.literal('members'), ...common, number: z.string(), service: z.string().min(1).optional() }),
+  z.object({ op: z.literal('configure'), ...onNumber, settings: z.record(z.string(), z.unknown()) }),
+  z.object({ op: z.literal('inbound'), ...common, number: z.string(), customer: z.string().min(1), text, id: z.string().min(1).optional() }),
+  z.object({ op: z.literal('reply'), ...withCustomer, text }),
+  z.object({ op: z.literal('assign'), ...withCustomer, confirm: z.boolean().optional() }),
+  z.object({ op: z.literal('view'), ...withCustomer }),
+  z.object({ op: z.literal('status'), ...common, message: z.string().min(1), status: z.enum(['delivered', 'read', 'failed']) }),
+]);
+
+export const scenarioSchema = z.object({
+  name: z.string(),
+  orgs: z.array(orgEntrySchema.partial({ services: true })).min(1),
+  numbers: z.record(z.string(), z.object({ verified: z.boolean() })).optional(),
+  agents: z.array(z.object({ id: z.string().min(1), name: z.string().min(1), access: z.array(z.string()) })).default([]),
+  steps: z.array(stepSchema),
+  sameChannel: z.array(z.array(z.number().int().min(0))).optional(),
+  differentChannel: z.array(z.array(z.number().int().min(0))).optional(),
+});
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type Step = z.output<typeof stepSchema>;

@@ -1,0 +1,40 @@
+// Words: a business number is kept in E.164, parsed by libphonenumber-js (R5: it must be valid).
+// A customer is their WhatsApp id: E.164 (a webhook's wa_id gains its '+') or a business-scoped
+// user id, compared exactly and never checked as a phone number.
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { z } from 'zod';
+
+/** Returns the E.164 form of a business number, or null when it is not a valid number. */
+export function normaliseNumber(input: string): string | null {
+  const trimmed = input.trim();
+  if (!/^\+/.test(trimmed) && !/^00/.test(trimmed)) return null; // a country code is required
+  const parsed = parsePhoneNumberFromString(trimmed.replace(/^00/, '+'));
+  return parsed && parsed.isValid() ? parsed.number : null;
+}
+
+export const businessNumberSchema = z.string().max(64).transform((value, ctx) => {
+  const e164 = normaliseNumber(value);
+  if (!e164) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value.slice(0, 40)}" is not a valid business number; write it with its country code`,
+      params: { code: 'INVALID_NUMBER' },
+    });
+    return z.NEVER;
+  }
+  return e164;
+});
+
+/** A customer id: digits (a wa_id) gain '+'; anything else (a business-scoped id) is kept exactly. */
+export function normaliseCustomer(input: string): string {
+  const compact = input.trim();
+  if (/^\+?[0-9][0-9 ()-]*$/.test(compact)) return `+${compact.replace(/[^0-9]/g, '')}`;
+  return compact;
+}
+
+export const customerSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .refine((v) => v.trim().length > 0, 'a customer id is required')
+  .transform(normaliseCustomer);

@@ -1,0 +1,66 @@
+// The one entry point: every rule R1..R28 behind a small API, over any ChannelStorage.
+import type { Directory } from './directory/Directory';
+import { OneNumberError } from './errors';
+import type { ChannelEvent } from './events';
+import { ServiceFeed } from './feed';
+import { storageSpecificationVersion, type ChannelStorage } from './storage/ChannelStorage';
+import { parseInput } from './validate';
+import type { Context } from './operations/context';
+import { assign } from './operations/assign';
+import { changeMembership, configure, connect, members } from './operations/membership';
+import { receive, reply, updateStatus, view } from './operations/messages';
+import { eventsInputSchema, type EventsInput } from './operations/schemas';
+
+export interface OneNumberOptions {
+  storage: ChannelStorage;
+  directory: Directory;
+  /** Injected for tests; the current time by default. */
+  clock?: () => Date;
+}
+
+export function createOneNumber(options: OneNumberOptions) {
+  const { storage, directory } = options;
+  if (storage?.specificationVersion !== storageSpecificationVersion) {
+    throw new OneNumberError('STORAGE_MISMATCH', `Storage "${storage?.name}" implements specification ${String(storage?.specificationVersion)}; this core needs ${storageSpecificationVersion}. Install matching versions.`);
+  }
+  const clock = options.clock ?? (() => new Date());
+  const ctx: Context = { storage, directory, now: () => clock().toISOString() };
+
+  return {
+    storage,
+    directory,
+    /** R1..R8: join the number's shared channel, or get an isolated one, with the reason (R4). */
+    connect: (input: Parameters<typeof connect>[1]) => connect(ctx, input),
+    /** R10, R11: leave sharing, keeping the creation time; the parent is re-elected at once. */
+    disable: (input: Parameters<typeof changeMembership>[2]) => changeMembership(ctx, 'disable', input),
+    /** R10, R11: rejoin with the original creation time (the parent role is not taken back). */
+    enable: (input: Parameters<typeof changeMembership>[2]) => changeMembership(ctx, 'enable', input),
+    /** R10..R12: delete the membership; history stays. */
+    remove: (input: Parameters<typeof changeMembership>[2]) => changeMembership(ctx, 'remove', input),
+    /** R13, R14: the active members, parent first. */
+    members: (input: Parameters<typeof members>[1]) => members(ctx, input),
+    /** R9, R28: channel settings, parent only. */
+    configure: (input: Parameters<typeof configure>[1]) => configure(ctx, input),
+    /** R13, R15, R26: a customer message, delivered to every active member; deduped by id. */
+    receive: (input: Parameters<typeof receive>[1]) => receive(ctx, input),
+    /** R16, R24: a reply from one service, out of the shared number. */
+    reply: (input: Parameters<typeof reply>[1]) => reply(ctx, input),
+    /** R21, R23: assign to oneself in one service; may answer confirmation-required. */
+    assign: (input: Parameters<typeof assign>[1]) => assign(ctx, input),
+    /** R17..R22: the whole history for one service, masked, with its assignee and notice. */
+    view: (input: Parameters<typeof view>[1]) => view(ctx, input),
+    /** R17: a delivery report; statuses only move forward. */
+    updateStatus: (input: Parameters<typeof updateStatus>[1]) => updateStatus(ctx, input),
+    /** One service's events after a cursor, projected for it (R20). */
+    events: (input: EventsInput): Promise<ChannelEvent[]> => storage.events(parseInput(eventsInputSchema, input)),
+    /** A live, typed feed of one service's events; missed ones first when `after` is given. */
+    feed(input: EventsInput): ServiceFeed {
+      const query = parseInput(eventsInputSchema, input);
+      const feed = new ServiceFeed();
+      return feed.attach(storage.subscribe(query, (event) => feed.deliver(event)));
+    },
+    close: async () => storage.close?.(),
+  };
+}
+
+export type OneNumber = ReturnType<typeof createOneNumber>;

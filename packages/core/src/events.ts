@@ -1,0 +1,32 @@
+// Typed events, one discriminated union. An event delivered to a service carries that service's
+// projection: other services' replies have no text and no agent (R17, R20).
+import type { Member } from './election/electParent';
+import type { MessageView, MessageStatus, MessageError } from './masking/message';
+
+interface EventBase {
+  /** A cursor in the receiving service's stream; resume after it with `events({ after })`. */
+  id: string;
+  org: string;
+  /** The receiving service. */
+  service: string;
+  channel: string;
+  number: string;
+  at: string;
+}
+
+export type ChannelEvent =
+  | (EventBase & { type: 'messageReceived'; conversation: string; customer: string; message: MessageView })
+  | (EventBase & { type: 'messageSent'; conversation: string; customer: string; message: MessageView })
+  | (EventBase & { type: 'statusChanged'; conversation: string; message: string; status: MessageStatus; error: MessageError | null })
+  | (EventBase & { type: 'parentChanged'; from: string | null; to: string | null; cause: ParentChangeCause })
+  | (EventBase & { type: 'membershipChanged'; subject: string; state: 'active' | 'disabled' | 'removed'; members: Member[] })
+  | (EventBase & { type: 'assignmentChanged'; conversation: string; customer: string; subject: string; agent: string | null });
+
+/** Why the parent changed (R11, R13). */
+export type ParentChangeCause = 'created' | 'disabled' | 'removed' | 'reopened';
+
+export type ChannelEventType = ChannelEvent['type'];
+export type ChannelEventOf<T extends ChannelEventType> = Extract<ChannelEvent, { type: T }>;
+export const channelEventTypes: readonly ChannelEventType[] = [
+  'messageReceived', 'messageSent', 'statusChanged', 'parentChanged', 'membershipChanged', 'assignmentChanged',
+];

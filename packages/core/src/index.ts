@@ -1,0 +1,46 @@
+// @onenumber/core: the rules of a WhatsApp Business number shared by several services.
+export { createOneNumber, type OneNumber, type OneNumberOptions } from './createOneNumber';
+export { OneNumberError, errorCodes, isOneNumberError, type ErrorCode, type OneNumberErrorJSON } from './errors';
+export { parseInput } from './validate';
+export { ServiceFeed, type FeedEvents } from './feed';
+export { channelEventTypes, type ChannelEvent, type ChannelEventOf, type ChannelEventType, type ParentChangeCause } from './events';
+
+// Eligibility (R1..R5)
+export { bundlePlans, financeServices, isolationReasons, isBundlePlan, type Mode, type Reason, type Subscription } from './eligibility/catalogue';
+export { decideEligibility, subscriptionOf, type Eligibility, type EligibilityInput } from './eligibility/decideEligibility';
+
+// Channels, numbers, settings (R5, R28)
+export { normaliseNumber, normaliseCustomer, businessNumberSchema, customerSchema } from './channel/number';
+export { channelSettingsSchema, type ChannelSettings } from './channel/settings';
+
+// Election (R9, R11, R14)
+export { electParent, listMembers, type ElectableMembership, type Member } from './election/electParent';
+
+// Masking (R17, R18, R20)
+export { maskingPolicySchema, defaultMaskingPolicy, type MaskingPolicy } from './masking/policy';
+export { projectMessage } from './masking/projectMessage';
+export { advanceStatus } from './masking/advanceStatus';
+export type { StoredMessage, MessageView, MessageStatus, DeliveryStatus, MessageError, Direction } from './masking/message';
+
+// Assignment (R21..R24)
+export { decideNotice, otherServiceHold, assigneeIn, type Notice } from './assignment/notice';
+export { noticeMessages, serviceDisplayName } from './assignment/noticeText';
+export { decideAssign, type AssignDecision } from './assignment/decideAssign';
+export { decideReply } from './assignment/decideReply';
+
+// Directory
+export {
+  agentEntrySchema, numberEntrySchema, orgEntrySchema, planSchema,
+  type AgentEntry, type Directory, type NumberEntry, type OrgEntry,
+} from './directory/Directory';
+export { createMemoryDirectory, directoryContentsSchema, type DirectoryContents, type MemoryDirectory } from './directory/createMemoryDirectory';
+
+// Storage interface
+export { storageSpecificationVersion, type ChannelStorage } from './storage/ChannelStorage';
+export type * from './storage/records';
+
+// Operation inputs and results
+export * from './operations/schemas';
+export type { ConnectResult, MembershipResult, MembersResult } from './operations/membership';
+export type { ReceiveResult, ViewResult } from './operations/messages';
+export type { AssignResult } from './operations/assign';

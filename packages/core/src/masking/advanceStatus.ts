@@ -1,0 +1,13 @@
+// R17: a delivery status only moves forward, sent < delivered < read, whatever order reports
+// arrive in; failed can replace sent or delivered; nothing moves a status back.
+import type { MessageStatus } from './message';
+
+const rank: Record<string, number> = { sent: 0, delivered: 1, read: 2 };
+
+/** The status after a report arrives; equal to `current` when the report changes nothing. */
+export function advanceStatus(current: MessageStatus, report: MessageStatus): MessageStatus {
+  if (current === 'received' || report === 'received') return current; // inbound has no delivery status
+  if (current === 'failed') return current;
+  if (report === 'failed') return current === 'read' ? current : 'failed';
+  return rank[report]! > rank[current]! ? report : current;
+}

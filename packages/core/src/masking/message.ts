@@ -1,0 +1,48 @@
+// R17: what a message is, as stored, and as one service sees it.
+
+export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed';
+export type MessageStatus = 'received' | DeliveryStatus;
+export type Direction = 'in' | 'out';
+
+export interface MessageError {
+  code: number | string;
+  title: string;
+}
+
+/** A message as the storage keeps it. Never handed to a service as is: see projectMessage. */
+export interface StoredMessage {
+  id: string;
+  channel: string;
+  conversation: string;
+  direction: Direction;
+  /** The sending service of a reply; null for inbound. */
+  service: string | null;
+  /** The sending agent's id and display name (captured when sent); null for inbound. */
+  agent: string | null;
+  agentName: string | null;
+  /** `text`, or another WhatsApp type (image, template, ...) kept with its raw payload. */
+  type: string;
+  text: string | null;
+  raw: unknown;
+  status: MessageStatus;
+  error: MessageError | null;
+  providerId: string | null;
+  at: string;
+}
+
+/** A message as one viewing service sees it (R17, R18). */
+export interface MessageView {
+  id: string;
+  direction: Direction;
+  service: string | null;
+  agent: string | null;
+  /** Only where the viewer's masking policy shows other services' agent names (R18). */
+  agentName: string | null;
+  type: string;
+  text: string | null;
+  raw: unknown;
+  masked: boolean;
+  status: MessageStatus;
+  error: MessageError | null;
+  at: string;
+}

@@ -1,0 +1,30 @@
+// R21, R23, R25: assigning a conversation to oneself in one service.
+import { decideAssign } from '../assignment/decideAssign';
+import type { Notice } from '../assignment/notice';
+import { parseInput } from '../validate';
+import {
+  requireAccess, requireActiveMembership, requireAgent, requireConversation, requireNumber, withRetry, type Context,
+} from './context';
+import { assignInputSchema, type AssignInput } from './schemas';
+
+export type AssignResult = { status: 'assigned' } | { status: 'confirmation-required'; notice: Notice };
+
+export async function assign(ctx: Context, input: AssignInput): Promise<AssignResult> {
+  const { org, service, agent: agentId, number: raw, customer, confirm } = parseInput(assignInputSchema, input);
+  const agent = await requireAgent(ctx, org, agentId);
+  const number = requireNumber(raw);
+  requireAccess(agent, service);
+  const membership = await requireActiveMembership(ctx, org, number, service);
+  return withRetry(async (): Promise<AssignResult> => {
+    const conversation = await requireConversation(ctx, org, membership.channel, customer);
+    const decision = await decideAssign(conversation, agent, service, confirm, (id) => ctx.directory.agent(org, id));
+    if (decision.kind === 'confirmation-required') return { status: 'confirmation-required', notice: decision.notice };
+    if (decision.kind === 'assign') {
+      await ctx.storage.setAssignment({
+        org, channel: membership.channel, conversation: conversation.id, expectedVersion: conversation.version,
+        service, agent: agent.id, at: ctx.now(),
+      });
+    }
+    return { status: 'assigned' };
+  });
+}

@@ -1,0 +1,58 @@
+// The public inputs, one exported zod schema each, so integrators can validate with them too.
+// Numbers stay strings here: they are normalised after the agent is known, so that refusals come
+// in the documented order (UNKNOWN_AGENT before INVALID_NUMBER).
+import { z } from 'zod';
+import { customerSchema } from '../channel/number';
+import { channelSettingsSchema } from '../channel/settings';
+import { maskingPolicySchema } from '../masking/policy';
+
+export const idSchema = z.string().min(1).max(128);
+export const serviceSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'a service id is lower-case letters, digits and dashes (e.g. "desk")');
+const numberInput = z.string().min(1).max(64);
+
+const onNumber = { org: idSchema, service: serviceSchema, number: numberInput };
+const withCustomer = { ...onNumber, agent: idSchema, customer: customerSchema };
+
+export const connectInputSchema = z.object({ ...onNumber, policy: maskingPolicySchema.optional() }).strict();
+export const membershipInputSchema = z.object(onNumber).strict();
+export const membersInputSchema = z.object({ org: idSchema, number: numberInput, service: serviceSchema.optional() }).strict();
+export const configureInputSchema = z.object({ ...onNumber, settings: channelSettingsSchema }).strict();
+
+export const receiveInputSchema = z
+  .object({
+    number: numberInput,
+    customer: customerSchema,
+    text: z.string().max(65536).nullable().optional(),
+    /** The provider's message id, the dedupe key (R15). */
+    id: z.string().min(1).max(256).optional(),
+    type: z.string().min(1).max(32).default('text'),
+    raw: z.unknown().optional(),
+    at: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+export const replyInputSchema = z.object({ ...withCustomer, text: z.string().min(1).max(4096) }).strict();
+export const assignInputSchema = z.object({ ...withCustomer, confirm: z.boolean().default(false) }).strict();
+export const viewInputSchema = z.object(withCustomer).strict();
+export const updateStatusInputSchema = z
+  .object({
+    org: idSchema,
+    message: idSchema,
+    status: z.enum(['delivered', 'read', 'failed']),
+    error: z.object({ code: z.union([z.number(), z.string().max(64)]), title: z.string().max(500) }).nullable().optional(),
+  })
+  .strict();
+export const eventsInputSchema = z
+  .object({ org: idSchema, service: serviceSchema, after: z.string().max(64).optional(), limit: z.number().int().min(1).max(1000).optional() })
+  .strict();
+
+export type ConnectInput = z.input<typeof connectInputSchema>;
+export type MembershipInput = z.input<typeof membershipInputSchema>;
+export type MembersInput = z.input<typeof membersInputSchema>;
+export type ConfigureInput = z.input<typeof configureInputSchema>;
+export type ReceiveInput = z.input<typeof receiveInputSchema>;
+export type ReplyInput = z.input<typeof replyInputSchema>;
+export type AssignInput = z.input<typeof assignInputSchema>;
+export type ViewInput = z.input<typeof viewInputSchema>;
+export type UpdateStatusInput = z.input<typeof updateStatusInputSchema>;
+export type EventsInput = z.input<typeof eventsInputSchema>;

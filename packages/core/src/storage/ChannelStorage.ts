@@ -1,0 +1,83 @@
+// The storage interface, versioned. Operations are made at the level of the rules, not get/set
+// of documents, so that each implementation can make R5, R6, R8 and R11 atomic (a transaction,
+// a unique constraint, a row lock), and reads are made for one viewing service so that a remote
+// storage never sends a client a field that service may not see (R18, R20).
+import type { ChannelEvent } from '../events';
+import type { ChannelSettings } from '../channel/settings';
+import type {
+  AssignmentRecord, ChannelInfo, ConnectOutcome, ConnectRecord, ConversationState, EventQuery,
+  InboundOutcome, InboundRecord, MembershipChange, MembershipOutcome, MembershipRecord, MessageView,
+  ReplyRecord, StatusRecord, ViewQuery,
+} from './records';
+
+export const storageSpecificationVersion = 1 as const;
+
+export interface ChannelStorage {
+  readonly specificationVersion: typeof storageSpecificationVersion;
+  /** A short name for messages and reports (`memory`, `http`, `sqlite`). */
+  readonly name: string;
+
+  /**
+   * R3, R5..R8, R13. Atomically: claim `number` for `org` (NUMBER_IN_USE_BY_ANOTHER_ORG when
+   * another org holds it); find or create the channel (shared: one per org and number;
+   * isolated: one per org, number and service); find or create the service's membership with
+   * the next creation sequence and its masking policy. An active membership is returned as is
+   * (R8); a disabled one is refused with MEMBERSHIP_DISABLED. When the channel had no active
+   * member (new or closed, R13) the new member becomes parent. Emits membershipChanged and,
+   * when the parent moved, parentChanged.
+   */
+  connect(input: ConnectRecord): Promise<ConnectOutcome>;
+
+  /**
+   * R10..R13. Disable, enable or remove the service's membership on the number, and re-elect
+   * in the same atomic step (electParent). Disabling a disabled membership or enabling an active
+   * one changes nothing. NOT_CONNECTED when the service has no membership on the number.
+   * Nothing else is deleted: messages, conversations and other memberships stay (R12).
+   */
+  changeMembership(input: MembershipChange): Promise<MembershipOutcome>;
+
+  /** The service's membership on the number (shared or isolated), or null. */
+  findMembership(input: { org: string; number: string; service: string }): Promise<MembershipRecord | null>;
+
+  /** The number's shared channel (no service), or the channel of the service's membership. */
+  channelInfo(input: { org: string; number: string; service?: string | undefined }): Promise<ChannelInfo | null>;
+
+  /** R9, R28: replace settings keys; NOT_PARENT unless `service` is the parent, checked atomically. */
+  configure(input: { org: string; channel: string; service: string; settings: ChannelSettings }): Promise<ChannelSettings>;
+
+  /**
+   * R13, R15, R26. Store an inbound message in every channel on the number (the shared one and
+   * each isolated one, each its own copy and history) unless `providerId` was stored before on
+   * this number (then `duplicate`, nothing stored, nothing delivered). NOT_CONNECTED when no org
+   * holds the number. Stored even when nobody is active. Emits messageReceived per active member.
+   */
+  receive(input: InboundRecord): Promise<InboundOutcome>;
+
+  /** The conversation with `customer` in the channel, as the assignment rules read it, or null. */
+  conversation(input: { org: string; channel: string; customer: string }): Promise<ConversationState | null>;
+
+  /**
+   * R16, R24. Append a reply (status `sent`) if the conversation is still at `expectedVersion`,
+   * else CONFLICT (the core decides again). With `assign`, also make the agent the service's
+   * assignee. Emits messageSent to every active member, projected per member.
+   */
+  appendReply(input: ReplyRecord): Promise<{ message: string; version: number }>;
+
+  /** R21, R23. Set (or clear) one service's assignee if still at `expectedVersion`, else CONFLICT. */
+  setAssignment(input: AssignmentRecord): Promise<{ version: number }>;
+
+  /** R19. The whole history, oldest first, projected for `service` with its policy (R17, R18). */
+  view(input: ViewQuery): Promise<MessageView[]>;
+
+  /** R17. Apply a delivery report; the status only moves forward. UNKNOWN_MESSAGE if absent. */
+  updateStatus(input: StatusRecord): Promise<{ status: MessageView['status']; changed: boolean }>;
+
+  /** The service's events after a cursor, oldest first, already projected for it. */
+  events(input: EventQuery): Promise<ChannelEvent[]>;
+
+  /** Live events for one service, after `after` when given (missed ones first, each once). */
+  subscribe(input: EventQuery, listener: (event: ChannelEvent) => void): () => void;
+
+  /** Release connections, timers, files. */
+  close?(): Promise<void>;
+}

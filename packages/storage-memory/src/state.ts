@@ -1,0 +1,51 @@
+// The in-memory records behind the storage. Never handed out: every read copies or projects.
+import type { Assignment, ChannelSettings, MaskingPolicy, Mode, StoredMessage } from '@onenumber/core';
+
+export interface MembershipRow {
+  service: string;
+  seq: number;
+  state: 'active' | 'disabled';
+  policy: MaskingPolicy;
+}
+
+export interface ConversationRow {
+  id: string;
+  channel: string;
+  customer: string;
+  version: number;
+  assignments: Assignment[];
+  lastInboundAt: string | null;
+  messages: StoredMessage[];
+}
+
+export interface ChannelRow {
+  id: string;
+  org: string;
+  number: string;
+  mode: Mode;
+  parent: string | null;
+  settings: ChannelSettings;
+  memberships: Map<string, MembershipRow>;
+  conversations: Map<string, ConversationRow>;
+}
+
+export const key = (...parts: string[]): string => parts.join('\u0000');
+
+export class MemoryState {
+  seq = 0;
+  ids = 0;
+  numberOwner = new Map<string, string>();
+  channels = new Map<string, ChannelRow>();
+  /** org+number -> shared channel; org+number+service -> isolated channel. */
+  channelIndex = new Map<string, string>();
+  /** org+number+service -> channel holding the service's membership. */
+  membershipIndex = new Map<string, string>();
+  channelsByNumber = new Map<string, string[]>();
+  conversations = new Map<string, ConversationRow>();
+  messages = new Map<string, { message: StoredMessage; conversation: ConversationRow }>();
+  providerIds = new Set<string>();
+
+  nextId(prefix: string): string {
+    return `${prefix}_${(++this.ids).toString(36)}`;
+  }
+}

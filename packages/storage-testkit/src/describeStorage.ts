@@ -1,0 +1,50 @@
+// The one conformance suite (style.md: unstorage's testDriver, better-auth's adapter tests).
+// Every ChannelStorage implementation calls describeStorage(); a test it cannot support is
+// skipped by name with a reason, visibly.
+import type { ChannelStorage } from '@onenumber/core';
+import { afterEach, beforeEach, describe, it } from 'vitest';
+import { membershipTests } from './membershipTests';
+import { messageTests } from './messageTests';
+import { eventTests } from './eventTests';
+
+export interface StorageSuiteOptions {
+  /** Tests this implementation cannot support, by exact name, with the reason shown. */
+  skip?: Record<string, string>;
+  /** Per-test timeout for slow (remote) storages. */
+  timeout?: number;
+}
+
+export interface SuiteContext {
+  /** The storage under test, fresh for each test. */
+  readonly storage: ChannelStorage;
+}
+
+export type Case = [name: string, run: (ctx: SuiteContext) => Promise<void>];
+
+export function describeStorage(name: string, makeStorage: () => ChannelStorage | Promise<ChannelStorage>, options: StorageSuiteOptions = {}): void {
+  describe(`ChannelStorage conformance: ${name}`, () => {
+    let storage: ChannelStorage | undefined;
+    const ctx: SuiteContext = {
+      get storage() {
+        if (!storage) throw new Error('storage not ready');
+        return storage;
+      },
+    };
+    beforeEach(async () => {
+      storage = await makeStorage();
+    });
+    afterEach(async () => {
+      await storage?.close?.();
+      storage = undefined;
+    });
+    for (const [group, cases] of [['membership', membershipTests], ['messages', messageTests], ['events', eventTests]] as const) {
+      describe(group, () => {
+        for (const [title, run] of cases) {
+          const reason = options.skip?.[title];
+          if (reason) it.skip(`${title} (skipped: ${reason})`, () => {});
+          else it(title, () => run(ctx), options.timeout);
+        }
+      });
+    }
+  });
+}

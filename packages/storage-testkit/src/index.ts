@@ -1,0 +1,3 @@
+// @onenumber/storage-testkit: the conformance suite every ChannelStorage implementation runs.
+export { describeStorage, type StorageSuiteOptions, type SuiteContext } from './describeStorage';
+export { freshNumber, connectRecord } from './fixtures';
