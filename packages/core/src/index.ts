@@ -44,3 +44,4 @@ export * from './operations/schemas';
 export type { ConnectResult, MembershipResult, MembersResult } from './operations/membership';
 export type { ReceiveResult, ViewResult } from './operations/messages';
 export type { AssignResult } from './operations/assign';
+export type { OutboxClaim, OutboxItem, OutboxStore } from './storage/Outbox';

@@ -1,0 +1,44 @@
+// The contract between the server's HTTP layer (src/http) and its durable database (src/db).
+// One implementation per dialect (SQLite now, PostgreSQL for several replicas later); the HTTP
+// layer sees only this.
+import type { AgentEntry, ChannelStorage, Directory, NumberEntry, OrgEntry, OutboxStore } from '@onenumber/core';
+
+/** What a token may do: everything (admin), or act as one service in one org. */
+export type Principal = { kind: 'admin' } | { kind: 'service'; org: string; service: string };
+
+export interface IssuedToken {
+  id: string;
+  /** The secret, shown once; only its hash is stored. */
+  token: string;
+  principal: Principal;
+  createdAt: string;
+}
+
+export interface TokenStore {
+  issue(principal: Principal, at: string): Promise<IssuedToken>;
+  /** The principal of a presented token (compared by hash, in constant time), or null. */
+  verify(token: string): Promise<Principal | null>;
+  revoke(id: string): Promise<boolean>;
+  list(): Promise<Omit<IssuedToken, 'token'>[]>;
+}
+
+/** The directory, stored: the rules read it (Directory); only admin routes write it. */
+export interface StoredDirectory extends Directory {
+  setOrg(entry: OrgEntry): Promise<OrgEntry>;
+  setAgent(entry: AgentEntry): Promise<AgentEntry>;
+  removeAgent(org: string, id: string): Promise<boolean>;
+  setNumber(entry: NumberEntry): Promise<NumberEntry>;
+  listAgents(org: string): Promise<AgentEntry[]>;
+  /** WhatsApp routing: the Cloud API phone_number_id of a business number (issue 5). */
+  setPhoneNumberId(input: { number: string; phoneNumberId: string }): Promise<void>;
+  numberByPhoneNumberId(phoneNumberId: string): Promise<string | null>;
+}
+
+export interface ServerDatabase {
+  readonly dialect: 'sqlite' | 'postgres';
+  storage: ChannelStorage;
+  directory: StoredDirectory;
+  tokens: TokenStore;
+  outbox: OutboxStore;
+  close(): Promise<void>;
+}
