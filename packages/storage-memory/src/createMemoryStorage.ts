@@ -7,7 +7,13 @@ import { MemoryState } from './state';
 
 export function createMemoryStorage(): ChannelStorage {
   const state = new MemoryState();
-  const log = new EventLog();
+  const log = new EventLog({
+    policyOf: (channel, service) => state.channels.get(channel)?.memberships.get(service)?.policy,
+    placeOf: (message) => {
+      const channel = state.channels.get(message.channel)!;
+      return { org: channel.org, number: channel.number, customer: state.conversations.get(message.conversation)!.customer };
+    },
+  });
   return {
     specificationVersion: storageSpecificationVersion,
     name: 'memory',

@@ -16,10 +16,8 @@ export function membershipOps(state: MemoryState, log: EventLog) {
     const members = membersOf(channel);
     const recipients = new Set([...members.map((m) => m.service), subject]);
     const base = { org: channel.org, channel: channel.id, number: channel.number, at };
-    for (const service of recipients) {
-      log.append({ ...base, service, type: 'membershipChanged', subject, state: subjectState, members });
-      if (before !== channel.parent) log.append({ ...base, service, type: 'parentChanged', from: before, to: channel.parent, cause });
-    }
+    log.append(channel.org, recipients, { ...base, type: 'membershipChanged', subject, state: subjectState, members });
+    if (before !== channel.parent) log.append(channel.org, recipients, { ...base, type: 'parentChanged', from: before, to: channel.parent, cause });
   }
 
   function createChannel(input: ConnectRecord, indexKey: string): ChannelRow {

@@ -1,12 +1,12 @@
 // R12, R13, R15..R21, R24, R26 on memory: messages, assignments, views and delivery reports.
 import {
-  OneNumberError, advanceStatus, projectMessage, defaultMaskingPolicy,
+  OneNumberError, advanceStatus, projectMessage,
   type AssignmentRecord, type ChannelSettings, type ConversationState, type InboundOutcome, type InboundRecord,
   type MessageView, type ReplyRecord, type StatusRecord, type StoredMessage, type ViewQuery,
 } from '@onenumber/core';
 import type { EventLog } from './eventLog';
-import { activeServices, membersOf } from './membershipOps';
-import { key, type ChannelRow, type ConversationRow, type MemoryState } from './state';
+import { activeServices } from './membershipOps';
+import { type ChannelRow, type ConversationRow, type MemoryState } from './state';
 
 export function messageOps(state: MemoryState, log: EventLog) {
   function channelOf(org: string, id: string): ChannelRow {
@@ -32,9 +32,7 @@ export function messageOps(state: MemoryState, log: EventLog) {
   function setAssignee(channel: ChannelRow, conversation: ConversationRow, service: string, agent: string | null, at: string) {
     conversation.assignments = conversation.assignments.filter((a) => a.service !== service);
     if (agent) conversation.assignments.push({ service, agent, seq: ++state.seq });
-    for (const recipient of activeServices(channel)) {
-      log.append({ ...eventBase(channel, at), service: recipient, type: 'assignmentChanged', conversation: conversation.id, customer: conversation.customer, subject: service, agent });
-    }
+    log.append(channel.org, activeServices(channel), { ...eventBase(channel, at), type: 'assignmentChanged', conversation: conversation.id, customer: conversation.customer, subject: service, agent });
   }
 
   return {
@@ -49,9 +47,10 @@ export function messageOps(state: MemoryState, log: EventLog) {
       const org = state.numberOwner.get(input.number);
       if (!org) throw new OneNumberError('NOT_CONNECTED', `${input.number} is not connected in any org.`);
       if (input.providerId) {
-        const dedupe = key(input.number, input.providerId);
-        if (state.providerIds.has(dedupe)) return { org, duplicate: true, deliveries: [] };
-        state.providerIds.add(dedupe);
+        let seen = state.providerIds.get(input.number);
+        if (!seen) state.providerIds.set(input.number, (seen = new Set()));
+        if (seen.has(input.providerId)) return { org, duplicate: true, deliveries: [] };
+        seen.add(input.providerId);
       }
       const deliveries = (state.channelsByNumber.get(input.number) ?? []).map((id) => {
         const channel = state.channels.get(id)!;
@@ -62,18 +61,15 @@ export function messageOps(state: MemoryState, log: EventLog) {
           state.conversations.set(conversation.id, conversation);
         }
         const message: StoredMessage = {
-          id: state.nextId('msg'), channel: id, conversation: conversation.id, direction: 'in', service: null, agent: null,
+          id: state.nextMessageId(), channel: id, conversation: conversation.id, direction: 'in', service: null, agent: null,
           agentName: null, type: input.type, text: input.text, raw: input.raw, status: 'received', error: null,
           providerId: input.providerId, at: input.at,
         };
         conversation.messages.push(message);
         conversation.lastInboundAt = input.at;
-        state.messages.set(message.id, { message, conversation });
+        state.messages.push(message);
         const services = activeServices(channel).sort();
-        const view = projectMessage(message, '');
-        for (const service of services) {
-          log.append({ ...eventBase(channel, input.at), service, type: 'messageReceived', conversation: conversation.id, customer: input.customer, message: view });
-        }
+        log.append(channel.org, services, message);
         return { channel: id, mode: channel.mode, conversation: conversation.id, message: message.id, services };
       });
       return { org, duplicate: false, deliveries };
@@ -89,18 +85,15 @@ export function messageOps(state: MemoryState, log: EventLog) {
       const channel = channelOf(input.org, input.channel);
       const conversation = conversationOf(channel, input.conversation, input.expectedVersion);
       const message: StoredMessage = {
-        id: state.nextId('msg'), channel: channel.id, conversation: conversation.id, direction: 'out', service: input.service,
+        id: state.nextMessageId(), channel: channel.id, conversation: conversation.id, direction: 'out', service: input.service,
         agent: input.agent, agentName: input.agentName, type: input.type, text: input.text, raw: input.raw,
         status: 'sent', error: null, providerId: null, at: input.at,
       };
       conversation.messages.push(message);
-      state.messages.set(message.id, { message, conversation });
+      state.messages.push(message);
       conversation.version++;
       if (input.assign) setAssignee(channel, conversation, input.service, input.agent, input.at);
-      for (const service of activeServices(channel)) {
-        const policy = channel.memberships.get(service)?.policy ?? defaultMaskingPolicy;
-        log.append({ ...eventBase(channel, input.at), service, type: 'messageSent', conversation: conversation.id, customer: conversation.customer, message: projectMessage(message, service, policy) });
-      }
+      log.append(channel.org, activeServices(channel), message);
       return { message: message.id, version: conversation.version };
     },
 
@@ -121,17 +114,14 @@ export function messageOps(state: MemoryState, log: EventLog) {
     },
 
     async updateStatus(input: StatusRecord): Promise<{ status: MessageView['status']; changed: boolean }> {
-      const found = state.messages.get(input.message);
-      const channel = found ? state.channels.get(found.message.channel) : undefined;
-      if (!found || !channel || channel.org !== input.org) throw new OneNumberError('UNKNOWN_MESSAGE', `No message "${input.message}" in this org.`);
-      const { message, conversation } = found;
+      const message = state.messageById(input.message);
+      const channel = message ? state.channels.get(message.channel) : undefined;
+      if (!message || !channel || channel.org !== input.org) throw new OneNumberError('UNKNOWN_MESSAGE', `No message "${input.message}" in this org.`);
       const next = advanceStatus(message.status, input.status);
       if (next === message.status) return { status: next, changed: false };
       message.status = next;
       message.error = next === 'failed' ? input.error : null;
-      for (const service of membersOf(channel).map((m) => m.service)) {
-        log.append({ ...eventBase(channel, input.at), service, type: 'statusChanged', conversation: conversation.id, message: message.id, status: next, error: message.error });
-      }
+      log.append(channel.org, activeServices(channel), { ...eventBase(channel, input.at), type: 'statusChanged', conversation: message.conversation, message: message.id, status: next, error: message.error });
       return { status: next, changed: true };
     },
   };

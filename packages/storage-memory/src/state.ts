@@ -42,8 +42,19 @@ export class MemoryState {
   membershipIndex = new Map<string, string>();
   channelsByNumber = new Map<string, string[]>();
   conversations = new Map<string, ConversationRow>();
-  messages = new Map<string, { message: StoredMessage; conversation: ConversationRow }>();
-  providerIds = new Set<string>();
+  /** Every stored message; a message id encodes its index here (no map entry per message). */
+  messages: StoredMessage[] = [];
+  /** number -> provider message ids already stored (R15 dedupe). */
+  providerIds = new Map<string, Set<string>>();
+
+  nextMessageId(): string {
+    return `msg_${this.messages.length.toString(36)}`;
+  }
+
+  messageById(id: string): StoredMessage | undefined {
+    const message = /^msg_[0-9a-z]{1,10}$/.test(id) ? this.messages[parseInt(id.slice(4), 36)] : undefined;
+    return message?.id === id ? message : undefined;
+  }
 
   nextId(prefix: string): string {
     return `${prefix}_${(++this.ids).toString(36)}`;

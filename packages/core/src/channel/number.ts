@@ -4,12 +4,23 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
 
+// A business has few numbers and every operation names one: remember recent answers, bounded.
+const cache = new Map<string, string | null>();
+const cacheLimit = 1024;
+
 /** Returns the E.164 form of a business number, or null when it is not a valid number. */
 export function normaliseNumber(input: string): string | null {
+  const known = cache.get(input);
+  if (known !== undefined) return known;
   const trimmed = input.trim();
-  if (!/^\+/.test(trimmed) && !/^00/.test(trimmed)) return null; // a country code is required
-  const parsed = parsePhoneNumberFromString(trimmed.replace(/^00/, '+'));
-  return parsed && parsed.isValid() ? parsed.number : null;
+  let e164: string | null = null;
+  if (/^(\+|00)/.test(trimmed)) { // a country code is required
+    const parsed = parsePhoneNumberFromString(trimmed.replace(/^00/, '+'));
+    e164 = parsed && parsed.isValid() ? parsed.number : null;
+  }
+  if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value!);
+  cache.set(input, e164);
+  return e164;
 }
 
 export const businessNumberSchema = z.string().max(64).transform((value, ctx) => {

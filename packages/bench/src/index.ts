@@ -1,0 +1,2 @@
+export { runBench } from './runBench';
+export type { Result } from './harness';
