@@ -52,7 +52,7 @@ export function createOneNumber(options: OneNumberOptions) {
     /** R17: a delivery report; statuses only move forward. */
     updateStatus: (input: Parameters<typeof updateStatus>[1]) => updateStatus(ctx, input),
     /** One service's events after a cursor, projected for it (R20). */
-    events: (input: EventsInput): Promise<ChannelEvent[]> => storage.events(parseInput(eventsInputSchema, input)),
+    events: async (input: EventsInput): Promise<ChannelEvent[]> => storage.events(parseInput(eventsInputSchema, input)), // R27: refusals reject
     /** A live, typed feed of one service's events; missed ones first when `after` is given. */
     feed(input: EventsInput): ServiceFeed {
       const query = parseInput(eventsInputSchema, input);
