@@ -7,6 +7,8 @@ import { storageSpecificationVersion, type ChannelStorage } from './storage/Chan
 import { parseInput } from './validate';
 import type { Context } from './operations/context';
 import { assign } from './operations/assign';
+import { canReply } from './operations/canReply';
+import { previewLeave } from './operations/previewLeave';
 import { changeMembership, configure, connect, members } from './operations/membership';
 import { receive, reply, updateStatus, view } from './operations/messages';
 import { eventsInputSchema, type EventsInput } from './operations/schemas';
@@ -45,6 +47,10 @@ export function createOneNumber(options: OneNumberOptions) {
     receive: (input: Parameters<typeof receive>[1]) => receive(ctx, input),
     /** R16, R24: a reply from one service, out of the shared number. */
     reply: (input: Parameters<typeof reply>[1]) => reply(ctx, input),
+    /** R24, R25 and the 24-hour window: would this reply be accepted, and if not, why. */
+    canReply: (input: Parameters<typeof canReply>[1]) => canReply(ctx, input),
+    /** R10..R13: who would become parent if this service left, without changing anything. */
+    previewLeave: (input: Parameters<typeof previewLeave>[1]) => previewLeave(ctx, input),
     /** R21, R23: assign to oneself in one service; may answer confirmation-required. */
     assign: (input: Parameters<typeof assign>[1]) => assign(ctx, input),
     /** R17..R22: the whole history for one service, masked, with its assignee and notice. */

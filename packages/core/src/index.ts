@@ -44,4 +44,7 @@ export * from './operations/schemas';
 export type { ConnectResult, MembershipResult, MembersResult } from './operations/membership';
 export type { ReceiveResult, ViewResult } from './operations/messages';
 export type { AssignResult } from './operations/assign';
+export type { CanReplyResult } from './operations/canReply';
+export type { LeavePreview } from './operations/previewLeave';
+export { windowOpen, windowHours } from './channel/window';
 export type { OutboxClaim, OutboxItem, OutboxStore } from './storage/Outbox';

@@ -1,9 +1,9 @@
 // R13, R15..R20, R24: inbound delivery, replies, views and delivery reports.
 import { decideNotice, assigneeIn, type Notice } from '../assignment/notice';
-import { decideReply } from '../assignment/decideReply';
 import type { MessageView } from '../masking/message';
 import type { MessageStatus } from '../masking/message';
 import { parseInput } from '../validate';
+import { checkReply } from './checkReply';
 import {
   requireAccess, requireActiveMembership, requireAgent, requireConversation, requireNumber, withRetry, type Context,
 } from './context';
@@ -46,17 +46,12 @@ export async function receive(ctx: Context, input: ReceiveInput): Promise<Receiv
 }
 
 export async function reply(ctx: Context, input: ReplyInput): Promise<{ message: string; conversation: string }> {
-  const { org, service, agent: agentId, number: raw, customer, text } = parseInput(replyInputSchema, input);
-  const agent = await requireAgent(ctx, org, agentId);
-  const number = requireNumber(raw);
-  requireAccess(agent, service);
-  const membership = await requireActiveMembership(ctx, org, number, service);
+  const { text, ...target } = parseInput(replyInputSchema, input);
   return withRetry(async () => {
-    const conversation = await requireConversation(ctx, org, membership.channel, customer);
-    const { assign } = decideReply(conversation, service, agent.id);
+    const { agent, membership, conversation, assign } = await checkReply(ctx, target);
     const { message } = await ctx.storage.appendReply({
-      org, channel: membership.channel, conversation: conversation.id, expectedVersion: conversation.version,
-      service, agent: agent.id, agentName: agent.name, type: 'text', text, raw: null, assign, at: ctx.now(),
+      org: target.org, channel: membership.channel, conversation: conversation.id, expectedVersion: conversation.version,
+      service: target.service, agent: agent.id, agentName: agent.name, type: 'text', text, raw: null, assign, at: ctx.now(),
     });
     return { message, conversation: conversation.id };
   });

@@ -56,3 +56,8 @@ export type AssignInput = z.input<typeof assignInputSchema>;
 export type ViewInput = z.input<typeof viewInputSchema>;
 export type UpdateStatusInput = z.input<typeof updateStatusInputSchema>;
 export type EventsInput = z.input<typeof eventsInputSchema>;
+
+export const canReplyInputSchema = viewInputSchema;
+export const previewLeaveInputSchema = z.object({ ...onNumber, action: z.enum(['disable', 'remove']) }).strict();
+export type CanReplyInput = z.input<typeof canReplyInputSchema>;
+export type PreviewLeaveInput = z.input<typeof previewLeaveInputSchema>;
