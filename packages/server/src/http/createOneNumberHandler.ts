@@ -1,0 +1,118 @@
+// The OneNumber server as a fetch handler (hono), mountable in any framework that speaks fetch:
+// ChannelStorage routes (mirrored by @onenumber/storage-http), the directory, admin routes,
+// Server-Sent Events, /health and /openapi.json. Nothing a client sends can crash it: every
+// failure is an error body (R27), and an unexpected one is 500 INTERNAL with no internals.
+import { OneNumberError, parseInput, storageSpecificationVersion } from '@onenumber/core';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { ServerDatabase } from '../db/ServerDatabase';
+import { createAuthenticator, requireScope } from './auth';
+import { errorLabel, errorResponse, toPublicError } from './errors';
+import { createGuards } from './guards';
+import { jsonLineLogger, type RequestLog, type RequestLogger } from './logger';
+import { openApiDocument } from './openapi';
+import { readBody, type AppEnv } from './routes/context';
+import { directoryRoutes } from './routes/directoryRoutes';
+import { eventStreamResponse } from './routes/eventStream';
+import { storageRoutes } from './routes/storageRoutes';
+import { eventQuerySchema } from './schemas/records';
+
+const isDatabase = (v: unknown): v is ServerDatabase =>
+  typeof v === 'object' && v !== null && ['storage', 'directory', 'tokens'].every((k) => typeof (v as Record<string, unknown>)[k] === 'object');
+
+export const handlerOptionsSchema = z.object({
+  db: z.custom<ServerDatabase>(isDatabase, 'a ServerDatabase (openSqliteDatabase)'),
+  /** The admin token: at least 16 characters. Service tokens are issued with it. */
+  adminToken: z.string().min(16, 'the admin token has at least 16 characters').max(512),
+  logger: z.custom<RequestLogger>((v) => typeof v === 'function', 'a function').optional(),
+  /** Comment lines on idle event streams, so proxies keep them open. */
+  heartbeatMs: z.number().int().min(10).max(600_000).default(15_000),
+  /** The largest request body accepted, in bytes. */
+  maxBodyBytes: z.number().int().min(1024).default(1_048_576),
+});
+export type HandlerOptions = z.input<typeof handlerOptionsSchema>;
+
+export interface OneNumberHandler {
+  /** The fetch handler: `(request) => Promise<Response>`. */
+  fetch: (request: Request) => Promise<Response>;
+  app: Hono<AppEnv>;
+  /** Requests being answered now (event streams excluded once open). */
+  readonly inFlight: number;
+  /** Ends every open event stream (graceful shutdown); clients reconnect with Last-Event-ID. */
+  closeStreams(): void;
+}
+
+export function createOneNumberHandler(options: HandlerOptions): OneNumberHandler {
+  const { db, adminToken, logger = jsonLineLogger, heartbeatMs, maxBodyBytes } = parseInput(handlerOptionsSchema, options, 'options');
+  const authenticate = createAuthenticator(adminToken, db.tokens);
+  const guards = createGuards(db.directory, db.storage);
+  const streams = new Set<() => void>();
+  const app = new Hono<AppEnv>();
+  let inFlight = 0;
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+      c.res.headers.set('onenumber-storage-version', String(storageSpecificationVersion));
+      const principal = c.get('principal');
+      const entry: RequestLog = { method: c.req.method, path: c.req.path.slice(0, 200), status: c.res.status, ms: Math.round(performance.now() - started) };
+      if (principal?.kind === 'service') Object.assign(entry, { org: principal.org, service: principal.service });
+      if (c.error) entry.error = errorLabel(c.error);
+      try {
+        logger(entry);
+      } catch {
+        // a failing logger never fails a request
+      }
+    }
+  });
+  app.onError((error) => errorResponse(toPublicError(error)));
+  app.notFound(() => errorResponse(new OneNumberError('NOT_FOUND', 'Nothing is served at this path. See GET /openapi.json.')));
+
+  app.get('/health', (c) => c.json({ ok: true, specificationVersion: storageSpecificationVersion, dialect: db.dialect }));
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+
+  app.use('/v1/*', bodyLimit({ maxSize: maxBodyBytes, onError: () => errorResponse(new OneNumberError('INVALID_INPUT', `The request body is larger than ${maxBodyBytes} bytes.`, { field: 'body' })) }));
+  app.use('/v1/*', async (c, next) => {
+    c.set('principal', await authenticate(c.req.header('authorization')));
+    await next();
+  });
+
+  for (const route of storageRoutes) {
+    app.post(`/v1/storage/${route.method}`, async (c) => {
+      const input = (await readBody(c, route.schema)) as { org?: unknown; service?: unknown };
+      requireScope(c.var.principal, input);
+      return c.json((await route.run(db.storage, guards, input as never, c.var.principal)) ?? null);
+    });
+  }
+
+  app.get('/v1/events', (c) => {
+    const principal = c.var.principal;
+    const own = principal.kind === 'service' ? principal : { org: undefined, service: undefined };
+    const raw = {
+      org: c.req.query('org') ?? own.org,
+      service: c.req.query('service') ?? own.service,
+      after: c.req.header('last-event-id') || c.req.query('after') || undefined,
+    };
+    const query = parseInput(eventQuerySchema, raw, 'query');
+    requireScope(principal, query);
+    return eventStreamResponse({ storage: db.storage, query, heartbeatMs, registry: streams });
+  });
+
+  directoryRoutes(app, db);
+
+  return {
+    fetch: async (request) => app.fetch(request),
+    app,
+    get inFlight() {
+      return inFlight;
+    },
+    closeStreams() {
+      for (const end of [...streams]) end();
+    },
+  };
+}

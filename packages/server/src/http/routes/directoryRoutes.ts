@@ -1,0 +1,99 @@
+// The directory's read side (core's Directory port) for services, and its write side for the
+// admin. A service reads its own org's entries only; it can never change the directory or claim
+// an access it lacks: only the admin routes write it.
+import { OneNumberError, normaliseNumber, type NumberEntry } from '@onenumber/core';
+import type { Hono } from 'hono';
+import type { ServerDatabase } from '../../db/ServerDatabase';
+import { requireAdmin, requireScope } from '../auth';
+import {
+  agentEntrySchema, agentQuerySchema, directoryContentsSchema, issueTokenSchema, numberAdminSchema, numberQuerySchema,
+  orgEntrySchema, orgQuerySchema,
+} from '../schemas/admin';
+import { idSchema } from '../schemas/records';
+import { readBody, type AppEnv } from './context';
+
+function e164(value: string): string {
+  const number = normaliseNumber(value);
+  if (!number) throw new OneNumberError('INVALID_NUMBER', `number: "${value.slice(0, 40)}" is not a valid business number; write it with its country code.`, { field: 'number' });
+  return number;
+}
+
+const param = (value: string | undefined, field: string) => {
+  const parsed = idSchema.safeParse(value);
+  if (!parsed.success) throw new OneNumberError('INVALID_INPUT', `${field}: not a valid id`, { field });
+  return parsed.data;
+};
+
+export function directoryRoutes(app: Hono<AppEnv>, db: ServerDatabase): void {
+  const { directory, tokens } = db;
+
+  // Read side: the Directory port (createHttpDirectory mirrors these three).
+  app.post('/v1/directory/org', async (c) => {
+    const { id } = await readBody(c, orgQuerySchema);
+    requireScope(c.var.principal, { org: id });
+    return c.json(await directory.org(id));
+  });
+  app.post('/v1/directory/agent', async (c) => {
+    const input = await readBody(c, agentQuerySchema);
+    requireScope(c.var.principal, { org: input.org });
+    return c.json(await directory.agent(input.org, input.id));
+  });
+  app.post('/v1/directory/number', async (c) => {
+    const { number } = await readBody(c, numberQuerySchema);
+    const normalised = normaliseNumber(number);
+    return c.json(normalised ? await directory.number(normalised) : null);
+  });
+
+  // Write side: admin only.
+  app.put('/v1/admin/orgs', async (c) => {
+    requireAdmin(c.var.principal);
+    return c.json(await directory.setOrg(await readBody(c, orgEntrySchema)));
+  });
+  app.put('/v1/admin/agents', async (c) => {
+    requireAdmin(c.var.principal);
+    return c.json(await directory.setAgent(await readBody(c, agentEntrySchema)));
+  });
+  app.get('/v1/admin/orgs/:org/agents', async (c) => {
+    requireAdmin(c.var.principal);
+    return c.json(await directory.listAgents(param(c.req.param('org'), 'org')));
+  });
+  app.delete('/v1/admin/orgs/:org/agents/:id', async (c) => {
+    requireAdmin(c.var.principal);
+    return c.json({ removed: await directory.removeAgent(param(c.req.param('org'), 'org'), param(c.req.param('id'), 'id')) });
+  });
+  app.put('/v1/admin/numbers', async (c) => {
+    requireAdmin(c.var.principal);
+    const input = await readBody(c, numberAdminSchema);
+    const number = e164(input.number);
+    const stored: NumberEntry & { phoneNumberId?: string } = await directory.setNumber({ number, verified: input.verified });
+    if (input.phoneNumberId) {
+      await directory.setPhoneNumberId({ number, phoneNumberId: input.phoneNumberId });
+      stored.phoneNumberId = input.phoneNumberId;
+    }
+    return c.json(stored);
+  });
+  app.post('/v1/admin/directory', async (c) => {
+    requireAdmin(c.var.principal);
+    const contents = await readBody(c, directoryContentsSchema);
+    const numbers = contents.numbers.map((entry) => ({ number: e164(entry.number), verified: entry.verified })); // all valid before any write
+    for (const org of contents.orgs) await directory.setOrg(org);
+    for (const agent of contents.agents) await directory.setAgent(agent);
+    for (const entry of numbers) await directory.setNumber(entry);
+    return c.json({ orgs: contents.orgs.length, agents: contents.agents.length, numbers: contents.numbers.length });
+  });
+
+  // Tokens: issued per (org, service); the secret is shown once.
+  app.post('/v1/admin/tokens', async (c) => {
+    requireAdmin(c.var.principal);
+    const { org, service } = await readBody(c, issueTokenSchema);
+    return c.json(await tokens.issue({ kind: 'service', org, service }, new Date().toISOString()), 201);
+  });
+  app.get('/v1/admin/tokens', async (c) => {
+    requireAdmin(c.var.principal);
+    return c.json(await tokens.list());
+  });
+  app.delete('/v1/admin/tokens/:id', async (c) => {
+    requireAdmin(c.var.principal);
+    return c.json({ revoked: await tokens.revoke(param(c.req.param('id'), 'id')) });
+  });
+}

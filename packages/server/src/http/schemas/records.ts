@@ -1,0 +1,94 @@
+// R27: the records of the ChannelStorage interface (core's storage/records.ts) as zod schemas.
+// Every request body is parsed with one of these before the storage sees it, so bad input is a
+// 400 INVALID_INPUT naming the field and never reaches the database.
+import { channelSettingsSchema, customerSchema, maskingPolicySchema, serviceSchema } from '@onenumber/core';
+import { z } from 'zod';
+
+export const idSchema = z.string().min(1).max(128);
+/** Records carry numbers already normalised by the core: E.164 only. */
+export const e164Schema = z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'a business number in E.164 form, e.g. +81312345678');
+export const atSchema = z.iso.datetime({ offset: true });
+const modeSchema = z.enum(['shared', 'isolated']);
+const reasonSchema = z.enum(['bundle', 'standalone', 'upgraded-from-standalone', 'finance-service']);
+const typeSchema = z.string().min(1).max(32);
+const textSchema = z.string().max(65536).nullable();
+const messageErrorSchema = z.object({ code: z.union([z.number(), z.string().max(64)]), title: z.string().max(500) }).strict();
+
+export const connectRecordSchema = z
+  .object({ org: idSchema, number: e164Schema, service: serviceSchema, mode: modeSchema, reason: reasonSchema, policy: maskingPolicySchema, at: atSchema })
+  .strict();
+
+export const membershipChangeSchema = z
+  .object({ org: idSchema, number: e164Schema, service: serviceSchema, action: z.enum(['disable', 'enable', 'remove']), at: atSchema })
+  .strict();
+
+export const findMembershipSchema = z.object({ org: idSchema, number: e164Schema, service: serviceSchema }).strict();
+
+export const channelInfoSchema = z.object({ org: idSchema, number: e164Schema, service: serviceSchema.optional() }).strict();
+
+export const configureRecordSchema = z
+  .object({ org: idSchema, channel: idSchema, service: serviceSchema, settings: channelSettingsSchema })
+  .strict();
+
+export const inboundRecordSchema = z
+  .object({
+    number: e164Schema,
+    customer: customerSchema,
+    providerId: z.string().min(1).max(256).nullable(),
+    type: typeSchema,
+    text: textSchema,
+    raw: z.unknown(),
+    at: atSchema,
+  })
+  .strict();
+
+export const conversationQuerySchema = z.object({ org: idSchema, channel: idSchema, customer: customerSchema }).strict();
+
+export const replyRecordSchema = z
+  .object({
+    org: idSchema,
+    channel: idSchema,
+    conversation: idSchema,
+    expectedVersion: z.number().int().min(0),
+    service: serviceSchema,
+    agent: idSchema,
+    agentName: z.string().min(1).max(200),
+    type: typeSchema,
+    text: textSchema,
+    raw: z.unknown(),
+    assign: z.boolean(),
+    at: atSchema,
+  })
+  .strict();
+
+export const assignmentRecordSchema = z
+  .object({
+    org: idSchema,
+    channel: idSchema,
+    conversation: idSchema,
+    expectedVersion: z.number().int().min(0),
+    service: serviceSchema,
+    agent: idSchema.nullable(),
+    at: atSchema,
+    /** Why, for the audit timeline: a plain assignment or one confirmed over another service's hold (R23). */
+    cause: z.enum(['assign', 'confirmed']).optional(),
+  })
+  .strict();
+
+export const viewQuerySchema = z.object({ org: idSchema, channel: idSchema, conversation: idSchema, service: serviceSchema }).strict();
+
+export const statusRecordSchema = z
+  .object({ org: idSchema, message: idSchema, status: z.enum(['delivered', 'read', 'failed']), error: messageErrorSchema.nullable(), at: atSchema })
+  .strict();
+
+export const eventQuerySchema = z
+  .object({ org: idSchema, service: serviceSchema, after: z.string().min(1).max(64).optional(), limit: z.number().int().min(1).max(1000).optional() })
+  .strict();
+
+/** The error body of every refusal (R27). */
+export const errorBodySchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  field: z.string().optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});

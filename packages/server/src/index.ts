@@ -1,0 +1,11 @@
+// @onenumber/server: the ChannelStorage interface over HTTP on durable storage, with the
+// directory, scoped tokens and real-time events.
+export { createOneNumberHandler, handlerOptionsSchema, type HandlerOptions, type OneNumberHandler } from './http/createOneNumberHandler';
+export { startServer, serverOptionsSchema, type RunningServer, type ServerOptions } from './http/startServer';
+export { statusOf } from './http/errors';
+export { jsonLineLogger, silentLogger, type RequestLog, type RequestLogger } from './http/logger';
+export { openApiDocument } from './http/openapi';
+export { storageRoutes } from './http/routes/storageRoutes';
+export * from './http/schemas/records';
+export { issueTokenSchema, numberAdminSchema } from './http/schemas/admin';
+export type { IssuedToken, Principal, ServerDatabase, StoredDirectory, TokenStore } from './db/ServerDatabase';

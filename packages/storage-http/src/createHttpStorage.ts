@@ -1,0 +1,48 @@
+// ChannelStorage over fetch: the exact mirror of the OneNumber server's /v1/storage routes. Each
+// method is one POST of its input record; the server computes every projection, so this client
+// never receives another service's reply text or agent (R17, R18, R20).
+import {
+  storageSpecificationVersion,
+  type AssignmentRecord, type ChannelEvent, type ChannelInfo, type ChannelSettings, type ChannelStorage, type ConnectOutcome,
+  type ConnectRecord, type ConversationState, type EventQuery, type InboundOutcome, type InboundRecord, type MembershipChange,
+  type MembershipOutcome, type MembershipRecord, type MessageView, type ReplyRecord, type StatusRecord, type ViewQuery,
+} from '@onenumber/core';
+import { httpStorageOptionsSchema, parseOptions, type HttpStorageOptions } from './options';
+import { subscribeOverSse } from './subscribe';
+import { createTransport } from './transport';
+
+export function createHttpStorage(options: HttpStorageOptions): ChannelStorage {
+  const { reconnect, onStreamError, ...client } = parseOptions(httpStorageOptionsSchema, options);
+  const transport = createTransport(client);
+  const call = <T>(method: string, input: unknown) => transport.post<T>(`/v1/storage/${method}`, input);
+  const streams = new Set<() => void>();
+
+  return {
+    specificationVersion: storageSpecificationVersion,
+    name: 'http',
+    connect: (input: ConnectRecord) => call<ConnectOutcome>('connect', input),
+    changeMembership: (input: MembershipChange) => call<MembershipOutcome>('changeMembership', input),
+    findMembership: (input) => call<MembershipRecord | null>('findMembership', input),
+    channelInfo: (input) => call<ChannelInfo | null>('channelInfo', input),
+    configure: (input) => call<ChannelSettings>('configure', input),
+    receive: (input: InboundRecord) => call<InboundOutcome>('receive', input),
+    conversation: (input) => call<ConversationState | null>('conversation', input),
+    appendReply: (input: ReplyRecord) => call<{ message: string; version: number }>('appendReply', input),
+    setAssignment: (input: AssignmentRecord) => call<{ version: number }>('setAssignment', input),
+    view: (input: ViewQuery) => call<MessageView[]>('view', input),
+    updateStatus: (input: StatusRecord) => call<{ status: MessageView['status']; changed: boolean }>('updateStatus', input),
+    events: (input: EventQuery) => call<ChannelEvent[]>('events', input),
+    subscribe(query: EventQuery, listener: (event: ChannelEvent) => void): () => void {
+      const stop = subscribeOverSse(transport, query, listener, { reconnect, onStreamError });
+      const unsubscribe = () => {
+        streams.delete(unsubscribe);
+        stop();
+      };
+      streams.add(unsubscribe);
+      return unsubscribe;
+    },
+    async close() {
+      for (const stop of [...streams]) stop();
+    },
+  };
+}
