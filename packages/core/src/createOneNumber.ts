@@ -11,7 +11,9 @@ import { canReply } from './operations/canReply';
 import { previewLeave } from './operations/previewLeave';
 import { changeMembership, configure, connect, members } from './operations/membership';
 import { receive, reply, updateStatus, view } from './operations/messages';
-import { eventsInputSchema, type EventsInput } from './operations/schemas';
+import { eventsInputSchema, feedInputSchema, type EventsInput, type FeedInput } from './operations/schemas';
+import { timeline } from './operations/timeline';
+import { feedOf } from './feedOf';
 
 export interface OneNumberOptions {
   storage: ChannelStorage;
@@ -59,12 +61,10 @@ export function createOneNumber(options: OneNumberOptions) {
     updateStatus: (input: Parameters<typeof updateStatus>[1]) => updateStatus(ctx, input),
     /** One service's events after a cursor, projected for it (R20). */
     events: async (input: EventsInput): Promise<ChannelEvent[]> => storage.events(parseInput(eventsInputSchema, input)), // R27: refusals reject
-    /** A live, typed feed of one service's events; missed ones first when `after` is given. */
-    feed(input: EventsInput): ServiceFeed {
-      const query = parseInput(eventsInputSchema, input);
-      const feed = new ServiceFeed();
-      return feed.attach(storage.subscribe(query, (event) => feed.deliver(event)));
-    },
+    /** A live, typed feed of one service's events: after a cursor, from now, or `durable`. */
+    feed: (input: FeedInput): ServiceFeed => feedOf(storage, parseInput(feedInputSchema, input)),
+    /** Issue 9: the channel's audit timeline, for its parent service; paginated by `after`. */
+    timeline: (input: Parameters<typeof timeline>[1]) => timeline(ctx, input),
     close: async () => storage.close?.(),
   };
 }

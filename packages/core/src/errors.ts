@@ -19,6 +19,7 @@ export const errorCodes = {
   UNKNOWN_LABEL: 'No earlier step carries that label.',
   CONFLICT: 'The conversation changed while this operation ran. Try again.',
   WINDOW_CLOSED: "The customer's 24-hour window is closed: only an approved template may be sent now.",
+  NOT_SUPPORTED: 'This storage does not support that feature. Use a storage that does (memory, http), or upgrade it.',
   STORAGE_MISMATCH: 'The storage implements another version of the ChannelStorage specification.',
   STORAGE_UNAVAILABLE: 'The storage could not be reached. Check that the server runs and the URL is right.',
   UNAUTHORIZED: 'A valid token is required. Ask the server admin for a service token.',

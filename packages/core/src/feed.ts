@@ -4,6 +4,8 @@ import type { ChannelEvent, ChannelEventOf, ChannelEventType } from './events';
 
 export type FeedEvents = { [K in ChannelEventType]: (event: ChannelEventOf<K>) => void } & {
   event: (event: ChannelEvent) => void;
+  /** The feed could not load or save its durable cursor. */
+  error: (error: unknown) => void;
 };
 
 export class ServiceFeed extends EventEmitter<FeedEvents> {

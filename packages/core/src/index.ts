@@ -46,5 +46,7 @@ export type { ReceiveResult, ViewResult } from './operations/messages';
 export type { AssignResult } from './operations/assign';
 export type { CanReplyResult } from './operations/canReply';
 export type { LeavePreview } from './operations/previewLeave';
+export { feedOf } from './feedOf';
 export { windowOpen, windowHours } from './channel/window';
 export type { OutboxClaim, OutboxItem, OutboxStore } from './storage/Outbox';
+export { timelineDraft, type TimelineDraft, type TimelineEntry, type TimelineWhat } from './storage/timeline';

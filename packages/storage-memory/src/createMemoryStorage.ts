@@ -4,6 +4,7 @@ import { EventLog } from './eventLog';
 import { membershipOps } from './membershipOps';
 import { messageOps } from './messageOps';
 import { MemoryState } from './state';
+import { timelineOps } from './timelineOps';
 
 export function createMemoryStorage(): ChannelStorage {
   const state = new MemoryState();
@@ -19,6 +20,7 @@ export function createMemoryStorage(): ChannelStorage {
     name: 'memory',
     ...membershipOps(state, log),
     ...messageOps(state, log),
+    ...timelineOps(state),
     events: async (query: EventQuery) => log.read(query),
     subscribe: (query: EventQuery, listener) => log.subscribe(query, listener),
     close: async () => {},

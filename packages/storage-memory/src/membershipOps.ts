@@ -5,6 +5,7 @@ import {
   type MembershipRecord, type ParentChangeCause,
 } from '@onenumber/core';
 import type { EventLog } from './eventLog';
+import { record } from './timelineOps';
 import { key, type ChannelRow, type MemoryState } from './state';
 
 const rows = (channel: ChannelRow) => [...channel.memberships.values()];
@@ -23,7 +24,7 @@ export function membershipOps(state: MemoryState, log: EventLog) {
   function createChannel(input: ConnectRecord, indexKey: string): ChannelRow {
     const channel: ChannelRow = {
       id: state.nextId('ch'), org: input.org, number: input.number, mode: input.mode, parent: null,
-      settings: {}, memberships: new Map(), conversations: new Map(),
+      settings: {}, memberships: new Map(), conversations: new Map(), timeline: [],
     };
     state.channels.set(channel.id, channel);
     state.channelIndex.set(indexKey, channel.id);
@@ -52,6 +53,8 @@ export function membershipOps(state: MemoryState, log: EventLog) {
       state.membershipIndex.set(key(input.org, input.number, input.service), channel.id);
       const before = channel.parent;
       channel.parent = electParent(rows(channel), before);
+      record(state, channel, { channel: channel.id, at: input.at, what: 'joined', service: input.service, why: 'connected' });
+      if (before !== channel.parent) record(state, channel, { channel: channel.id, at: input.at, what: 'elected', from: before, to: channel.parent, why: fresh ? 'created' : 'reopened' });
       announce(channel, input.service, 'active', before, fresh ? 'created' : 'reopened', input.at);
       return { channel: channel.id, mode: channel.mode, role: channel.parent === input.service ? 'parent' : 'child', created: true };
     },
@@ -74,6 +77,11 @@ export function membershipOps(state: MemoryState, log: EventLog) {
       }
       channel.parent = electParent(rows(channel), before);
       const cause: ParentChangeCause = input.action === 'enable' ? 'reopened' : input.action === 'disable' ? 'disabled' : 'removed';
+      const what = target === 'active' ? 'enabled' : target;
+      record(state, channel, { channel: channel.id, at: input.at, what, service: input.service, why: input.action });
+      if (before !== channel.parent) {
+        record(state, channel, { channel: channel.id, at: input.at, what: 'elected', from: before, to: channel.parent, why: cause === 'reopened' ? cause : `parent-${cause}` });
+      }
       announce(channel, input.service, target, before, cause, input.at);
       const parentChange = before === channel.parent ? null : { from: before, to: channel.parent };
       return { channel: channel.id, mode: channel.mode, members: membersOf(channel), parentChange };

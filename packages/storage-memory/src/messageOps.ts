@@ -5,6 +5,7 @@ import {
   type MessageView, type ReplyRecord, type StatusRecord, type StoredMessage, type ViewQuery,
 } from '@onenumber/core';
 import type { EventLog } from './eventLog';
+import { record } from './timelineOps';
 import { activeServices } from './membershipOps';
 import { type ChannelRow, type ConversationRow, type MemoryState } from './state';
 
@@ -29,8 +30,9 @@ export function messageOps(state: MemoryState, log: EventLog) {
 
   const eventBase = (channel: ChannelRow, at: string) => ({ org: channel.org, channel: channel.id, number: channel.number, at });
 
-  function setAssignee(channel: ChannelRow, conversation: ConversationRow, service: string, agent: string | null, at: string) {
+  function setAssignee(channel: ChannelRow, conversation: ConversationRow, service: string, agent: string | null, at: string, why: string) {
     conversation.assignments = conversation.assignments.filter((a) => a.service !== service);
+    record(state, channel, { channel: channel.id, at, what: agent ? 'assigned' : 'unassigned', service, agent, why });
     if (agent) conversation.assignments.push({ service, agent, seq: ++state.seq });
     log.append(channel.org, activeServices(channel), { ...eventBase(channel, at), type: 'assignmentChanged', conversation: conversation.id, customer: conversation.customer, subject: service, agent });
   }
@@ -92,7 +94,7 @@ export function messageOps(state: MemoryState, log: EventLog) {
       conversation.messages.push(message);
       state.messages.push(message);
       conversation.version++;
-      if (input.assign) setAssignee(channel, conversation, input.service, input.agent, input.at);
+      if (input.assign) setAssignee(channel, conversation, input.service, input.agent, input.at, 'reply');
       log.append(channel.org, activeServices(channel), message);
       return { message: message.id, version: conversation.version };
     },
@@ -101,7 +103,7 @@ export function messageOps(state: MemoryState, log: EventLog) {
       const channel = channelOf(input.org, input.channel);
       const conversation = conversationOf(channel, input.conversation, input.expectedVersion);
       conversation.version++;
-      setAssignee(channel, conversation, input.service, input.agent, input.at);
+      setAssignee(channel, conversation, input.service, input.agent, input.at, input.cause ?? 'assign');
       return { version: conversation.version };
     },
 
@@ -121,6 +123,7 @@ export function messageOps(state: MemoryState, log: EventLog) {
       if (next === message.status) return { status: next, changed: false };
       message.status = next;
       message.error = next === 'failed' ? input.error : null;
+      record(state, channel, { channel: channel.id, at: input.at, what: 'status', service: message.service, message: message.id, status: next, why: 'provider-report' });
       log.append(channel.org, activeServices(channel), { ...eventBase(channel, input.at), type: 'statusChanged', conversation: message.conversation, message: message.id, status: next, error: message.error });
       return { status: next, changed: true };
     },

@@ -1,5 +1,5 @@
 // The in-memory records behind the storage. Never handed out: every read copies or projects.
-import type { Assignment, ChannelSettings, MaskingPolicy, Mode, StoredMessage } from '@onenumber/core';
+import type { Assignment, ChannelSettings, MaskingPolicy, Mode, StoredMessage, TimelineEntry } from '@onenumber/core';
 
 export interface MembershipRow {
   service: string;
@@ -27,6 +27,8 @@ export interface ChannelRow {
   settings: ChannelSettings;
   memberships: Map<string, MembershipRow>;
   conversations: Map<string, ConversationRow>;
+  /** Issue 9: the audit timeline, oldest first. */
+  timeline: TimelineEntry[];
 }
 
 export const key = (...parts: string[]): string => parts.join('\u0000');
@@ -34,6 +36,9 @@ export const key = (...parts: string[]): string => parts.join('\u0000');
 export class MemoryState {
   seq = 0;
   ids = 0;
+  timelineSeq = 0;
+  /** org+service -> the last event id the service handled (durable cursor). */
+  cursors = new Map<string, string>();
   numberOwner = new Map<string, string>();
   channels = new Map<string, ChannelRow>();
   /** org+number -> shared channel; org+number+service -> isolated channel. */

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, it } from 'vitest';
 import { membershipTests } from './membershipTests';
 import { messageTests } from './messageTests';
 import { eventTests } from './eventTests';
+import { timelineTests } from './timelineTests';
 
 export interface StorageSuiteOptions {
   /** Tests this implementation cannot support, by exact name, with the reason shown. */
@@ -17,6 +18,8 @@ export interface StorageSuiteOptions {
 export interface SuiteContext {
   /** The storage under test, fresh for each test. */
   readonly storage: ChannelStorage;
+  /** Marks the running test skipped (an optional capability the storage does not have). */
+  skip(reason: string): void;
 }
 
 export type Case = [name: string, run: (ctx: SuiteContext) => Promise<void>];
@@ -24,12 +27,13 @@ export type Case = [name: string, run: (ctx: SuiteContext) => Promise<void>];
 export function describeStorage(name: string, makeStorage: () => ChannelStorage | Promise<ChannelStorage>, options: StorageSuiteOptions = {}): void {
   describe(`ChannelStorage conformance: ${name}`, () => {
     let storage: ChannelStorage | undefined;
-    const ctx: SuiteContext = {
+    const contextFor = (skip: (note: string) => void): SuiteContext => ({
       get storage() {
         if (!storage) throw new Error('storage not ready');
         return storage;
       },
-    };
+      skip,
+    });
     beforeEach(async () => {
       storage = await makeStorage();
     });
@@ -37,12 +41,12 @@ export function describeStorage(name: string, makeStorage: () => ChannelStorage 
       await storage?.close?.();
       storage = undefined;
     });
-    for (const [group, cases] of [['membership', membershipTests], ['messages', messageTests], ['events', eventTests]] as const) {
+    for (const [group, cases] of [['membership', membershipTests], ['messages', messageTests], ['events', eventTests], ['timeline and cursors', timelineTests]] as const) {
       describe(group, () => {
         for (const [title, run] of cases) {
           const reason = options.skip?.[title];
           if (reason) it.skip(`${title} (skipped: ${reason})`, () => {});
-          else it(title, () => run(ctx), options.timeout);
+          else it(title, (t) => run(contextFor((note) => t.skip(note))), options.timeout);
         }
       });
     }

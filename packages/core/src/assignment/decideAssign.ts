@@ -7,7 +7,7 @@ import { assigneeIn, buildNotice, otherServiceHold, type Notice } from './notice
 
 export type AssignDecision =
   | { kind: 'unchanged' }
-  | { kind: 'assign' }
+  | { kind: 'assign'; /** R23: done over another service's hold, with the agent's confirmation. */ confirmed: boolean }
   | { kind: 'confirmation-required'; notice: Notice };
 
 export async function decideAssign(
@@ -19,9 +19,10 @@ export async function decideAssign(
 ): Promise<AssignDecision> {
   if (assigneeIn(conversation, service) === agent.id) return { kind: 'unchanged' };
   const hold = otherServiceHold(conversation, service, agent.id);
-  if (!hold || confirm) return { kind: 'assign' };
+  if (!hold) return { kind: 'assign', confirmed: false };
   const holder = await lookup(hold.agent);
   const both = [service, hold.service];
   const crossAccess = !!holder && both.every((s) => agent.access.includes(s) && holder.access.includes(s));
-  return crossAccess ? { kind: 'confirmation-required', notice: buildNotice(hold, holder, agent, service) } : { kind: 'assign' };
+  if (!crossAccess) return { kind: 'assign', confirmed: false };
+  return confirm ? { kind: 'assign', confirmed: true } : { kind: 'confirmation-required', notice: buildNotice(hold, holder, agent, service) };
 }

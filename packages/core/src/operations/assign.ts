@@ -2,6 +2,7 @@
 import { decideAssign } from '../assignment/decideAssign';
 import type { Notice } from '../assignment/notice';
 import { parseInput } from '../validate';
+import { timelineDraft } from '../storage/timeline';
 import {
   requireAccess, requireActiveMembership, requireAgent, requireConversation, requireNumber, withRetry, type Context,
 } from './context';
@@ -18,11 +19,15 @@ export async function assign(ctx: Context, input: AssignInput): Promise<AssignRe
   return withRetry(async (): Promise<AssignResult> => {
     const conversation = await requireConversation(ctx, org, membership.channel, customer);
     const decision = await decideAssign(conversation, agent, service, confirm, (id) => ctx.directory.agent(org, id));
-    if (decision.kind === 'confirmation-required') return { status: 'confirmation-required', notice: decision.notice };
+    if (decision.kind === 'confirmation-required') {
+      // Issue 9: the timeline shows that a confirmation was asked for, and of whom.
+      await ctx.storage.note?.({ org, entry: timelineDraft({ channel: membership.channel, at: ctx.now(), what: 'confirmation-requested', service, agent: agent.id, why: `held-in-${decision.notice.service}` }) });
+      return { status: 'confirmation-required', notice: decision.notice };
+    }
     if (decision.kind === 'assign') {
       await ctx.storage.setAssignment({
         org, channel: membership.channel, conversation: conversation.id, expectedVersion: conversation.version,
-        service, agent: agent.id, at: ctx.now(),
+        service, agent: agent.id, at: ctx.now(), cause: decision.confirmed ? 'confirmed' : 'assign',
       });
     }
     return { status: 'assigned' };

@@ -61,3 +61,13 @@ export const canReplyInputSchema = viewInputSchema;
 export const previewLeaveInputSchema = z.object({ ...onNumber, action: z.enum(['disable', 'remove']) }).strict();
 export type CanReplyInput = z.input<typeof canReplyInputSchema>;
 export type PreviewLeaveInput = z.input<typeof previewLeaveInputSchema>;
+
+export const feedInputSchema = eventsInputSchema.extend({
+  /** Resume from, and keep, the service's durable cursor (issue 9): each event handled once. */
+  durable: z.boolean().optional(),
+}).strict();
+export const timelineInputSchema = z
+  .object({ ...onNumber, after: z.string().max(64).optional(), limit: z.number().int().min(1).max(1000).optional() })
+  .strict();
+export type FeedInput = z.input<typeof feedInputSchema>;
+export type TimelineInput = z.input<typeof timelineInputSchema>;

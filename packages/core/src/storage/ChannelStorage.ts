@@ -4,10 +4,11 @@
 // storage never sends a client a field that service may not see (R18, R20).
 import type { ChannelEvent } from '../events';
 import type { ChannelSettings } from '../channel/settings';
+import type { TimelineDraft, TimelineEntry } from './timeline';
 import type {
   AssignmentRecord, ChannelInfo, ConnectOutcome, ConnectRecord, ConversationState, EventQuery,
   InboundOutcome, InboundRecord, MembershipChange, MembershipOutcome, MembershipRecord, MessageView,
-  ReplyRecord, StatusRecord, ViewQuery,
+  ReplyRecord, StatusRecord, TimelineQuery, ViewQuery,
 } from './records';
 
 export const storageSpecificationVersion = 1 as const;
@@ -77,6 +78,22 @@ export interface ChannelStorage {
 
   /** Live events for one service, after `after` when given (missed ones first, each once). */
   subscribe(input: EventQuery, listener: (event: ChannelEvent) => void): () => void;
+
+  // Optional capabilities (issue 9). The core refuses the features that need one when it is absent.
+
+  /**
+   * The channel's audit timeline, oldest first, paginated by `after`. A storage that has it
+   * records an entry in the same atomic step as each membership change (joined, disabled,
+   * enabled, removed), election, assignment (with its cause) and status change. Never text.
+   */
+  timeline?(input: TimelineQuery): Promise<TimelineEntry[]>;
+
+  /** Records an entry the storage cannot see happen itself (R23: a confirmation was requested). */
+  note?(input: { org: string; entry: TimelineDraft }): Promise<void>;
+
+  /** A service's durable cursor over its event stream (the id of the last event it handled). */
+  loadCursor?(input: { org: string; service: string }): Promise<string | null>;
+  saveCursor?(input: { org: string; service: string; cursor: string }): Promise<void>;
 
   /** Release connections, timers, files. */
   close?(): Promise<void>;

@@ -131,6 +131,8 @@ export interface AssignmentRecord {
   service: string;
   agent: string | null;
   at: string;
+  /** Why (for the timeline): a plain assignment, or one confirmed over another service's hold (R23). */
+  cause?: 'assign' | 'confirmed' | undefined;
 }
 
 export interface StatusRecord {
@@ -158,3 +160,10 @@ export interface EventQuery {
 }
 
 export type { MessageView };
+
+export interface TimelineQuery {
+  org: string;
+  channel: string;
+  after?: string | undefined;
+  limit?: number | undefined;
+}
