@@ -4,7 +4,8 @@ import { createMemoryStorage } from '@onenumber/storage-memory';
 
 export type ScenarioApi = Pick<
   OneNumber,
-  'connect' | 'disable' | 'enable' | 'remove' | 'members' | 'configure' | 'receive' | 'reply' | 'assign' | 'view' | 'updateStatus'
+  | 'connect' | 'disable' | 'enable' | 'remove' | 'members' | 'configure' | 'receive' | 'reply' | 'assign' | 'view' | 'updateStatus'
+  | 'canReply' | 'previewLeave' | 'timeline' | 'events'
 >;
 
 export interface ScenarioBackend {

@@ -6,7 +6,7 @@ import type { Scenario } from './schema';
 export function directoryOf(scenario: Scenario): DirectoryContents {
   const numbers = new Map<string, boolean>();
   for (const step of scenario.steps) {
-    const e164 = normaliseNumber(step.op === 'status' ? '' : step.number);
+    const e164 = 'number' in step ? normaliseNumber(step.number) : null;
     if (e164) numbers.set(e164, true);
   }
   for (const [number, facts] of Object.entries(scenario.numbers ?? {})) {

@@ -20,7 +20,7 @@ function summarise(v: unknown): string {
       return `[${v.map((m) => `${m.direction}:${m.masked ? 'masked' : JSON.stringify(m.text)}`).join(', ')}]`;
     }
   }
-  if (v && typeof v === 'object' && 'code' in v) return `${(v as { code: string }).code}(${(v as { agent: string | null }).agent ?? 'another agent'})`;
+  if (v && typeof v === 'object' && 'code' in v) { const n = v as unknown as { code: string; agent: string | null }; return `${n.code}(${n.agent ?? 'another agent'})`; }
   return JSON.stringify(v);
 }
 

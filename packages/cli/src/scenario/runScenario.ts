@@ -12,6 +12,9 @@ export interface ScenarioReport {
   failures: Failure[];
 }
 
+/** The result fields that hold opaque ids, per op (scenarios.md: compare them only with each other). */
+const opaqueIds: Partial<Record<string, string[]>> = { connect: ['channel'], members: ['channel'], inbound: ['conversation'], reply: ['message'] };
+
 /** Opaque ids shown as stable aliases (channel#1, ...), so runs on different storages compare equal. */
 function aliaser() {
   const seen = new Map<string, string>();
@@ -41,8 +44,8 @@ export async function runScenario(scenario: Scenario, backend: ScenarioBackend):
         result = { error: error.code, message: error.message };
       }
       if (step.as) labels.set(step.as, result);
-      const shown = { ...result };
-      if (!('error' in shown)) for (const kind of ['channel', 'conversation', 'message'] as const) if (kind in shown) shown[kind] = alias(kind, shown[kind]);
+      const { cursor: _cursor, ...shown } = result; // cursors are opaque: kept for labels, not shown
+      if (!('error' in shown)) for (const kind of opaqueIds[step.op] ?? []) if (kind in shown) shown[kind] = alias(kind, shown[kind]);
       steps.push({ op: step.op, result: shown });
       if (result.error !== undefined && !(step.expect && 'error' in step.expect)) {
         failures.push({ step: index, path: 'error', expected: null, actual: result.error });

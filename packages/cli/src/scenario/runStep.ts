@@ -2,6 +2,7 @@
 import { OneNumberError, type MessageView } from '@onenumber/core';
 import type { ScenarioApi } from './backend';
 import type { Step } from './schema';
+import { runBeyondStep } from './runBeyondStep';
 
 export type StepResult = Record<string, unknown>;
 
@@ -48,5 +49,7 @@ export async function runStep(api: ScenarioApi, step: Step, org: string, labels:
       await api.updateStatus({ org, message, status: step.status });
       return { ok: true };
     }
+    default:
+      return runBeyondStep(api, step, org, labels);
   }
 }

@@ -23,6 +23,11 @@ export const stepSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('assign'), ...withCustomer, confirm: z.boolean().optional() }),
   z.object({ op: z.literal('view'), ...withCustomer }),
   z.object({ op: z.literal('status'), ...common, message: z.string().min(1), status: z.enum(['delivered', 'read', 'failed']) }),
+  // Issue 9 (optional ops, documented in the CLI README):
+  z.object({ op: z.literal('can-reply'), ...withCustomer }),
+  z.object({ op: z.literal('preview-leave'), ...onNumber, action: z.enum(['disable', 'remove']) }),
+  z.object({ op: z.literal('timeline'), ...onNumber, after: z.string().min(1).optional(), limit: z.number().int().min(1).max(1000).optional() }),
+  z.object({ op: z.literal('events'), ...common, service: z.string().min(1), after: z.string().min(1).optional(), limit: z.number().int().min(1).max(1000).optional() }),
 ]);
 
 export const scenarioSchema = z.object({
