@@ -1,0 +1,72 @@
+// R15, R17, R20: the events a change causes, one draft per receiving service, already projected
+// for that service with its own masking policy. A draft for service S never holds another
+// service's reply text or agent, so a stored event row can be handed to S as it is.
+// Dialect-free: every ServerDatabase dialect writes these drafts in the transaction of the change.
+import {
+  defaultMaskingPolicy, projectMessage,
+  type ChannelEvent, type MaskingPolicy, type Member, type MessageError, type MessageStatus,
+  type ParentChangeCause, type StoredMessage,
+} from '@onenumber/core';
+
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+/** A ChannelEvent before the database gives it its cursor id. */
+export type EventBody = WithoutId<ChannelEvent>;
+
+export interface EventDraft {
+  org: string;
+  /** The receiving service. */
+  service: string;
+  channel: string;
+  body: EventBody;
+}
+
+/** Where a change happened. */
+export interface Place {
+  org: string;
+  channel: string;
+  number: string;
+  at: string;
+}
+
+/** The non-message changes; the same body reaches every recipient (it holds no reply text). */
+export type Change =
+  | { type: 'statusChanged'; conversation: string; message: string; status: MessageStatus; error: MessageError | null }
+  | { type: 'parentChanged'; from: string | null; to: string | null; cause: ParentChangeCause }
+  | { type: 'membershipChanged'; subject: string; state: 'active' | 'disabled' | 'removed'; members: Member[] }
+  | { type: 'assignmentChanged'; conversation: string; customer: string; subject: string; agent: string | null };
+
+export function changeDrafts(place: Place, recipients: Iterable<string>, change: Change): EventDraft[] {
+  const drafts: EventDraft[] = [];
+  for (const service of recipients) {
+    const body = { ...change, org: place.org, service, channel: place.channel, number: place.number, at: place.at } as EventBody;
+    drafts.push({ org: place.org, service, channel: place.channel, body });
+  }
+  return drafts;
+}
+
+export interface Recipient {
+  service: string;
+  policy: MaskingPolicy;
+}
+
+/**
+ * messageReceived (inbound) or messageSent (reply) for each recipient, projected with the
+ * recipient's policy (R17, R18). The event shows the message as it was when it happened.
+ */
+export function messageDrafts(
+  message: StoredMessage,
+  place: { org: string; number: string; customer: string },
+  recipients: readonly Recipient[],
+): EventDraft[] {
+  const type = message.direction === 'in' ? 'messageReceived' : 'messageSent';
+  return recipients.map(({ service, policy }) => {
+    const view = projectMessage(message, service, policy ?? defaultMaskingPolicy);
+    view.status = message.direction === 'in' ? 'received' : 'sent';
+    view.error = null;
+    const body: EventBody = {
+      type, org: place.org, service, channel: message.channel, number: place.number, at: message.at,
+      conversation: message.conversation, customer: place.customer, message: view,
+    };
+    return { org: place.org, service, channel: message.channel, body };
+  });
+}

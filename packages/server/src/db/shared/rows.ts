@@ -1,0 +1,86 @@
+// The row shapes every dialect's SQL returns (same column names in SQLite and PostgreSQL) and
+// their conversion to core's records. JSON columns are text; a dialect with native JSON may
+// hand back parsed values, which `fromJson` accepts as they are.
+import type { MaskingPolicy, MessageError, MessageStatus, StoredMessage } from '@onenumber/core';
+
+export const toJson = (value: unknown): string => JSON.stringify(value ?? null);
+
+export function fromJson<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+export interface ChannelRow {
+  id: string;
+  org: string;
+  number: string;
+  mode: 'shared' | 'isolated';
+  parent: string | null;
+  settings: string;
+}
+
+export interface MembershipRow {
+  channel: string;
+  service: string;
+  seq: number;
+  state: 'active' | 'disabled';
+  policy: string;
+}
+
+export interface ConversationRow {
+  id: string;
+  channel: string;
+  customer: string;
+  version: number;
+  last_inbound_at: string | null;
+}
+
+export interface MessageRow {
+  id: string;
+  org: string;
+  channel: string;
+  conversation: string;
+  direction: 'in' | 'out';
+  service: string | null;
+  agent: string | null;
+  agent_name: string | null;
+  type: string;
+  text: string | null;
+  raw: string;
+  status: MessageStatus;
+  error: string | null;
+  provider_id: string | null;
+  at: string;
+}
+
+export const policyOf = (row: Pick<MembershipRow, 'policy'>): MaskingPolicy => fromJson<MaskingPolicy>(row.policy);
+
+export function toStoredMessage(row: MessageRow): StoredMessage {
+  return {
+    id: row.id,
+    channel: row.channel,
+    conversation: row.conversation,
+    direction: row.direction,
+    service: row.service,
+    agent: row.agent,
+    agentName: row.agent_name,
+    type: row.type,
+    text: row.text,
+    raw: fromJson<unknown>(row.raw),
+    status: row.status,
+    error: row.error === null ? null : fromJson<MessageError>(row.error),
+    providerId: row.provider_id,
+    at: row.at,
+  };
+}
+
+export function toMessageRow(message: StoredMessage, org: string): MessageRow {
+  return {
+    id: message.id, org, channel: message.channel, conversation: message.conversation, direction: message.direction,
+    service: message.service, agent: message.agent, agent_name: message.agentName, type: message.type, text: message.text,
+    raw: toJson(message.raw), status: message.status, error: message.error === null ? null : toJson(message.error),
+    provider_id: message.providerId, at: message.at,
+  };
+}
+
+/** Ids are a prefix and a stored sequence value in base 36 (`ch_1`, `cv_2`, `msg_a`). */
+export const formatId = (prefix: string, value: number): string => `${prefix}_${value.toString(36)}`;

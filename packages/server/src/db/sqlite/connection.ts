@@ -1,0 +1,116 @@
+// One SQLite connection with everything the stores share: WAL, synchronous level, busy timeout,
+// migrations, prepared statements, the write helper (one BEGIN IMMEDIATE transaction per write,
+// its events announced after commit) and the event hub.
+import { OneNumberError } from '@onenumber/core';
+import Database from 'better-sqlite3';
+import type { EventDraft } from '../shared/eventDrafts';
+import { EventHub, streamKey } from '../shared/eventHub';
+import { toOneNumberError } from '../shared/errors';
+import { migrate, type MigrationReport } from './migrate';
+import { pragmas, prepareStatements, type Statements } from './sql';
+import { readEvents } from './eventReader';
+
+export interface ConnectionOptions {
+  file: string;
+  synchronous: 'NORMAL' | 'FULL';
+  busyTimeoutMs: number;
+  pollMs: number;
+}
+
+export type Emit = (drafts: readonly EventDraft[]) => void;
+
+export interface SqliteHandle {
+  readonly db: Database.Database;
+  readonly sql: Statements;
+  readonly hub: EventHub;
+  readonly migrations: MigrationReport;
+  /** Runs `fn` in one BEGIN IMMEDIATE transaction; the events it emits are written in it. */
+  write<T>(fn: (emit: Emit) => T): T;
+  /** Runs `fn` in one read transaction, so several statements see one snapshot. */
+  read<T>(fn: () => T): T;
+  /** The next value of a stored sequence (inside `write`). */
+  next(name: 'seq' | 'channel' | 'conversation' | 'message'): number;
+  close(): void;
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Switching a new file to WAL needs a moment alone with it; another process may be doing the same. */
+function enableWal(db: Database.Database, busyTimeoutMs: number): void {
+  const deadline = Date.now() + Math.max(busyTimeoutMs, 100);
+  for (;;) {
+    try {
+      db.pragma(pragmas.journalMode);
+      return;
+    } catch (error) {
+      if (!String((error as { code?: string }).code).startsWith('SQLITE_BUSY') || Date.now() > deadline) throw error;
+      sleep(10);
+    }
+  }
+}
+
+export function openConnection(options: ConnectionOptions): SqliteHandle {
+  let db: Database.Database;
+  try {
+    db = new Database(options.file, { timeout: options.busyTimeoutMs });
+  } catch (error) {
+    throw new OneNumberError('STORAGE_UNAVAILABLE', `The database file could not be opened: ${(error as Error).message}`);
+  }
+  try {
+    db.pragma(pragmas.busyTimeout(options.busyTimeoutMs));
+    if (options.file !== ':memory:') enableWal(db, options.busyTimeoutMs);
+    db.pragma(pragmas.synchronous(options.synchronous));
+    db.pragma(pragmas.foreignKeys);
+    const migrations = migrate(db);
+    return createHandle(db, migrations, options.pollMs);
+  } catch (error) {
+    db.close();
+    throw toOneNumberError(error);
+  }
+}
+
+function createHandle(db: Database.Database, migrations: MigrationReport, pollMs: number): SqliteHandle {
+  const sql = prepareStatements(db);
+  const hub = new EventHub({
+    latestId: () => sql.latestId.get()!.id,
+    read: (query) => readEvents(sql, query.org, query.service, query.after, query.limit),
+  }, pollMs);
+  const written = new Set<string>();
+  const emit: Emit = (drafts) => {
+    for (const draft of drafts) {
+      sql.insertEvent.run(draft.org, draft.service, draft.channel, draft.body.type, JSON.stringify(draft.body));
+      written.add(streamKey(draft.org, draft.service));
+    }
+  };
+  const transaction = db.transaction((fn: () => unknown) => fn());
+  let open = true;
+  return {
+    db, sql, hub, migrations,
+    write<T>(fn: (emit: Emit) => T): T {
+      written.clear();
+      let result: T;
+      try {
+        result = transaction.immediate(() => fn(emit)) as T;
+      } catch (error) {
+        written.clear();
+        throw error;
+      }
+      const keys = new Set(written);
+      written.clear();
+      hub.notify(keys);
+      return result;
+    },
+    read<T>(fn: () => T): T {
+      return transaction.deferred(fn) as T;
+    },
+    next(name) {
+      return sql.nextValue.get(name)!.value;
+    },
+    close() {
+      if (!open) return;
+      open = false;
+      hub.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+// R12, R13, R15..R21, R24, R26 on SQLite: inbound messages, replies (queued in the outbox in the
+// same transaction), assignments, views and delivery reports. Views and events are projected
+// with the viewing member's stored masking policy (R18, R20).
+import {
+  OneNumberError, projectMessage,
+  type AssignmentRecord, type ConversationState, type InboundOutcome, type InboundRecord, type MessageView,
+  type ReplyRecord, type StatusRecord, type StoredMessage, type ViewQuery,
+} from '@onenumber/core';
+import { changeDrafts, messageDrafts } from '../shared/eventDrafts';
+import { guarded } from '../shared/errors';
+import { formatId, policyOf, toMessageRow, toStoredMessage, type ChannelRow, type ConversationRow } from '../shared/rows';
+import { utc } from '../shared/schemas';
+import { applyStatus } from './applyStatus';
+import { activeRecipients, activeServices, channelIn, conversationIn, placeOf } from './channels';
+import type { Emit, SqliteHandle } from './connection';
+
+export function messageStore(h: SqliteHandle) {
+  const { sql } = h;
+
+  /** Stores a message; `pos` is its place in the stored order (history, outbox). */
+  function insertMessage(message: Omit<StoredMessage, 'id'>, org: string): { message: StoredMessage; pos: number } {
+    const pos = h.next('message');
+    const stored = { ...message, id: formatId('msg', pos) };
+    sql.insertMessage.run({ ...toMessageRow(stored, org), pos });
+    return { message: stored, pos };
+  }
+
+  function bump(conversation: ConversationRow, expectedVersion: number): number {
+    const bumped = sql.bumpVersion.get(conversation.id, expectedVersion);
+    if (!bumped) throw new OneNumberError('CONFLICT');
+    return bumped.version;
+  }
+
+  function setAssignee(channel: ChannelRow, conversation: ConversationRow, service: string, agent: string | null, at: string, emit: Emit): void {
+    sql.deleteAssignment.run(conversation.id, service);
+    if (agent) sql.insertAssignment.run(conversation.id, service, agent, h.next('seq'));
+    emit(changeDrafts(placeOf(channel, at), activeServices(sql, channel.id), {
+      type: 'assignmentChanged', conversation: conversation.id, customer: conversation.customer, subject: service, agent,
+    }));
+  }
+
+  return {
+    receive: (input: InboundRecord): Promise<InboundOutcome> => guarded(() => h.write((emit) => {
+      const owner = sql.ownerOf.get(input.number);
+      if (!owner) throw new OneNumberError('NOT_CONNECTED', `${input.number} is not connected in any org.`);
+      const org = owner.org;
+      // R15: the primary key on (number, provider id) stores it once, whichever process is first.
+      if (input.providerId !== null && sql.rememberInbound.run(input.number, input.providerId).changes === 0) {
+        return { org, duplicate: true, deliveries: [] };
+      }
+      const deliveries = sql.channelsOfNumber.all(input.number, org).map((channel) => {
+        let conversation = sql.conversationByCustomer.get(channel.id, input.customer);
+        if (!conversation) {
+          sql.insertConversation.run(formatId('cv', h.next('conversation')), channel.id, input.customer);
+          conversation = sql.conversationByCustomer.get(channel.id, input.customer)!;
+        }
+        const { message } = insertMessage({
+          channel: channel.id, conversation: conversation.id, direction: 'in', service: null, agent: null, agentName: null,
+          type: input.type, text: input.text, raw: input.raw ?? null, status: 'received', error: null, providerId: input.providerId, at: input.at,
+        }, org);
+        sql.touchInbound.run(input.at, conversation.id);
+        const recipients = activeRecipients(sql, channel.id);
+        emit(messageDrafts(message, { org, number: channel.number, customer: conversation.customer }, recipients));
+        return { channel: channel.id, mode: channel.mode, conversation: conversation.id, message: message.id, services: recipients.map((r) => r.service) };
+      });
+      return { org, duplicate: false, deliveries };
+    })),
+
+    conversation: (input: { org: string; channel: string; customer: string }): Promise<ConversationState | null> => guarded(() => h.read(() => {
+      const channel = channelIn(sql, input.org, input.channel);
+      const conversation = sql.conversationByCustomer.get(channel.id, input.customer);
+      if (!conversation) return null;
+      return {
+        id: conversation.id, channel: channel.id, customer: conversation.customer, version: conversation.version,
+        assignments: sql.assignmentsOf.all(conversation.id), activeServices: activeServices(sql, channel.id),
+        lastInboundAt: conversation.last_inbound_at,
+      };
+    })),
+
+    appendReply: (input: ReplyRecord): Promise<{ message: string; version: number }> => guarded(() => h.write((emit) => {
+      const channel = channelIn(sql, input.org, input.channel);
+      const conversation = conversationIn(sql, channel, input.conversation);
+      const version = bump(conversation, input.expectedVersion);
+      const { message, pos } = insertMessage({
+        channel: channel.id, conversation: conversation.id, direction: 'out', service: input.service, agent: input.agent,
+        agentName: input.agentName, type: input.type, text: input.text, raw: input.raw ?? null, status: 'sent', error: null,
+        providerId: null, at: input.at,
+      }, channel.org);
+      if (input.assign) setAssignee(channel, conversation, input.service, input.agent, input.at, emit);
+      // R16: queued for the transport in the same transaction as the reply.
+      sql.insertOutbox.run(message.id, pos, utc(input.at), utc(input.at));
+      emit(messageDrafts(message, { org: channel.org, number: channel.number, customer: conversation.customer }, activeRecipients(sql, channel.id)));
+      return { message: message.id, version };
+    })),
+
+    setAssignment: (input: AssignmentRecord): Promise<{ version: number }> => guarded(() => h.write((emit) => {
+      const channel = channelIn(sql, input.org, input.channel);
+      const conversation = conversationIn(sql, channel, input.conversation);
+      const version = bump(conversation, input.expectedVersion);
+      setAssignee(channel, conversation, input.service, input.agent, input.at, emit);
+      return { version };
+    })),
+
+    view: (input: ViewQuery): Promise<MessageView[]> => guarded(() => h.read(() => {
+      const channel = channelIn(sql, input.org, input.channel);
+      const membership = sql.membershipInChannel.get(channel.id, input.service);
+      if (!membership) throw new OneNumberError('NOT_CONNECTED');
+      const conversation = conversationIn(sql, channel, input.conversation);
+      const policy = policyOf(membership);
+      return sql.messagesOf.all(conversation.id).map((row) => projectMessage(toStoredMessage(row), input.service, policy));
+    })),
+
+    updateStatus: (input: StatusRecord): Promise<{ status: MessageView['status']; changed: boolean }> => guarded(() => h.write((emit) => {
+      const message = sql.messageById.get(input.message, input.org);
+      if (!message) throw new OneNumberError('UNKNOWN_MESSAGE', `No message "${input.message}" in this org.`);
+      return applyStatus(sql, emit, message, input.status, input.error, input.at);
+    })),
+  };
+}

@@ -1,0 +1,26 @@
+// ChannelStorage on SQLite: membership and message writes, event streams, subscriptions.
+import { parseInput, storageSpecificationVersion, type ChannelEvent, type ChannelStorage, type EventQuery } from '@onenumber/core';
+import { z } from 'zod';
+import { guarded } from '../shared/errors';
+import type { SqliteHandle } from './connection';
+import { parseCursor, readEvents } from './eventReader';
+import { membershipStore } from './membershipStore';
+import { messageStore } from './messageStore';
+
+const limitSchema = z.number().int().min(1).max(100_000).optional();
+
+export function sqliteStorage(h: SqliteHandle, close: () => Promise<void>): ChannelStorage {
+  return {
+    specificationVersion: storageSpecificationVersion,
+    name: 'sqlite',
+    ...membershipStore(h),
+    ...messageStore(h),
+    events: (query: EventQuery): Promise<ChannelEvent[]> => guarded(() => {
+      const after = parseCursor(query.after) ?? 0;
+      const limit = parseInput(limitSchema, query.limit, 'limit');
+      return readEvents(h.sql, query.org, query.service, after, limit);
+    }),
+    subscribe: (query: EventQuery, listener: (event: ChannelEvent) => void): (() => void) => h.hub.subscribe(query, parseCursor(query.after), listener),
+    close,
+  };
+}
