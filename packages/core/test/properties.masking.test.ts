@@ -4,7 +4,8 @@
 // service, so any leak is visible in the output it leaked into.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OneNumberError, type ChannelEvent, type OneNumber, type ServiceFeed } from '../src';
+import { createMemoryStorage } from '../../storage-memory/src';
+import { OneNumberError, type ChannelEvent, type ChannelStorage, type MessageView, type ServiceFeed, type ViewQuery } from '../src';
 import { C1, C2, N1, makeWorld } from './support/world';
 
 const services = ['crm', 'desk', 'salesiq', 'books'] as const;
@@ -44,8 +45,21 @@ function errorOutput(error: unknown): unknown {
   return { string: String(error), message: error.message, field: error.field, details: error.details, json: error.toJSON() };
 }
 
-async function runOps(ops: Op[]): Promise<void> {
-  const { one } = makeWorld();
+/** A deliberately broken storage: its views show other services' reply texts (for the test of the test). */
+function leakyStorage(): ChannelStorage {
+  const inner = createMemoryStorage();
+  const textAsSender = async (query: ViewQuery, message: MessageView) => {
+    const seenBySender = await inner.view({ ...query, service: message.service! }).catch(() => []);
+    return seenBySender.find((m) => m.id === message.id)?.text ?? null;
+  };
+  return {
+    ...inner,
+    view: async (query) => Promise.all((await inner.view(query)).map(async (m) => (m.masked ? { ...m, text: await textAsSender(query, m) } : m))),
+  };
+}
+
+async function runOps(ops: Op[], storage: ChannelStorage = createMemoryStorage()): Promise<void> {
+  const { one } = makeWorld(storage);
   await one.connect({ org: 'acme', service: 'crm', number: N1, policy: { showAgentName: true } });
   for (const s of ['desk', 'salesiq', 'books']) await one.connect({ org: 'acme', service: s, number: N1 });
   await one.receive({ number: N1, customer: C1, text: 'first question', id: 'w-a' });
@@ -101,7 +115,13 @@ describe('masking property (R17, R18, R20, R26)', () => {
   });
 
   it('R20: a view, event or error for a service never contains another service\'s reply text', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 40, size: 'max' }), runOps), { seed: 424242, numRuns: 300 });
+    await fc.assert(fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 40, size: 'max' }), (ops) => runOps(ops)), { seed: 424242, numRuns: 300 });
+  }, 120_000);
+
+  it('the property fails on a storage whose views leak other services\' reply text', async () => {
+    const result = await fc.check(fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 40, size: 'max' }), (ops) => runOps(ops, leakyStorage())), { seed: 424242, numRuns: 300 });
+    expect(result.failed).toBe(true);
+    expect(String(result.errorInstance)).toMatch(/saw another service's reply text/);
   }, 120_000);
 
   it('the canaries did flow where they may (own replies, views and events), so the check above could fail', () => {

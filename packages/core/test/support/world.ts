@@ -2,7 +2,9 @@
 // storage-memory depends on core, so it is imported by path here (no package.json cycle).
 import { expect } from 'vitest';
 import { createMemoryStorage } from '../../../storage-memory/src';
-import { createMemoryDirectory, createOneNumber, OneNumberError, type ChannelEvent, type ErrorCode, type OneNumber } from '../../src';
+import {
+  createMemoryDirectory, createOneNumber, OneNumberError, type ChannelEvent, type ChannelStorage, type ErrorCode, type OneNumber,
+} from '../../src';
 
 /** Business numbers (valid per libphonenumber-js), all verified unless named otherwise. */
 export const N1 = '+81312345678';
@@ -42,9 +44,9 @@ export function makeDirectory() {
   });
 }
 
-export function makeWorld() {
+export function makeWorld(storage: ChannelStorage = createMemoryStorage()) {
   const directory = makeDirectory();
-  const one: OneNumber = createOneNumber({ storage: createMemoryStorage(), directory });
+  const one: OneNumber = createOneNumber({ storage, directory });
   return { one, directory };
 }
 
