@@ -5,7 +5,8 @@
 // membership, (c) history never shrinks.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OneNumberError, type OneNumber } from '../src';
+import { createMemoryStorage } from '../../storage-memory/src';
+import { OneNumberError, type ChannelStorage, type OneNumber } from '../src';
 import { MembershipModel, type Action } from './support/membershipModel';
 import { C1, C2, N1, N2, makeWorld } from './support/world';
 
@@ -164,10 +165,42 @@ class Run {
   }
 }
 
-function world() {
-  const { one, directory } = makeWorld();
+function world(storage: ChannelStorage = createMemoryStorage()) {
+  const { one, directory } = makeWorld(storage);
   directory.setAgent({ org: 'beta', id: 'all', name: 'Beta All', access: [...services] });
   return new Run(one);
+}
+
+/** A deliberately broken storage: a service enabled again takes the parent role back (against R11). */
+function parentTakingStorage(): ChannelStorage {
+  const inner = createMemoryStorage();
+  return {
+    ...inner,
+    async changeMembership(input) {
+      const outcome = await inner.changeMembership(input);
+      const parent = outcome.members[0]?.service;
+      if (input.action !== 'enable' || !parent || parent === input.service) return outcome;
+      const [mine, theirs] = await Promise.all([inner.findMembership(input), inner.findMembership({ ...input, service: parent })]);
+      if (!mine || !theirs || mine.seq > theirs.seq) return outcome;
+      await inner.changeMembership({ ...input, service: parent, action: 'disable' });
+      return inner.changeMembership({ ...input, service: parent, action: 'enable' });
+    },
+  };
+}
+
+const churn = fc.array(
+  fc.record({ kind: fc.constantFrom<Action>('disable', 'enable', 'enable'), service: fc.constantFrom('desk', 'crm', 'salesiq', 'campaigns') }),
+  { minLength: 5, maxLength: 40, size: 'max' },
+);
+
+async function runChurn(steps: { kind: Action; service: string }[], storage?: ChannelStorage) {
+  const run = world(storage);
+  for (const s of ['crm', 'desk', 'salesiq', 'campaigns']) await run.connect('acme', N1, s);
+  await run.inbound(N1);
+  for (const s of steps) {
+    await run.change('acme', N1, s.service, s.kind);
+    await run.check(N1);
+  }
 }
 
 describe('membership properties (R5..R14)', () => {
@@ -185,18 +218,11 @@ describe('membership properties (R5..R14)', () => {
   }, 120_000);
 
   it('R11: an enabled-again service never takes the parent role back, over long churn on one number', async () => {
-    const churn = fc.array(fc.record({ kind: fc.constantFrom<Action>('disable', 'enable', 'enable'), service: fc.constantFrom('desk', 'crm', 'salesiq', 'campaigns') }), { minLength: 5, maxLength: 40, size: 'max' });
-    await fc.assert(
-      fc.asyncProperty(churn, async (steps) => {
-        const run = world();
-        for (const s of ['crm', 'desk', 'salesiq', 'campaigns']) await run.connect('acme', N1, s);
-        await run.inbound(N1);
-        for (const s of steps) {
-          await run.change('acme', N1, s.service, s.kind);
-          await run.check(N1);
-        }
-      }),
-      { seed: 7, numRuns: 100 },
-    );
+    await fc.assert(fc.asyncProperty(churn, (steps) => runChurn(steps)), { seed: 7, numRuns: 100 });
+  }, 120_000);
+
+  it('the property fails on a storage where an enabled-again service takes the parent role back', async () => {
+    const result = await fc.check(fc.asyncProperty(churn, (steps) => runChurn(steps, parentTakingStorage())), { seed: 7, numRuns: 100 });
+    expect(result.failed).toBe(true);
   }, 120_000);
 });
