@@ -50,3 +50,6 @@ export { feedOf } from './feedOf';
 export { windowOpen, windowHours } from './channel/window';
 export type { OutboxClaim, OutboxItem, OutboxStore } from './storage/Outbox';
 export { timelineDraft, type TimelineDraft, type TimelineEntry, type TimelineWhat } from './storage/timeline';
+
+// Service adapters: the factory every adapter package is built with (R18, R20)
+export * from './adapter';
