@@ -56,7 +56,8 @@ describe('events', () => {
     const { message } = await one.reply({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1, text: 'crm-only text' });
     await one.updateStatus({ org: 'acme', message, status: 'delivered' });
     const events = await eventsOf(one, 'desk');
-    expect(ofType(events, 'assignmentChanged').map((e) => [e.subject, e.agent, e.customer])).toEqual([['crm', 'a', C1]]);
+    expect(ofType(events, 'assignmentChanged').map((e) => [e.subject, e.customer])).toEqual([['crm', C1]]);
+    expect(ofType(await eventsOf(one, 'crm'), 'assignmentChanged').map((e) => [e.subject, e.agent])).toEqual([['crm', 'a']]);
     expect(ofType(events, 'statusChanged').map((e) => [e.message, e.status, e.error])).toEqual([[message, 'delivered', null]]);
     expect(JSON.stringify(events)).not.toContain('crm-only text');
   });
