@@ -41,7 +41,13 @@ export const vocabularySchema = z
     }
   });
 
-export type VocabularyInput = z.input<typeof vocabularySchema>;
+/** A vocabulary as an adapter writes it (`as const` objects welcome: labels may be readonly). */
+export interface VocabularyInput {
+  readonly conversation: string;
+  readonly customer: string;
+  readonly agent: string;
+  readonly labels?: readonly string[] | undefined;
+}
 export type Vocabulary = z.output<typeof vocabularySchema>;
 
 /** The labels of a vocabulary, as a union of string literals. */
