@@ -1,0 +1,11 @@
+// The shared adapter suite (core's testkit) on the CRM adapter, over the memory storage.
+import { describeAdapter } from '@onenumber/core/testkit';
+import { createMemoryStorage } from '@onenumber/storage-memory';
+import { createCrmAdapter } from '../src';
+
+describeAdapter('@onenumber/zoho-crm', {
+  create: (onenumber, org) => createCrmAdapter({ onenumber, org }),
+  service: 'crm',
+  expectedPolicy: { showAgentName: true }, // R18, decided: CRM shows the sending agent's name
+  storage: createMemoryStorage,
+});
