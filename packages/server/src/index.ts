@@ -8,4 +8,5 @@ export { openApiDocument } from './http/openapi';
 export { storageRoutes } from './http/routes/storageRoutes';
 export * from './http/schemas/records';
 export { issueTokenSchema, numberAdminSchema } from './http/schemas/admin';
+export { openSqliteDatabase, sqliteDatabaseOptionsSchema, type SqliteDatabaseOptions } from './db';
 export type { IssuedToken, Principal, ServerDatabase, StoredDirectory, TokenStore } from './db/ServerDatabase';

@@ -5,19 +5,39 @@ import {
   storageSpecificationVersion,
   type AssignmentRecord, type ChannelEvent, type ChannelInfo, type ChannelSettings, type ChannelStorage, type ConnectOutcome,
   type ConnectRecord, type ConversationState, type EventQuery, type InboundOutcome, type InboundRecord, type MembershipChange,
-  type MembershipOutcome, type MembershipRecord, type MessageView, type ReplyRecord, type StatusRecord, type ViewQuery,
+  type MembershipOutcome, type MembershipRecord, type MessageView, type ReplyRecord, type StatusRecord, type TimelineDraft,
+  type TimelineEntry, type TimelineQuery, type ViewQuery,
 } from '@onenumber/core';
 import { httpStorageOptionsSchema, parseOptions, type HttpStorageOptions } from './options';
 import { subscribeOverSse } from './subscribe';
 import { createTransport } from './transport';
 
+/** Like createHttpStorage, with the optional capabilities the server reports on GET /health. */
+export async function openHttpStorage(options: HttpStorageOptions): Promise<ChannelStorage> {
+  const client = parseOptions(httpStorageOptionsSchema, options);
+  const health = await createTransport(client).get<{ capabilities?: { timeline?: boolean; cursors?: boolean } }>('/health');
+  return createHttpStorage({ ...options, capabilities: { timeline: health.capabilities?.timeline === true, cursors: health.capabilities?.cursors === true } });
+}
+
 export function createHttpStorage(options: HttpStorageOptions): ChannelStorage {
-  const { reconnect, onStreamError, ...client } = parseOptions(httpStorageOptionsSchema, options);
+  const { reconnect, onStreamError, capabilities, ...client } = parseOptions(httpStorageOptionsSchema, options);
   const transport = createTransport(client);
   const call = <T>(method: string, input: unknown) => transport.post<T>(`/v1/storage/${method}`, input);
   const streams = new Set<() => void>();
 
+  // Optional capabilities (issue 9) exist only when the server's storage has them, as the core reads it.
+  const timeline = capabilities.timeline && {
+    timeline: (input: TimelineQuery) => call<TimelineEntry[]>('timeline', input),
+    note: async (input: { org: string; entry: TimelineDraft }) => void (await call<null>('note', input)),
+  };
+  const cursors = capabilities.cursors && {
+    loadCursor: (input: { org: string; service: string }) => call<string | null>('loadCursor', input),
+    saveCursor: async (input: { org: string; service: string; cursor: string }) => void (await call<null>('saveCursor', input)),
+  };
+
   return {
+    ...timeline,
+    ...cursors,
     specificationVersion: storageSpecificationVersion,
     name: 'http',
     connect: (input: ConnectRecord) => call<ConnectOutcome>('connect', input),

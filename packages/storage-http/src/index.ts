@@ -1,6 +1,6 @@
 // @onenumber/storage-http: ChannelStorage and the Directory port over fetch, against the
 // OneNumber server (@onenumber/server).
-export { createHttpStorage } from './createHttpStorage';
+export { createHttpStorage, openHttpStorage } from './createHttpStorage';
 export { createHttpDirectory } from './createHttpDirectory';
 export {
   httpClientOptionsSchema, httpStorageOptionsSchema,

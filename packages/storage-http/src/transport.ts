@@ -9,6 +9,7 @@ export interface Transport {
   readonly token: string;
   readonly fetch: FetchLike;
   post<T>(path: string, body: unknown): Promise<T>;
+  get<T>(path: string): Promise<T>;
 }
 
 const isErrorBody = (v: unknown): v is OneNumberErrorJSON =>
@@ -43,22 +44,23 @@ export async function readAnswer(response: Response, base: string): Promise<unkn
 export function createTransport(options: { url: string; token: string; fetch?: FetchLike | undefined }): Transport {
   const base = options.url.replace(/\/+$/, '');
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  async function send<T>(path: string, init: { method: string; body?: string }): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${base}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${options.token}`, accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      });
+    } catch {
+      throw unavailable(base, 'no answer (is it running, and is the URL right?)');
+    }
+    return (await readAnswer(response, base)) as T;
+  }
   return {
     base,
     token: options.token,
     fetch: fetchImpl,
-    async post<T>(path: string, body: unknown): Promise<T> {
-      let response: Response;
-      try {
-        response = await fetchImpl(`${base}${path}`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify(body),
-        });
-      } catch {
-        throw unavailable(base, 'no answer (is it running, and is the URL right?)');
-      }
-      return (await readAnswer(response, base)) as T;
-    },
+    post: <T>(path: string, body: unknown) => send<T>(path, { method: 'POST', body: JSON.stringify(body) }),
+    get: <T>(path: string) => send<T>(path, { method: 'GET' }),
   };
 }

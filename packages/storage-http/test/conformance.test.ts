@@ -1,13 +1,13 @@
 // The one conformance suite on ChannelStorage over HTTP, each test against a fresh real server
-// on a free port (admin token: the suite asserts records directly, as a trusted operator may).
+// on a free port and a fresh SQLite file (admin token: the suite asserts records directly, as a trusted operator may).
 import type { ChannelStorage } from '@onenumber/core';
 import { describeStorage } from '@onenumber/storage-testkit';
-import { createHttpStorage } from '../src';
+import { openHttpStorage } from '../src';
 import { adminToken, serverForTests } from './support/server';
 
 describeStorage('http', async (): Promise<ChannelStorage> => {
   const server = await serverForTests();
-  const storage = createHttpStorage({ url: server.url, token: adminToken });
+  const storage = await openHttpStorage({ url: server.url, token: adminToken });
   return {
     ...storage,
     async close() {

@@ -4,7 +4,6 @@
 // failure is an error body (R27), and an unexpected one is 500 INTERNAL with no internals.
 import { OneNumberError, parseInput, storageSpecificationVersion } from '@onenumber/core';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { ServerDatabase } from '../db/ServerDatabase';
 import { createAuthenticator, requireScope } from './auth';
@@ -15,7 +14,7 @@ import { openApiDocument } from './openapi';
 import { readBody, type AppEnv } from './routes/context';
 import { directoryRoutes } from './routes/directoryRoutes';
 import { eventStreamResponse } from './routes/eventStream';
-import { storageRoutes } from './routes/storageRoutes';
+import { capabilitiesOf, storageRoutes } from './routes/storageRoutes';
 import { eventQuerySchema } from './schemas/records';
 
 const isDatabase = (v: unknown): v is ServerDatabase =>
@@ -73,11 +72,11 @@ export function createOneNumberHandler(options: HandlerOptions): OneNumberHandle
   app.onError((error) => errorResponse(toPublicError(error)));
   app.notFound(() => errorResponse(new OneNumberError('NOT_FOUND', 'Nothing is served at this path. See GET /openapi.json.')));
 
-  app.get('/health', (c) => c.json({ ok: true, specificationVersion: storageSpecificationVersion, dialect: db.dialect }));
+  app.get('/health', (c) => c.json({ ok: true, specificationVersion: storageSpecificationVersion, dialect: db.dialect, capabilities: capabilitiesOf(db.storage) }));
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
 
-  app.use('/v1/*', bodyLimit({ maxSize: maxBodyBytes, onError: () => errorResponse(new OneNumberError('INVALID_INPUT', `The request body is larger than ${maxBodyBytes} bytes.`, { field: 'body' })) }));
   app.use('/v1/*', async (c, next) => {
+    c.set('maxBodyBytes', maxBodyBytes);
     c.set('principal', await authenticate(c.req.header('authorization')));
     await next();
   });

@@ -16,6 +16,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   CONFLICT: 409,
   STORAGE_UNAVAILABLE: 503,
   STORAGE_MISMATCH: 500,
+  NOT_SUPPORTED: 501,
   INTERNAL: 500,
 };
 
@@ -26,8 +27,8 @@ export function statusOf(code: ErrorCode): number {
 
 /** Any thrown value as a OneNumberError that is safe to send: a foreign error becomes INTERNAL. */
 export function toPublicError(error: unknown): OneNumberError {
-  if (OneNumberError.isInstance(error)) return error;
-  return new OneNumberError('INTERNAL');
+  if (OneNumberError.isInstance(error) && error.code !== 'INTERNAL') return error;
+  return new OneNumberError('INTERNAL'); // never the cause, a driver code or a stack
 }
 
 /** A short, text-free label for a log line (never a message: it might quote input). */

@@ -51,6 +51,15 @@ export function createGuards(directory: StoredDirectory, storage: ChannelStorage
       return record;
     },
 
+    /**
+     * R9: only the parent reads a channel's timeline. The storage has no read of a channel by id,
+     * so this asks it to merge no settings as `service`: refused (NOT_PARENT, NOT_CONNECTED) unless
+     * `service` is the channel's parent in `org`, and changes nothing.
+     */
+    async requireParent(org: string, channel: string, service: string): Promise<void> {
+      await storage.configure({ org, channel, service, settings: {} });
+    },
+
     /** R25, R26: a conversation's state is read only by an active member of its channel. */
     conversationResult(state: ConversationState | null, principal: ServicePrincipal): ConversationState | null {
       if (state && !state.activeServices.includes(principal.service)) {

@@ -6,15 +6,22 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { OneNumberError, parseInput } from '@onenumber/core';
 import { z } from 'zod';
+import { openSqliteDatabase } from '../db';
 import type { ServerDatabase } from '../db/ServerDatabase';
 import { createOneNumberHandler, handlerOptionsSchema, type OneNumberHandler } from './createOneNumberHandler';
 
 export const serverOptionsSchema = handlerOptionsSchema.extend({
+  /** An open database; or `file` to open (and own) a SQLite database there. */
+  db: handlerOptionsSchema.shape.db.optional(),
+  /** A SQLite file, created with its schema when missing. */
+  file: z.string().min(1).max(4096).optional(),
+  /** NORMAL (default) survives a killed process; FULL also survives power loss. With `file` only. */
+  synchronous: z.enum(['NORMAL', 'FULL']).optional(),
   port: z.number().int().min(0).max(65535).default(8787),
   host: z.string().min(1).max(255).default('127.0.0.1'),
   /** How long close() waits for in-flight requests before it drops connections. */
   graceMs: z.number().int().min(0).max(600_000).default(10_000),
-});
+}).refine((o) => (o.db === undefined) !== (o.file === undefined), { message: 'give either db or file', path: ['file'] });
 export type ServerOptions = z.input<typeof serverOptionsSchema>;
 
 export interface RunningServer {
@@ -30,35 +37,54 @@ export interface RunningServer {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { port, host, graceMs, ...handlerOptions } = parseInput(serverOptionsSchema, options, 'options');
-  const handler = createOneNumberHandler(handlerOptions);
+  const { port, host, graceMs, file, synchronous, db: given, ...rest } = parseInput(serverOptionsSchema, options, 'options');
+  const db = given ?? openSqliteDatabase({ file: file!, ...(synchronous ? { synchronous } : {}) });
+  let handler: OneNumberHandler;
+  try {
+    handler = createOneNumberHandler({ ...rest, db });
+  } catch (error) {
+    if (!given) await db.close();
+    throw error;
+  }
   const server = createAdaptorServer({ fetch: handler.fetch, overrideGlobalObjects: false }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(new OneNumberError('INVALID_INPUT', `Cannot listen on ${host}:${port} (${error.code ?? 'error'}).`, { field: 'port' })));
     server.listen(port, host, () => resolve());
+  }).catch(async (error: unknown) => {
+    if (!given) await db.close();
+    throw error;
+  });
+  let answering = 0; // responses not yet fully written, counted at the socket level
+  server.on('request', (_req, res) => {
+    answering++;
+    res.once('close', () => answering--);
   });
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 
   let closing: Promise<void> | null = null;
   async function shutdown(): Promise<void> {
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    let done = false;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve())).then(() => { done = true; });
     handler.closeStreams();
     const deadline = Date.now() + graceMs;
-    while (handler.inFlight > 0 && Date.now() < deadline) await sleep(5);
-    server.closeIdleConnections();
-    await Promise.race([closed, sleep(Math.max(0, deadline - Date.now()))]);
+    // Once every answer (and every ended stream) is flushed, no connection carries anything: drop
+    // them all, idle keep-alive ones and pre-opened ones that never sent a request included.
+    while (!done && Date.now() < deadline) {
+      if (answering === 0) server.closeAllConnections();
+      await sleep(5);
+    }
     server.closeAllConnections();
     await closed;
-    await handlerOptions.db.close();
+    await db.close();
   }
 
   return {
     url,
     port: address.port,
     handler,
-    db: handlerOptions.db,
+    db,
     close: () => (closing ??= shutdown()),
   };
 }

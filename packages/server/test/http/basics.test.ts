@@ -63,9 +63,20 @@ describe('R27: refusals as {error, message} with a fitting status', () => {
     expect(await server.call('POST', '/v1/storage/setAssignment', adminToken, stale)).toMatchObject({ status: 409, body: { error: 'CONFLICT' } });
   });
 
-  it('a body over the limit is refused before it is read', async () => {
+  it('a body over the limit is refused, declared or streamed (chunked); a streamed body within it works', async () => {
     const huge = { ...connect('crm'), pad: 'x'.repeat(1_100_000) };
     expect(await server.call('POST', '/v1/storage/connect', adminToken, huge)).toMatchObject({ status: 400, body: { error: 'INVALID_INPUT', field: 'body' } });
+    const streamed = (text: string) => fetch(`${server.url}/v1/storage/connect`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: new Blob([text]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    const big = await streamed(JSON.stringify(huge));
+    expect(big.status).toBe(400);
+    expect(await big.json()).toMatchObject({ error: 'INVALID_INPUT', field: 'body' });
+    const ok = await streamed(JSON.stringify(connect('crm')));
+    expect(await ok.json()).toMatchObject({ mode: 'shared', role: 'parent', created: true });
   });
 });
 

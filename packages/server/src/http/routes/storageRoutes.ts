@@ -2,14 +2,14 @@
 // the body is the method's input record, the answer its result as JSON. createHttpStorage in
 // @onenumber/storage-http is the exact mirror. Projections are computed here, by the storage,
 // so a service never receives another service's reply text or agent (R17, R18, R20).
-import type { ChannelStorage } from '@onenumber/core';
+import { OneNumberError, type ChannelStorage } from '@onenumber/core';
 import type { z } from 'zod';
 import type { Principal } from '../../db/ServerDatabase';
 import type { Guards } from '../guards';
 import {
   assignmentRecordSchema, channelInfoSchema, configureRecordSchema, connectRecordSchema, conversationQuerySchema,
-  eventQuerySchema, findMembershipSchema, inboundRecordSchema, membershipChangeSchema, replyRecordSchema,
-  statusRecordSchema, viewQuerySchema,
+  cursorQuerySchema, eventQuerySchema, findMembershipSchema, inboundRecordSchema, membershipChangeSchema, noteSchema,
+  replyRecordSchema, saveCursorSchema, statusRecordSchema, timelineQuerySchema, viewQuerySchema,
 } from '../schemas/records';
 
 type ServicePrincipal = Extract<Principal, { kind: 'service' }>;
@@ -50,4 +50,29 @@ export const storageRoutes: StorageRoute[] = [
   route('view', 'R17..R20: the history projected for the viewing service', viewQuerySchema, (s, _g, input) => s.view(input)),
   route('updateStatus', 'R17: a delivery report; statuses only move forward', statusRecordSchema, (s, _g, input) => s.updateStatus(input)),
   route('events', "One service's events after a cursor, projected for it", eventQuerySchema, (s, _g, input) => s.events(input)),
+  // Optional capabilities (issue 9): GET /health says which ones this server's storage has.
+  route('timeline', "Issue 9: the channel's audit timeline (a service token: its parent only)", timelineQuerySchema, async (s, g, input, p) => {
+    if (!s.timeline) throw unsupported('keeps no timeline');
+    if (service(p)) await g.requireParent(input.org, input.channel, p.service);
+    return s.timeline(input);
+  }),
+  route('note', 'Issue 9: record a timeline entry the storage cannot see (R23); nothing when it keeps no timeline', noteSchema, async (s, _g, input, p) => {
+    if (service(p) && input.entry.service !== p.service) throw new OneNumberError('FORBIDDEN', `This token notes entries about ${p.service} only.`, { field: 'entry.service' });
+    await s.note?.(input);
+    return null;
+  }),
+  route('loadCursor', "Issue 9: a service's durable event cursor", cursorQuerySchema, async (s, _g, input) => {
+    if (!s.loadCursor) throw unsupported('keeps no durable cursors');
+    return s.loadCursor(input);
+  }),
+  route('saveCursor', "Issue 9: move a service's durable event cursor forward", saveCursorSchema, async (s, _g, input) => {
+    if (!s.saveCursor) throw unsupported('keeps no durable cursors');
+    await s.saveCursor(input);
+    return null;
+  }),
 ];
+
+const unsupported = (what: string) => new OneNumberError('NOT_SUPPORTED', `This server's storage ${what}.`);
+
+/** What GET /health reports, so clients enable the optional methods the storage has. */
+export const capabilitiesOf = (s: ChannelStorage) => ({ timeline: Boolean(s.timeline && s.note), cursors: Boolean(s.loadCursor && s.saveCursor) });

@@ -92,3 +92,32 @@ export const errorBodySchema = z.object({
   field: z.string().optional(),
   details: z.record(z.string(), z.unknown()).optional(),
 });
+
+// Optional capabilities (issue 9): the audit timeline and durable feed cursors.
+export const timelineQuerySchema = z
+  .object({ org: idSchema, channel: idSchema, after: z.string().min(1).max(64).optional(), limit: z.number().int().min(1).max(1000).optional() })
+  .strict();
+
+const nullableId = idSchema.nullable();
+export const noteSchema = z
+  .object({
+    org: idSchema,
+    entry: z
+      .object({
+        channel: idSchema,
+        at: atSchema,
+        what: z.enum(['joined', 'disabled', 'enabled', 'removed', 'elected', 'assigned', 'unassigned', 'confirmation-requested', 'status']),
+        service: nullableId,
+        agent: nullableId,
+        from: nullableId,
+        to: nullableId,
+        message: nullableId,
+        status: z.string().max(32).nullable(),
+        why: z.string().min(1).max(64),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const cursorQuerySchema = z.object({ org: idSchema, service: serviceSchema }).strict();
+export const saveCursorSchema = z.object({ org: idSchema, service: serviceSchema, cursor: z.string().min(1).max(64) }).strict();

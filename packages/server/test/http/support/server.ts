@@ -1,7 +1,7 @@
 // Starts a real OneNumber server on a free 127.0.0.1 port for a test, with the suite's directory.
 import { startServer, type RequestLog, type RunningServer } from '../../../src';
 import type { ServerDatabase } from '../../../src/db/ServerDatabase';
-import { memoryDatabase } from './memoryDatabase';
+import { sqliteDatabase } from './tempFiles';
 
 export const adminToken = 'test-admin-token-0123456789abcdef';
 
@@ -15,7 +15,7 @@ export interface TestServer extends RunningServer {
 export async function testServer(options: { db?: ServerDatabase; heartbeatMs?: number } = {}): Promise<TestServer> {
   const logs: RequestLog[] = [];
   const server = await startServer({
-    port: 0, db: options.db ?? memoryDatabase(), adminToken, logger: (l) => logs.push(l), heartbeatMs: options.heartbeatMs ?? 15_000, graceMs: 2_000,
+    port: 0, db: options.db ?? sqliteDatabase(), adminToken, logger: (l) => logs.push(l), heartbeatMs: options.heartbeatMs ?? 15_000, graceMs: 2_000,
   });
   async function call(method: string, path: string, token: string | null, body?: unknown) {
     const res = await fetch(`${server.url}${path}`, {
