@@ -20,8 +20,11 @@ describe('assignment and access (R21..R25)', () => {
     expect((await one.view({ ...on, service: 'crm', agent: 'a' })).assignee).toBe('a');
     expect((await one.view({ ...on, service: 'desk', agent: 'b' })).assignee).toBe('c');
     expect((await one.view({ ...on, service: 'salesiq', agent: 's' })).assignee).toBeNull();
+    // Another service learns that an assignment changed, not who holds it (R17, R22).
     const changes = (await eventsOf(one, 'salesiq')).filter((e) => e.type === 'assignmentChanged');
-    expect(changes.map((e) => [e.subject, e.agent])).toEqual([['crm', 'a'], ['desk', 'b'], ['desk', 'c']]);
+    expect(changes.map((e) => [e.subject, e.agent])).toEqual([['crm', null], ['desk', null], ['desk', null]]);
+    const own = (await eventsOf(one, 'desk')).filter((e) => e.type === 'assignmentChanged' && e.subject === 'desk');
+    expect(own.map((e) => (e.type === 'assignmentChanged' ? e.agent : ''))).toEqual(['b', 'c']);
   });
 
   it('R22: viewing is never blocked; the notice says "another agent" without access to the other service', async () => {

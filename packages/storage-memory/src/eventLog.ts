@@ -116,7 +116,9 @@ export class EventLog {
       case 'membershipChanged':
         return { ...head, type: change.type, subject: change.subject, state: change.state, members: change.members };
       case 'assignmentChanged':
-        return { ...head, type: change.type, conversation: change.conversation, customer: change.customer, subject: change.subject, agent: change.agent };
+        // R17, R22: a reply assigns its sender (R24), so another service learns only that the
+        // assignment changed, not who holds it; its views name the holder where R22 allows.
+        return { ...head, type: change.type, conversation: change.conversation, customer: change.customer, subject: change.subject, agent: service === change.subject ? change.agent : null };
     }
   }
 }

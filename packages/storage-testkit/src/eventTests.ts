@@ -7,7 +7,7 @@ import { collect, connectAll, freshNumber, inbound, replyAs } from './fixtures';
 const customer = '+819012345678';
 
 export const eventTests: Case[] = [
-  ['R15, R20: events reach each member projected for it; another service never gets reply text', async ({ storage }) => {
+  ['R15, R17, R20: events reach each member projected for it; another service never gets reply text or its sender', async ({ storage }) => {
     const number = freshNumber();
     const [crm] = await connectAll(storage, 'acme', number, ['crm', 'desk']);
     await inbound(storage, number, customer, 'hello');
@@ -19,6 +19,9 @@ export const eventTests: Case[] = [
     expect(sentTo(crmEvents)).toMatchObject({ service: 'crm', message: { text: 'canary-events-1', masked: false } });
     expect(sentTo(deskEvents)).toMatchObject({ service: 'desk', message: { text: null, agent: null, masked: true } });
     expect(JSON.stringify(deskEvents)).not.toContain('canary-events-1');
+    // R17, R22: the reply assigned its sender (R24); another service is not told who that is.
+    expect(crmEvents.find((e) => e.type === 'assignmentChanged')).toMatchObject({ subject: 'crm', agent: 'a' });
+    expect(deskEvents.find((e) => e.type === 'assignmentChanged')).toMatchObject({ subject: 'crm', agent: null });
     expect(deskEvents.every((e) => e.org === 'acme' && e.service === 'desk')).toBe(true);
   }],
   ['R11: membership and parent changes are announced with the cause', async ({ storage }) => {
