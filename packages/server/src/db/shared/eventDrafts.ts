@@ -28,7 +28,7 @@ export interface Place {
   at: string;
 }
 
-/** The non-message changes; the same body reaches every recipient (it holds no reply text). */
+/** The non-message changes; they hold no reply text (an assignment's agent reaches only its own service). */
 export type Change =
   | { type: 'statusChanged'; conversation: string; message: string; status: MessageStatus; error: MessageError | null }
   | { type: 'parentChanged'; from: string | null; to: string | null; cause: ParentChangeCause }
@@ -38,7 +38,10 @@ export type Change =
 export function changeDrafts(place: Place, recipients: Iterable<string>, change: Change): EventDraft[] {
   const drafts: EventDraft[] = [];
   for (const service of recipients) {
-    const body = { ...change, org: place.org, service, channel: place.channel, number: place.number, at: place.at } as EventBody;
+    // R17, R22: a reply assigns its sender (R24), so another service learns only that the
+    // assignment changed, not who holds it; its views name the holder where R22 allows.
+    const seen = change.type === 'assignmentChanged' && service !== change.subject ? { ...change, agent: null } : change;
+    const body = { ...seen, org: place.org, service, channel: place.channel, number: place.number, at: place.at } as EventBody;
     drafts.push({ org: place.org, service, channel: place.channel, body });
   }
   return drafts;

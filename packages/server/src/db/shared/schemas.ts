@@ -39,3 +39,22 @@ export { providerMessageIdSchema };
 
 /** The Cloud API's phone_number_id (digits in practice; kept lenient for test fixtures). */
 export const phoneNumberIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a phone_number_id is up to 64 letters, digits, "_" or "-"');
+
+const timelineWhatSchema = z.enum(['joined', 'disabled', 'enabled', 'removed', 'elected', 'assigned', 'unassigned', 'confirmation-requested', 'status']);
+const nullableId = z.string().min(1).max(128).nullable().optional();
+
+/** An audit timeline entry noted from outside the storage (issue 9). Never text: no free field but `why`. */
+export const timelineDraftSchema = z
+  .object({
+    channel: idSchema,
+    at: isoTimeSchema,
+    what: timelineWhatSchema,
+    service: nullableId,
+    agent: nullableId,
+    from: nullableId,
+    to: nullableId,
+    message: nullableId,
+    status: z.enum(['received', 'sent', 'delivered', 'read', 'failed']).nullable().optional(),
+    why: z.string().regex(/^[a-z0-9-]{1,64}$/, 'a short code such as held-in-crm'),
+  })
+  .strict();

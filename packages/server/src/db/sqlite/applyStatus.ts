@@ -1,15 +1,16 @@
-// R17: a delivery report (or the outbox giving up) moves a reply's status forward only, and
-// tells every active member; used by updateStatus and by outbox.fail, inside their transaction.
-import { advanceStatus, type MessageError, type MessageStatus } from '@onenumber/core';
+// R17: a delivery report (or the outbox giving up) moves a reply's status forward only, tells
+// every active member and records it on the timeline; used by updateStatus and by outbox.fail,
+// inside their transaction.
+import { advanceStatus, timelineDraft, type MessageError, type MessageStatus } from '@onenumber/core';
 import { changeDrafts } from '../shared/eventDrafts';
 import { toJson, type MessageRow } from '../shared/rows';
 import { activeServices, placeOf } from './channels';
-import type { Emit } from './connection';
-import type { Statements } from './sql';
+import type { Emit, SqliteHandle } from './connection';
 
 export function applyStatus(
-  sql: Statements, emit: Emit, message: MessageRow, report: Exclude<MessageStatus, 'received' | 'sent'>, error: MessageError | null, at: string,
+  h: SqliteHandle, emit: Emit, message: MessageRow, report: Exclude<MessageStatus, 'received' | 'sent'>, error: MessageError | null, at: string,
 ): { status: MessageStatus; changed: boolean } {
+  const { sql } = h;
   const next = advanceStatus(message.status, report);
   if (next === message.status) return { status: next, changed: false };
   const stored = next === 'failed' ? error : null;
@@ -18,5 +19,8 @@ export function applyStatus(
   emit(changeDrafts(placeOf(channel, at), activeServices(sql, channel.id), {
     type: 'statusChanged', conversation: message.conversation, message: message.id, status: next, error: stored,
   }));
+  h.record(channel.org, [timelineDraft({
+    channel: channel.id, at, what: 'status', service: message.service, message: message.id, status: next, why: 'provider-report',
+  })]);
   return { status: next, changed: true };
 }

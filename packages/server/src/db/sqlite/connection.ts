@@ -1,7 +1,7 @@
 // One SQLite connection with everything the stores share: WAL, synchronous level, busy timeout,
 // migrations, prepared statements, the write helper (one BEGIN IMMEDIATE transaction per write,
 // its events announced after commit) and the event hub.
-import { OneNumberError } from '@onenumber/core';
+import { OneNumberError, type TimelineDraft } from '@onenumber/core';
 import Database from 'better-sqlite3';
 import type { EventDraft } from '../shared/eventDrafts';
 import { EventHub, streamKey } from '../shared/eventHub';
@@ -28,6 +28,8 @@ export interface SqliteHandle {
   write<T>(fn: (emit: Emit) => T): T;
   /** Runs `fn` in one read transaction, so several statements see one snapshot. */
   read<T>(fn: () => T): T;
+  /** Records audit timeline entries (issue 9); inside `write`, so with the change they describe. */
+  record(org: string, entries: readonly TimelineDraft[]): void;
   /** The next value of a stored sequence (inside `write`). */
   next(name: 'seq' | 'channel' | 'conversation' | 'message'): number;
   close(): void;
@@ -102,6 +104,14 @@ function createHandle(db: Database.Database, migrations: MigrationReport, pollMs
     },
     read<T>(fn: () => T): T {
       return transaction.deferred(fn) as T;
+    },
+    record(org, entries) {
+      for (const e of entries) {
+        sql.insertTimeline.run({
+          org, channel: e.channel, at: e.at, what: e.what, service: e.service, agent: e.agent, from_service: e.from,
+          to_service: e.to, message: e.message, status: e.status, why: e.why,
+        });
+      }
     },
     next(name) {
       return sql.nextValue.get(name)!.value;

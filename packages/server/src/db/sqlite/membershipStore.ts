@@ -4,10 +4,10 @@
 import {
   OneNumberError, channelSettingsSchema, listMembers, maskingPolicySchema, parseInput,
   type ChannelInfo, type ChannelSettings, type ConnectOutcome, type ConnectRecord, type MembershipChange,
-  type MembershipOutcome, type MembershipRecord, type ParentChangeCause,
+  type MembershipOutcome, type MembershipRecord,
 } from '@onenumber/core';
 import { guarded } from '../shared/errors';
-import { causeOf, settleMembership, type Settled } from '../shared/settleMembership';
+import { settleMembership, type SettleAction, type Settled } from '../shared/settleMembership';
 import { formatId, toJson, type ChannelRow } from '../shared/rows';
 import { channelIn, placeOf, settingsOf } from './channels';
 import type { Emit, SqliteHandle } from './connection';
@@ -17,12 +17,13 @@ const sharedScope = '';
 export function membershipStore(h: SqliteHandle) {
   const { sql } = h;
 
-  function settle(channel: ChannelRow, subject: string, subjectState: 'active' | 'disabled' | 'removed', cause: ParentChangeCause, at: string, emit: Emit): Settled {
+  function settle(channel: ChannelRow, subject: string, action: SettleAction, at: string, emit: Emit, fresh = false): Settled {
     const settled = settleMembership({
-      place: placeOf(channel, at), memberships: sql.membershipsOfChannel.all(channel.id), before: channel.parent, subject, subjectState, cause,
+      place: placeOf(channel, at), memberships: sql.membershipsOfChannel.all(channel.id), before: channel.parent, subject, action, fresh,
     });
     if (settled.parent !== channel.parent) sql.setParent.run(settled.parent, channel.id);
     emit(settled.drafts);
+    h.record(channel.org, settled.timeline);
     return settled;
   }
 
@@ -53,7 +54,7 @@ export function membershipStore(h: SqliteHandle) {
           channel = sql.channelByScope.get(input.org, input.number, scope)!;
         }
         sql.insertMembership.run(input.org, input.number, input.service, channel.id, h.next('seq'), policy);
-        const settled = settle(channel, input.service, 'active', fresh ? 'created' : 'reopened', input.at, emit);
+        const settled = settle(channel, input.service, 'connect', input.at, emit, fresh);
         return { channel: channel.id, mode: channel.mode, role: settled.parent === input.service ? 'parent' : 'child', created: true };
       });
     }),
@@ -70,7 +71,7 @@ export function membershipStore(h: SqliteHandle) {
       } else {
         sql.setMembershipState.run(target, input.org, input.number, input.service);
       }
-      const settled = settle(channel, input.service, target, causeOf(input.action), input.at, emit);
+      const settled = settle(channel, input.service, input.action, input.at, emit);
       return { channel: channel.id, mode: channel.mode, members: settled.members, parentChange: settled.parentChange };
     })),
 

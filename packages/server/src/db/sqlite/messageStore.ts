@@ -2,7 +2,7 @@
 // same transaction), assignments, views and delivery reports. Views and events are projected
 // with the viewing member's stored masking policy (R18, R20).
 import {
-  OneNumberError, projectMessage,
+  OneNumberError, projectMessage, timelineDraft,
   type AssignmentRecord, type ConversationState, type InboundOutcome, type InboundRecord, type MessageView,
   type ReplyRecord, type StatusRecord, type StoredMessage, type ViewQuery,
 } from '@onenumber/core';
@@ -31,8 +31,10 @@ export function messageStore(h: SqliteHandle) {
     return bumped.version;
   }
 
-  function setAssignee(channel: ChannelRow, conversation: ConversationRow, service: string, agent: string | null, at: string, emit: Emit): void {
+  /** R21: one assignee per service; `why` is the timeline's cause (reply, assign, confirmed). */
+  function setAssignee(channel: ChannelRow, conversation: ConversationRow, service: string, agent: string | null, at: string, why: string, emit: Emit): void {
     sql.deleteAssignment.run(conversation.id, service);
+    h.record(channel.org, [timelineDraft({ channel: channel.id, at, what: agent ? 'assigned' : 'unassigned', service, agent, why })]);
     if (agent) sql.insertAssignment.run(conversation.id, service, agent, h.next('seq'));
     emit(changeDrafts(placeOf(channel, at), activeServices(sql, channel.id), {
       type: 'assignmentChanged', conversation: conversation.id, customer: conversation.customer, subject: service, agent,
@@ -86,7 +88,7 @@ export function messageStore(h: SqliteHandle) {
         agentName: input.agentName, type: input.type, text: input.text, raw: input.raw ?? null, status: 'sent', error: null,
         providerId: null, at: input.at,
       }, channel.org);
-      if (input.assign) setAssignee(channel, conversation, input.service, input.agent, input.at, emit);
+      if (input.assign) setAssignee(channel, conversation, input.service, input.agent, input.at, 'reply', emit);
       // R16: queued for the transport in the same transaction as the reply.
       sql.insertOutbox.run(message.id, pos, utc(input.at), utc(input.at));
       emit(messageDrafts(message, { org: channel.org, number: channel.number, customer: conversation.customer }, activeRecipients(sql, channel.id)));
@@ -97,7 +99,7 @@ export function messageStore(h: SqliteHandle) {
       const channel = channelIn(sql, input.org, input.channel);
       const conversation = conversationIn(sql, channel, input.conversation);
       const version = bump(conversation, input.expectedVersion);
-      setAssignee(channel, conversation, input.service, input.agent, input.at, emit);
+      setAssignee(channel, conversation, input.service, input.agent, input.at, input.cause ?? 'assign', emit);
       return { version };
     })),
 
@@ -113,7 +115,7 @@ export function messageStore(h: SqliteHandle) {
     updateStatus: (input: StatusRecord): Promise<{ status: MessageView['status']; changed: boolean }> => guarded(() => h.write((emit) => {
       const message = sql.messageById.get(input.message, input.org);
       if (!message) throw new OneNumberError('UNKNOWN_MESSAGE', `No message "${input.message}" in this org.`);
-      return applyStatus(sql, emit, message, input.status, input.error, input.at);
+      return applyStatus(h, emit, message, input.status, input.error, input.at);
     })),
   };
 }

@@ -48,7 +48,7 @@ export function outboxStore(h: SqliteHandle): OutboxStore {
           return;
         }
         sql.giveUp.run(toJson(error), utc(at), id);
-        applyStatus(sql, emit, sql.messageById.get(id, item.org)!, 'failed', error, at);
+        applyStatus(h, emit, sql.messageById.get(id, item.org)!, 'failed', error, at);
       });
     }),
 

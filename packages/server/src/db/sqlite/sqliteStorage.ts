@@ -6,6 +6,7 @@ import type { SqliteHandle } from './connection';
 import { parseCursor, readEvents } from './eventReader';
 import { membershipStore } from './membershipStore';
 import { messageStore } from './messageStore';
+import { timelineStore } from './timelineStore';
 
 const limitSchema = z.number().int().min(1).max(100_000).optional();
 
@@ -15,6 +16,7 @@ export function sqliteStorage(h: SqliteHandle, close: () => Promise<void>): Chan
     name: 'sqlite',
     ...membershipStore(h),
     ...messageStore(h),
+    ...timelineStore(h),
     events: (query: EventQuery): Promise<ChannelEvent[]> => guarded(() => {
       const after = parseCursor(query.after) ?? 0;
       const limit = parseInput(limitSchema, query.limit, 'limit');

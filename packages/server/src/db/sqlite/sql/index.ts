@@ -5,15 +5,17 @@ import { directorySql } from './directorySql';
 import { eventSql } from './eventSql';
 import { messageSql } from './messageSql';
 import { outboxSql } from './outboxSql';
+import { timelineSql } from './timelineSql';
 
 export { migrationSteps, migrationsTable, type MigrationStep } from './schema';
 export { noLimit } from './eventSql';
 export type { DueRow } from './outboxSql';
 export type { TokenRow } from './directorySql';
+export type { TimelineRow } from './timelineSql';
 
 /** Prepares every statement once per connection. */
 export function prepareStatements(db: Database) {
-  return { ...channelSql(db), ...messageSql(db), ...eventSql(db), ...outboxSql(db), ...directorySql(db) };
+  return { ...channelSql(db), ...messageSql(db), ...eventSql(db), ...outboxSql(db), ...directorySql(db), ...timelineSql(db) };
 }
 
 export type Statements = ReturnType<typeof prepareStatements>;

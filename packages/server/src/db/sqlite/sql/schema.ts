@@ -137,4 +137,27 @@ export const migrationSteps: readonly MigrationStep[] = [
       )`,
     ],
   },
+  {
+    version: 4,
+    name: 'audit timeline and durable cursors (issue 9)',
+    statements: [
+      // Never message text (R20): who, what, when, why.
+      `CREATE TABLE timeline (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        org TEXT NOT NULL,
+        channel TEXT NOT NULL REFERENCES channels (id),
+        at TEXT NOT NULL,
+        what TEXT NOT NULL,
+        service TEXT,
+        agent TEXT,
+        from_service TEXT,
+        to_service TEXT,
+        message TEXT,
+        status TEXT,
+        why TEXT NOT NULL
+      )`,
+      `CREATE INDEX timeline_by_channel ON timeline (channel, id)`,
+      `CREATE TABLE cursors (org TEXT NOT NULL, service TEXT NOT NULL, cursor INTEGER NOT NULL, PRIMARY KEY (org, service))`,
+    ],
+  },
 ];

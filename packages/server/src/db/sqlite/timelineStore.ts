@@ -1,0 +1,46 @@
+// Issue 9 on SQLite: each channel's audit timeline (written by the stores in the transaction of
+// each change; never text, R20) and each service's durable cursor over its event stream.
+import { parseInput, timelineDraft, type TimelineDraft, type TimelineEntry, type TimelineQuery, type TimelineWhat } from '@onenumber/core';
+import { z } from 'zod';
+import { guarded } from '../shared/errors';
+import { timelineDraftSchema } from '../shared/schemas';
+import { channelIn } from './channels';
+import type { SqliteHandle } from './connection';
+import { parseCursor } from './eventReader';
+import { noLimit } from './sql';
+
+const limitSchema = z.number().int().min(1).max(100_000).optional();
+
+export function timelineStore(h: SqliteHandle) {
+  const { sql } = h;
+  return {
+    timeline: (input: TimelineQuery): Promise<TimelineEntry[]> => guarded(() => h.read(() => {
+      const channel = channelIn(sql, input.org, input.channel);
+      const after = parseCursor(input.after) ?? 0;
+      const limit = parseInput(limitSchema, input.limit, 'limit') ?? noLimit;
+      return sql.timelineAfter.all(channel.id, after, limit).map((row) => ({
+        id: String(row.id), channel: row.channel, at: row.at, what: row.what as TimelineWhat, service: row.service, agent: row.agent,
+        from: row.from_service, to: row.to_service, message: row.message, status: row.status, why: row.why,
+      }));
+    })),
+
+    /** R23: an entry the storage cannot see happen itself (a confirmation was requested). */
+    note: (input: { org: string; entry: TimelineDraft }): Promise<void> => guarded(() => {
+      const entry = timelineDraft(parseInput(timelineDraftSchema, input.entry, 'entry'));
+      h.write(() => {
+        channelIn(sql, input.org, entry.channel);
+        h.record(input.org, [entry]);
+      });
+    }),
+
+    loadCursor: (input: { org: string; service: string }): Promise<string | null> => guarded(() => {
+      const row = sql.cursorOf.get(input.org, input.service);
+      return row ? String(row.cursor) : null;
+    }),
+
+    saveCursor: (input: { org: string; service: string; cursor: string }): Promise<void> => guarded(() => {
+      const cursor = parseCursor(input.cursor) ?? 0;
+      sql.saveCursor.run(input.org, input.service, cursor);
+    }),
+  };
+}
