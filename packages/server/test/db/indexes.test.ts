@@ -1,0 +1,46 @@
+// Every lookup the stores make is served by an index: no statement scans a whole table
+// (EXPLAIN QUERY PLAN), except listing all tokens, which an admin asks for rarely.
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../src/db/sqlite/migrate';
+import { prepareStatements } from '../../src/db/sqlite/sql';
+
+const fullListings = new Set(['tokens']);
+
+function preparedSources(): { db: Database.Database; sources: string[] } {
+  const db = new Database(':memory:');
+  migrate(db);
+  const sources: string[] = [];
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((source: string) => {
+    sources.push(source);
+    return prepare(source);
+  }) as typeof db.prepare;
+  prepareStatements(db);
+  db.prepare = prepare;
+  return { db, sources };
+}
+
+/** Null for every parameter, positional (?) or named (@name). */
+function nullParams(source: string): unknown[] {
+  const named = [...source.matchAll(/@([a-z_]+)/g)].map((m) => m[1]!);
+  if (named.length) return [Object.fromEntries(named.map((n) => [n, null]))];
+  return Array.from({ length: (source.match(/\?/g) ?? []).length }, () => null);
+}
+
+describe('indexes', () => {
+  it('no prepared statement scans a table it looks things up in', () => {
+    const { db, sources } = preparedSources();
+    expect(sources.length).toBeGreaterThan(40);
+    const scans: string[] = [];
+    for (const source of sources) {
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...nullParams(source)) as { detail: string }[];
+      for (const { detail } of plan) {
+        const scan = /^SCAN (\w+)/.exec(detail); // a SCAN, even in index order, reads the whole table
+        if (scan && !fullListings.has(scan[1]!)) scans.push(`${detail}  <=  ${source.replace(/\s+/g, ' ').slice(0, 120)}`);
+      }
+    }
+    db.close();
+    expect(scans).toEqual([]);
+  });
+});
