@@ -1,0 +1,57 @@
+// @onenumber/whatsapp: the WhatsApp Cloud API transport for OneNumber. Signed webhooks in
+// (createWhatsAppWebhook, ingestInto), paced, fair and retried sends out (createGraphClient,
+// createOutboxWorker), and an in-process customer phone (createSimulator).
+
+// Configuration (env)
+export { readWhatsAppEnv, whatsAppEnvSchema, defaultGraphUrl, defaultApiVersion, type WhatsAppEnv, type EnvLike } from './config';
+
+// Receiving
+export { createWhatsAppWebhook, whatsAppWebhookOptionsSchema, type WebhookHandler, type Ingest, type WhatsAppWebhookOptions } from './webhook/createWhatsAppWebhook';
+export {
+  webhookPayloadSchema, webhookChangeSchema, messagesValueSchema, webhookMessageSchema, webhookStatusSchema,
+  webhookContactSchema, webhookMetadataSchema, webhookErrorSchema, unixTimestampSchema,
+  type WebhookPayload, type WebhookPayloadInput, type WebhookMessage, type WebhookStatus, type WebhookErrorItem,
+} from './webhook/payloadSchema';
+export {
+  normaliseWebhook, customerFromPhone, isoFromUnix,
+  type WebhookBatch, type InboundMessage, type StatusReport, type StatusError, type WebhookOrigin, type WebhookErrorReport, type OtherChangeReport,
+} from './webhook/normaliseWebhook';
+export { signWebhookBody, verifyWebhookSignature, signatureHeader } from './webhook/signature';
+export { ingestInto, resolveByDisplayNumber, type IngestIntoOptions, type IngestReport, type IngestTarget } from './webhook/ingestInto';
+
+// Sending
+export {
+  sendTextInputSchema, sendTemplateInputSchema, templateSchema,
+  type WhatsAppTransport, type SendTextInput, type SendTemplateInput, type Template, type SendResult, type SendOptions,
+} from './send/transport';
+export { createGraphClient, graphClientOptionsSchema, type GraphClient, type GraphClientOptions, type PhoneNumberIdResolver } from './send/createGraphClient';
+export {
+  WhatsAppGraphError, classifyGraphCode, graphErrorBodySchema, graphErrorFromResponse, rateLimitCodes, temporaryCodes,
+  type GraphErrorKind, type GraphErrorInfo,
+} from './send/graphError';
+export { graphSendResponseSchema, textMessageBody, templateMessageBody, recipientFields } from './send/graphRequest';
+export { backoffDelay, backoffSchema, type Backoff } from './send/backoff';
+export { checkWindow, type WindowState } from './send/checkWindow';
+export { encodeCallbackData, decodeCallbackData, callbackDataSchema, type CallbackData } from './send/callbackData';
+
+// Pacing
+export { createRateBudget, rateBudgetOptionsSchema, type RateBudget, type RateBudgetOptions } from './pacing/createRateBudget';
+export { TokenBucket } from './pacing/tokenBucket';
+export { FairQueue } from './pacing/fairQueue';
+
+// The outbox
+export { createOutboxWorker, outboxWorkerOptionsSchema, type OutboxWorker, type OutboxWorkerOptions, type TickResult } from './outbox/createOutboxWorker';
+export type { OutboxWorkerCounters, OutboxWorkerEvent } from './outbox/workerCounters';
+export type { ClaimedItem, FairOutboxStore } from './outbox/fairOutbox';
+export { createMemoryOutbox, outboxEnqueueSchema, type MemoryOutbox, type MemoryOutboxOptions, type OutboxRow, type OutboxState } from './outbox/createMemoryOutbox';
+export { lastInboundFromStorage } from './outbox/lastInboundFromStorage';
+
+// The simulator
+export { createSimulator, type Simulator, type SimulatorOptions, type SimulatedCustomer, type SimulatedMessage } from './simulator/createSimulator';
+export { messagePayload, statusPayload, messageObject, statusObject, contactObject, type BusinessLine, type CustomerIdentity, type StatusInput } from './simulator/payloads';
+export type { DeliveryRecord } from './simulator/delivery';
+
+// Time
+export { systemClock, type Clock } from './time/clock';
+export { createManualClock, type ManualClock } from './time/manualClock';
+export { createSeededRandom, type Random } from './time/random';

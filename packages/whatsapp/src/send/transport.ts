@@ -1,0 +1,61 @@
+// The transport interface: what sends a business message to a customer. The Graph client and the
+// simulator both implement it, so the outbox worker, the example app and the tests use either.
+import { z } from 'zod';
+
+/** Sender: a business number in E.164 (`+81...`, resolved to its phone_number_id) or a phone_number_id. */
+const fromSchema = z.string().min(1).max(64);
+/** Recipient: a customer id, E.164 (or wa_id digits) or a business-scoped user id. */
+const toSchema = z.string().min(1).max(160);
+const callbackSchema = z.string().max(512).optional();
+
+export const sendTextInputSchema = z
+  .object({
+    from: fromSchema,
+    to: toSchema,
+    /** At most 4,096 characters (checked before any call). */
+    body: z.string().min(1, 'a text message needs a body').max(4096, 'a WhatsApp text is at most 4,096 characters'),
+    bizOpaqueCallbackData: callbackSchema,
+    previewUrl: z.boolean().optional(),
+    /** Reply in context of a customer's message (its wamid). */
+    replyTo: z.string().min(1).max(256).optional(),
+  })
+  .strict();
+
+export const templateSchema = z
+  .object({
+    name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'a template name is lower-case letters, digits and "_"'),
+    language: z.union([z.string().min(2).max(16), z.object({ code: z.string().min(2).max(16), policy: z.literal('deterministic').optional() }).strict()]),
+    components: z.array(z.looseObject({ type: z.string().min(1) })).max(20).optional(),
+  })
+  .strict();
+
+export const sendTemplateInputSchema = z
+  .object({ from: fromSchema, to: toSchema, template: templateSchema, bizOpaqueCallbackData: callbackSchema })
+  .strict();
+
+export type SendTextInput = z.input<typeof sendTextInputSchema>;
+export type SendTemplateInput = z.input<typeof sendTemplateInputSchema>;
+export type Template = z.input<typeof templateSchema>;
+
+export interface SendResult {
+  /** The provider's message id (`wamid...`): statuses name it. */
+  id: string;
+  /** The recipient's wa_id as WhatsApp resolved it, when it said. */
+  waId: string | null;
+  /** Calls made (1 unless retried). */
+  attempts: number;
+}
+
+export interface SendOptions {
+  /** Overrides the transport's retry bound for this call; 1 means no retry (the outbox retries itself). */
+  maxAttempts?: number;
+}
+
+export interface WhatsAppTransport {
+  readonly name: string;
+  sendText(input: SendTextInput, options?: SendOptions): Promise<SendResult>;
+  sendTemplate(input: SendTemplateInput, options?: SendOptions): Promise<SendResult>;
+}
+
+export type SendTextParsed = z.output<typeof sendTextInputSchema>;
+export type SendTemplateParsed = z.output<typeof sendTemplateInputSchema>;

@@ -1,0 +1,101 @@
+// The glue from a webhook batch into OneNumber's core: inbound messages through `receive` (the
+// wamid is the dedupe key, R15: a redelivery is stored once) and statuses through `updateStatus`
+// (which only moves forward, R17: read before delivered still ends in read). A status is routed
+// to its stored reply by the provider id recorded when the send completed, or else by our
+// biz_opaque_callback_data; a status for a wamid neither knows is skipped and counted.
+import { OneNumberError, normaliseNumber, type OneNumber } from '@onenumber/core';
+import { decodeCallbackData } from '../send/callbackData';
+import type { InboundMessage, StatusReport, WebhookBatch, WebhookOrigin } from './normaliseWebhook';
+
+export type IngestTarget = Pick<OneNumber, 'receive' | 'updateStatus'>;
+
+export interface IngestIntoOptions {
+  /** The business number (E.164) behind a phone_number_id, or null when none is registered. */
+  resolveNumber: (origin: WebhookOrigin) => string | null | Promise<string | null>;
+  /** The stored reply a provider message id belongs to (e.g. `OutboxStore.findByProviderId`). */
+  findByProviderId?: (providerMessageId: string) => Promise<{ id: string; org: string } | null>;
+  /**
+   * A message for a number nobody connected: `reject` (default) fails the delivery so WhatsApp
+   * sends it again later (nothing lost while the number is being registered); `skip` counts it.
+   */
+  unroutable?: 'reject' | 'skip';
+}
+
+export interface IngestReport {
+  received: number;
+  duplicates: number;
+  unroutable: number;
+  /** Statuses that moved a reply forward. */
+  statusesApplied: number;
+  /** Statuses that changed nothing (`sent`, or behind the stored status). */
+  statusesUnchanged: number;
+  /** Statuses whose wamid is not a reply we know: skipped, not an error. */
+  statusesUnknown: number;
+  /** Statuses of a kind OneNumber does not track (kept out, counted). */
+  statusesIgnored: number;
+  /** Value-level errors WhatsApp reported in the delivery. */
+  errors: number;
+}
+
+/** resolveNumber for simple setups: trust the display number Meta signs into each delivery. */
+export const resolveByDisplayNumber = (origin: WebhookOrigin): string | null =>
+  normaliseNumber(`+${origin.displayPhoneNumber.replace(/[^0-9]/g, '')}`);
+
+const tracked = new Set(['delivered', 'read', 'failed']);
+
+export function ingestInto(one: IngestTarget, options: IngestIntoOptions) {
+  const unroutable = options.unroutable ?? 'reject';
+
+  async function receiveOne(message: InboundMessage, report: IngestReport) {
+    const number = await options.resolveNumber(message);
+    const refuse = (why: string) => {
+      if (unroutable === 'skip') return void report.unroutable++;
+      throw new OneNumberError('NOT_CONNECTED', why, { details: { phoneNumberId: message.phoneNumberId } });
+    };
+    if (!number) return refuse(`No business number is registered for phone_number_id ${message.phoneNumberId}. Register it, and WhatsApp's next delivery is stored.`);
+    try {
+      const result = await one.receive({ number, customer: message.customer, id: message.id, type: message.type.slice(0, 32), text: message.text, raw: message.raw, at: message.at });
+      if (result.duplicate) report.duplicates++;
+      else report.received++;
+    } catch (error) {
+      if (OneNumberError.isInstance(error) && error.code === 'NOT_CONNECTED') return refuse(`${number} is not connected in any org.`);
+      throw error;
+    }
+  }
+
+  async function routeOf(status: StatusReport): Promise<{ org: string; message: string } | null> {
+    const stored = await options.findByProviderId?.(status.id);
+    if (stored) return { org: stored.org, message: stored.id };
+    const ours = decodeCallbackData(status.bizOpaqueCallbackData);
+    return ours ? { org: ours.org, message: ours.message } : null;
+  }
+
+  async function applyOne(status: StatusReport, report: IngestReport) {
+    if (status.status === 'sent') return void report.statusesUnchanged++; // a stored reply starts at sent
+    if (!tracked.has(status.status)) return void report.statusesIgnored++;
+    const route = await routeOf(status);
+    if (!route) return void report.statusesUnknown++;
+    const first = status.errors[0];
+    const error = status.status === 'failed'
+      ? { code: first?.code ?? 'unknown', title: (first?.title ?? 'WhatsApp reported the message as failed').slice(0, 500) }
+      : undefined;
+    try {
+      const result = await one.updateStatus({ org: route.org, message: route.message, status: status.status as 'delivered' | 'read' | 'failed', error });
+      if (result.changed) report.statusesApplied++;
+      else report.statusesUnchanged++;
+    } catch (err) {
+      if (OneNumberError.isInstance(err) && err.code === 'UNKNOWN_MESSAGE') return void report.statusesUnknown++;
+      throw err;
+    }
+  }
+
+  return async function ingest(batch: WebhookBatch): Promise<IngestReport> {
+    const report: IngestReport = {
+      received: 0, duplicates: 0, unroutable: 0, statusesApplied: 0, statusesUnchanged: 0, statusesUnknown: 0, statusesIgnored: 0,
+      errors: batch.errors.reduce((n, e) => n + e.errors.length, 0),
+    };
+    for (const message of batch.messages) await receiveOne(message, report); // in order: history is ordered
+    for (const status of batch.statuses) await applyOne(status, report);
+    return report;
+  };
+}

@@ -1,0 +1,85 @@
+// The Cloud API webhook payload, as Meta sends it (whatsapp-cloud-api.md, "Shape"). Objects are
+// loose: Meta adds fields over time and we keep them in `raw`. A delivery may hold several
+// entries, changes, messages and statuses. Changes of other fields (account updates, template
+// reviews) are accepted and passed through untouched, so a subscription to them is not refused.
+import { z } from 'zod';
+
+/** Unix seconds, as a string of digits (Meta's form) or a number. */
+export const unixTimestampSchema = z.union([z.string().regex(/^[0-9]{1,12}$/, 'a timestamp is unix seconds'), z.number().int().nonnegative()]);
+
+export const webhookErrorSchema = z.looseObject({
+  code: z.number().int(),
+  title: z.string().optional(),
+  message: z.string().optional(),
+  error_data: z.looseObject({ details: z.string().optional() }).optional(),
+  href: z.string().optional(),
+});
+
+export const webhookMetadataSchema = z.looseObject({
+  display_phone_number: z.string().min(1),
+  phone_number_id: z.string().min(1),
+});
+
+export const webhookContactSchema = z.looseObject({
+  wa_id: z.string().min(1).optional(),
+  user_id: z.string().min(1).optional(),
+  profile: z.looseObject({ name: z.string().optional() }).optional(),
+});
+
+export const webhookMessageSchema = z
+  .looseObject({
+    id: z.string().min(1),
+    timestamp: unixTimestampSchema,
+    type: z.string().min(1),
+    from: z.string().min(1).optional(),
+    from_user_id: z.string().min(1).optional(),
+    text: z.looseObject({ body: z.string() }).optional(),
+  })
+  .refine((m) => m.from !== undefined || m.from_user_id !== undefined, { message: 'a message names its sender (from or from_user_id)', path: ['from'] })
+  .refine((m) => m.type !== 'text' || m.text !== undefined, { message: 'a text message has text.body', path: ['text'] });
+
+export const webhookStatusSchema = z.looseObject({
+  id: z.string().min(1),
+  status: z.string().min(1),
+  timestamp: unixTimestampSchema,
+  recipient_id: z.string().min(1).optional(),
+  recipient_user_id: z.string().min(1).optional(),
+  biz_opaque_callback_data: z.string().optional(),
+  errors: z.array(webhookErrorSchema).optional(),
+});
+
+export const messagesValueSchema = z.looseObject({
+  messaging_product: z.string().optional(),
+  metadata: webhookMetadataSchema,
+  contacts: z.array(webhookContactSchema).optional(),
+  messages: z.array(webhookMessageSchema).optional(),
+  statuses: z.array(webhookStatusSchema).optional(),
+  errors: z.array(webhookErrorSchema).optional(),
+});
+
+export type MessagesChange = { field: 'messages'; value: z.output<typeof messagesValueSchema> };
+export type OtherChange = { field: string; value: unknown };
+
+/** One change: `messages` changes are checked in full; other fields pass through. */
+export const webhookChangeSchema = z
+  .looseObject({ field: z.string().min(1), value: z.unknown() })
+  .transform((change, ctx): MessagesChange | OtherChange => {
+    if (change.field !== 'messages') return { field: change.field, value: change.value };
+    const parsed = messagesValueSchema.safeParse(change.value);
+    if (parsed.success) return { field: 'messages', value: parsed.data };
+    for (const issue of parsed.error.issues) {
+      ctx.addIssue({ code: 'custom', message: issue.message, path: ['value', ...issue.path] });
+    }
+    return z.NEVER;
+  });
+
+export const webhookPayloadSchema = z.looseObject({
+  object: z.literal('whatsapp_business_account'),
+  entry: z.array(z.looseObject({ id: z.string().min(1), changes: z.array(webhookChangeSchema) })),
+});
+
+export type WebhookPayload = z.output<typeof webhookPayloadSchema>;
+export type WebhookPayloadInput = z.input<typeof webhookPayloadSchema>;
+export type WebhookMessage = z.output<typeof webhookMessageSchema>;
+export type WebhookStatus = z.output<typeof webhookStatusSchema>;
+export type WebhookErrorItem = z.output<typeof webhookErrorSchema>;
