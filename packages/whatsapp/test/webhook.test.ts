@@ -1,6 +1,6 @@
 // The webhook handler: challenge, signature over raw bytes, shape, every item of a batch.
 import { describe, expect, it } from 'vitest';
-import { createWhatsAppWebhook, messageObject, messagePayload, type WebhookBatch } from '../src';
+import { createWhatsAppWebhook, messageObject, messagePayload, signWebhookBody, type WebhookBatch } from '../src';
 import { LINE, SECRET, VERIFY, WA1, BSUID, post } from './support/world';
 
 function recording(fail = false) {
@@ -46,7 +46,6 @@ describe('webhook: signature over the raw bytes (401 before anything is parsed o
 
   it('refuses a delivery signed with another secret, or with a malformed header', async () => {
     const { handler, batches } = recording();
-    const { signWebhookBody } = await import('../src');
     for (const header of [signWebhookBody(body, 'another-secret'), 'sha256=abc', 'sha1=' + 'a'.repeat(40), signWebhookBody(body, SECRET).replace('sha256=', '')]) {
       expect((await handler(post(body, header))).status, header).toBe(401);
     }
@@ -55,7 +54,6 @@ describe('webhook: signature over the raw bytes (401 before anything is parsed o
 
   it('refuses a tampered body (signature of the original bytes)', async () => {
     const { handler, batches } = recording();
-    const { signWebhookBody } = await import('../src');
     const tampered = body.replace('hello', 'HELLO');
     expect((await handler(post(tampered, signWebhookBody(body, SECRET)))).status).toBe(401);
     expect(batches).toHaveLength(0);
@@ -71,7 +69,6 @@ describe('webhook: signature over the raw bytes (401 before anything is parsed o
 
   it('accepts an uppercase hex signature and non-ASCII text exactly as received', async () => {
     const { handler, batches } = recording();
-    const { signWebhookBody } = await import('../src');
     const unicode = JSON.stringify(textPayload('wamid.U', 'こんにちは 👋'));
     const response = await handler(post(unicode, `sha256=${signWebhookBody(unicode, SECRET).slice(7).toUpperCase()}`));
     expect(response.status).toBe(200);

@@ -14,8 +14,12 @@ export const WA1 = '819012345678';
 export const WA2 = '819011112222';
 export const BSUID = 'JP.13491208655302741918';
 
-export function makeOne(): OneNumber {
+/** The core's clock: by default a fixed time just after the test messages (2025-06-01). */
+export const testNow = () => new Date('2025-06-01T10:30:00.000Z');
+
+export function makeOne(clock: () => Date = testNow): OneNumber {
   return createOneNumber({
+    clock,
     storage: createMemoryStorage(),
     directory: createMemoryDirectory({
       orgs: [{ id: 'acme', plan: 'zoho-one' }],
@@ -28,8 +32,8 @@ export function makeOne(): OneNumber {
   });
 }
 
-export async function connected(): Promise<OneNumber> {
-  const one = makeOne();
+export async function connected(clock?: () => Date): Promise<OneNumber> {
+  const one = makeOne(clock);
   await one.connect({ org: 'acme', service: 'crm', number: N1 });
   await one.connect({ org: 'acme', service: 'desk', number: N1 });
   return one;
