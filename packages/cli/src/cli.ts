@@ -1,6 +1,7 @@
 // The `onenumber` command line: parses arguments and dispatches to a command.
 import { parseArgs } from 'node:util';
 import { scenarioCommand, type Io } from './commands/scenario';
+import { serveCommand } from './commands/serve';
 
 export const usage = `onenumber: share one WhatsApp Business number between services.
 
@@ -8,6 +9,9 @@ Usage:
   onenumber scenario FILE... [--storage memory|http|postgres] [--json]
       Run scenario files (see shared/spec/scenarios.md). Exit 0 all passed, 1 an expect failed,
       2 a file is not a valid scenario.
+  onenumber serve [--port 8787] [--host 127.0.0.1] [--db ./onenumber.db] [--synchronous normal|full]
+      Run the OneNumber server on a SQLite file. Prints the URL; without ONENUMBER_ADMIN_TOKEN
+      it generates an admin token and prints it once. Stops cleanly on SIGINT/SIGTERM.
   onenumber help
 `;
 
@@ -25,6 +29,18 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         options: { storage: { type: 'string', default: 'memory' }, json: { type: 'boolean', default: false } },
       });
       return await scenarioCommand(positionals, { storage: values.storage!, json: values.json! }, io);
+    }
+    if (command === 'serve') {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          port: { type: 'string', default: '8787' },
+          host: { type: 'string', default: '127.0.0.1' },
+          db: { type: 'string', default: './onenumber.db' },
+          synchronous: { type: 'string', default: 'normal' },
+        },
+      });
+      return await serveCommand({ port: values.port!, host: values.host!, db: values.db!, synchronous: values.synchronous! }, io);
     }
     io.err(`onenumber: unknown command "${command}". Run "onenumber help" for the list.`);
     return 2;

@@ -36,6 +36,7 @@ export function memoryBackend(): ScenarioBackend {
 /** Other storages register here as their packages land; an unknown one is exit 2 (scenarios.md). */
 const factories: Partial<Record<StorageKind, () => Promise<ScenarioBackend>>> = {
   memory: async () => memoryBackend(),
+  http: async () => (await import('./httpBackend')).httpBackend(),
 };
 
 export function registerBackend(kind: StorageKind, factory: () => Promise<ScenarioBackend>): void {

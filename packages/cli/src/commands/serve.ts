@@ -1,0 +1,66 @@
+// `onenumber serve [--port 8787] [--host 127.0.0.1] [--db ./onenumber.db] [--synchronous normal|full]`:
+// the OneNumber server on a SQLite file. Prints the URL it listens on (and, when
+// ONENUMBER_ADMIN_TOKEN is not set, a generated admin token, once); stops cleanly on SIGINT and
+// SIGTERM (in-flight requests finish, event streams end, the database closes).
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { OneNumberError } from '@onenumber/core';
+import { startServer } from '@onenumber/server';
+import type { Io } from './scenario';
+
+export interface ServeOptions {
+  port: string;
+  host: string;
+  db: string;
+  synchronous: string;
+}
+
+/** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
+export type StopSignal = () => Promise<string>;
+
+const onSignal: StopSignal = () =>
+  new Promise((done) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+export async function serveCommand(options: ServeOptions, io: Io, env: NodeJS.ProcessEnv = process.env, stopSignal: StopSignal = onSignal): Promise<number> {
+  const port = Number(options.port);
+  if (!/^[0-9]{1,5}$/.test(options.port) || port > 65535) {
+    io.err(`onenumber serve: --port must be a number from 0 to 65535 (got "${options.port}").`);
+    return 2;
+  }
+  const synchronous = options.synchronous.toUpperCase();
+  if (synchronous !== 'NORMAL' && synchronous !== 'FULL') {
+    io.err(`onenumber serve: --synchronous must be normal or full (got "${options.synchronous}").`);
+    return 2;
+  }
+  const given = env.ONENUMBER_ADMIN_TOKEN;
+  if (given !== undefined && given.length < 16) {
+    io.err('onenumber serve: ONENUMBER_ADMIN_TOKEN must have at least 16 characters.');
+    return 2;
+  }
+  const adminToken = given ?? randomBytes(24).toString('base64url');
+  const file = resolve(options.db);
+  let server;
+  try {
+    server = await startServer({ port, host: options.host, file, synchronous, adminToken });
+  } catch (error) {
+    if (!OneNumberError.isInstance(error)) throw error;
+    io.err(`onenumber serve: ${error.message}`);
+    return 2;
+  }
+  io.out(`OneNumber server listening on ${server.url} (database ${file})\n`);
+  if (given === undefined) {
+    io.out(`Admin token (shown once; set ONENUMBER_ADMIN_TOKEN to choose your own): ${adminToken}\n`);
+  }
+  const signal = await stopSignal();
+  await server.close();
+  io.out(`Stopped on ${signal}: requests finished, database closed.\n`);
+  return 0;
+}
