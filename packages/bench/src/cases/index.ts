@@ -3,11 +3,13 @@ import type { Progress, Result, Sizes } from '../harness';
 import { fanoutCore } from './fanoutCore';
 import { memoryPerMessage } from './memoryPerMessage';
 import { viewMemory } from './viewMemory';
+import { viewHttp } from './viewHttp';
 
 export type Case = (sizes: Sizes, progress: Progress) => Promise<Result | Result[]>;
 
 export const cases: Record<string, Case> = {
   'fanout-core': fanoutCore,
   'view-1000-memory': viewMemory,
+  'view-1000-http': viewHttp,
   'memory-per-message': memoryPerMessage,
 };

@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+// A real browser on a shared 2-core machine: generous timeouts, no timing assertions.
+export default defineConfig({
+  test: { testTimeout: 60_000, hookTimeout: 180_000, expect: { poll: { timeout: 20_000, interval: 100 } } },
+});
