@@ -34,6 +34,7 @@ export const eventCases: AdapterCase[] = [
     expect(stream.some((e) => e.type === 'statusChanged' && e.message === message)).toBe(true);
     expect(JSON.stringify(seen)).not.toContain(canary);
     expect(JSON.stringify(stream)).not.toContain(canary);
+    expect(JSON.stringify(seen)).not.toContain('"theirs"'); // nor the other service's agent id (R17, R22)
   }],
   ['R11, R17, R21: parent, membership, assignment and status events come through under the facade\'s names', async (ctx) => {
     await ctx.onenumber.connect({ org: 'acme', service: ctx.other, number: N1 });
