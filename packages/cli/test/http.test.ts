@@ -134,3 +134,129 @@ describe('onenumber serve', () => {
     expect((await onenumber('serve', '--synchronous', 'sometimes')).code).toBe(2);
   }, 60_000);
 });
+
+/** A client process: connects numbers as one service over HTTP (the SDK), one line per round. */
+const raceWorker = `
+import { createOneNumber } from '@onenumber/core';
+import { createHttpDirectory, createHttpStorage } from '@onenumber/storage-http';
+import { createInterface } from 'node:readline';
+const { WORKER_URL: url, WORKER_TOKEN: token, WORKER_SERVICE: service } = process.env;
+const api = createOneNumber({ storage: createHttpStorage({ url, token }), directory: createHttpDirectory({ url, token }) });
+for await (const line of createInterface({ input: process.stdin })) {
+  const [round, number] = line.split(' ');
+  try {
+    const r = await api.connect({ org: 'acme', service, number });
+    process.stdout.write(JSON.stringify({ round: Number(round), service, channel: r.channel, role: r.role }) + '\\n');
+  } catch (error) {
+    process.stdout.write(JSON.stringify({ round: Number(round), service, error: error.code ?? String(error) }) + '\\n');
+  }
+}
+`;
+
+interface RaceResult { round: number; service: string; channel?: string; role?: string; error?: string }
+
+describe('R6 under a race of OS processes', () => {
+  it('3 client processes x 200 rounds connect one fresh number at once through 3 server processes on one SQLite file: one shared channel, one parent, always', async () => {
+    const db = join(temp, 'race.sqlite');
+    const first = await serve(db);
+    const servers = [first, await serve(db), await serve(db)];
+    const random = seeded(6);
+    const numbers: string[] = [];
+    while (numbers.length < 200) {
+      const candidate = `+813${String(10_000_000 + Math.floor(random() * 89_999_999))}`;
+      if (normaliseNumber(candidate) === candidate && !numbers.includes(candidate)) numbers.push(candidate);
+    }
+    await admin(first.url, 'POST', '/v1/admin/directory', { orgs: [{ id: 'acme', plan: 'zoho-one' }], numbers: numbers.map((number) => ({ number, verified: true })) });
+    const services = ['crm', 'desk', 'salesiq'];
+    const results = new Map<number, RaceResult[]>();
+    const waiting = new Map<number, () => void>();
+    const workers = await Promise.all(services.map(async (service, i) => {
+      const { token } = await admin(first.url, 'POST', '/v1/admin/tokens', { org: 'acme', service });
+      const proc = spawn(process.execPath, ['--input-type=module', '-e', raceWorker], {
+        cwd: cliDir, env: { ...process.env, WORKER_URL: servers[i]!.url, WORKER_TOKEN: token, WORKER_SERVICE: service },
+      });
+      proc.stderr.resume();
+      createInterface({ input: proc.stdout }).on('line', (line) => {
+        const result = JSON.parse(line) as RaceResult;
+        const round = results.get(result.round) ?? [];
+        results.set(result.round, [...round, result]);
+        if (round.length + 1 === services.length) waiting.get(result.round)?.();
+      });
+      return proc;
+    }));
+    const broken: unknown[] = [];
+    for (const [round, number] of numbers.entries()) {
+      const done = new Promise<void>((r) => waiting.set(round, r));
+      for (const worker of workers) worker.stdin.write(`${round} ${number}\n`); // all three at once
+      await done;
+      const got = results.get(round)!;
+      const channels = new Set(got.map((r) => r.channel));
+      if (got.some((r) => r.error) || channels.size !== 1 || got.filter((r) => r.role === 'parent').length !== 1) broken.push({ round, got });
+    }
+    for (const worker of workers) worker.stdin.end();
+    expect(broken).toEqual([]);
+    // The database agrees, read back through another server process: three members, one parent, per number.
+    for (const [round, number] of numbers.entries()) {
+      const info = await admin(servers[2]!.url, 'POST', '/v1/storage/channelInfo', { org: 'acme', number });
+      if (info.channel !== results.get(round)![0]!.channel || info.members.length !== 3 || info.members.filter((m: { role: string }) => m.role === 'parent').length !== 1) broken.push({ round, info });
+    }
+    expect(broken).toEqual([]);
+    for (const server of servers) server.proc.kill('SIGTERM');
+    expect(await Promise.all(servers.map((s) => s.exited))).toEqual([0, 0, 0]);
+  }, 600_000);
+});
+
+describe('durability', () => {
+  it('SIGKILLed again and again while inbound messages arrive: after restart every acknowledged message is there exactly once', async () => {
+    const db = join(temp, 'durability.sqlite');
+    const number = '+81312345678';
+    const customer = '+819012345678';
+    const random = seeded(42);
+    let server = await serve(db);
+    await admin(server.url, 'POST', '/v1/admin/directory', { orgs: [{ id: 'acme', plan: 'zoho-one' }], numbers: [{ number, verified: true }] });
+    const at = new Date().toISOString();
+    await admin(server.url, 'POST', '/v1/storage/connect', { org: 'acme', number, service: 'crm', mode: 'shared', reason: 'bundle', policy: { showAgentName: false }, at });
+    const acknowledged: string[] = [];
+    const unknown: string[] = []; // sent when the server died: stored or not, the answer was lost
+    let next = 0;
+    const send = (url: string, id: string) => createHttpStorage({ url, token: adminToken }).receive({ number, customer, providerId: id, type: 'text', text: id, raw: null, at });
+    for (let kill = 0; kill < 6; kill++) {
+      const url = server.url;
+      let alive = true;
+      const senders = Array.from({ length: 4 }, async () => {
+        while (alive) {
+          const id = `wamid.durable.${next++}`;
+          try {
+            const outcome = await send(url, id);
+            if (outcome.duplicate) throw new Error(`${id} was new but came back a duplicate`);
+            acknowledged.push(id);
+          } catch (error) {
+            if (!OneNumberError.isInstance(error) || error.code !== 'STORAGE_UNAVAILABLE') throw error;
+            unknown.push(id);
+            return;
+          }
+        }
+      });
+      await new Promise((r) => setTimeout(r, 150 + Math.floor(random() * 450)));
+      server.proc.kill('SIGKILL');
+      await server.exited;
+      alive = false;
+      await Promise.all(senders);
+      server = await serve(db);
+    }
+    // WhatsApp retries what was not acknowledged: each is stored now, or was already (duplicate).
+    for (const id of unknown) await send(server.url, id);
+    for (const id of acknowledged) expect((await send(server.url, id)).duplicate).toBe(true);
+    const info = await admin(server.url, 'POST', '/v1/storage/channelInfo', { org: 'acme', number });
+    const conversation = await admin(server.url, 'POST', '/v1/storage/conversation', { org: 'acme', channel: info.channel, customer });
+    const history = await admin(server.url, 'POST', '/v1/storage/view', { org: 'acme', channel: info.channel, conversation: conversation.id, service: 'crm' });
+    const counts = new Map<string, number>();
+    for (const m of history as { text: string }[]) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+    expect(acknowledged.length).toBeGreaterThan(50);
+    expect(acknowledged.filter((id) => counts.get(id) !== 1)).toEqual([]);
+    expect([...counts.values()].every((c) => c === 1)).toBe(true);
+    expect(history).toHaveLength(acknowledged.length + unknown.length);
+    server.proc.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  }, 600_000);
+});
