@@ -1,6 +1,8 @@
 // A token bucket in integer arithmetic: credit is counted in thousandths of a token, time in
-// whole milliseconds, so a rate of 80/s yields tokens at exactly 0, 13, 25, 38, 50 ... ms and never
-// more than `rate` sends start in any one-second window when `burst` is 1.
+// whole milliseconds, so a rate of 80/s yields tokens at exactly 0, 13, 25, 38, 50 ... ms: 80 in
+// each second, never more than `rate + burst - 1` in any one-second window. The cap keeps the
+// credit earned within the current millisecond (less than one token): without it, a clock read
+// at whole milliseconds would lose the fraction of every 12.5 ms step and send only 77/s.
 
 const unit = 1000;
 
@@ -16,7 +18,7 @@ export class TokenBucket {
   private refill(now: number) {
     const at = Math.floor(now);
     if (at > this.last) {
-      this.credit = Math.min(this.burst * unit, this.credit + (at - this.last) * this.rate);
+      this.credit = Math.min(this.burst * unit + this.rate - 1, this.credit + (at - this.last) * this.rate);
       this.last = at;
     }
   }
