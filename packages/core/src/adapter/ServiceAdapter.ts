@@ -6,6 +6,10 @@ import type { MaskingPolicy } from '../masking/policy';
 import type { AssignResult } from '../operations/assign';
 import type { ConnectResult, MembersResult, MembershipResult } from '../operations/membership';
 import type { ViewResult } from '../operations/messages';
+import type { CanReplyResult } from '../operations/canReply';
+import type { LeavePreview } from '../operations/previewLeave';
+import type { TimelineEntry } from '../storage/timeline';
+import type { ChannelEvent } from '../events';
 import type { AdapterEventName, AdapterListener } from './adapterEvents';
 import type { AdapterSchemas, AssignInputOf, ReplyInputOf, ViewInputOf } from './adapterSchemas';
 import type { InVocabulary, LabelOf, Vocabulary, VocabularyInput } from './vocabulary';
@@ -15,6 +19,8 @@ export interface AdapterCreateOptions {
   onenumber: OneNumber;
   /** The org this facade acts in. */
   org: string;
+  /** Issue 9: live events resume from this service's stored cursor after downtime, each once. */
+  durable?: boolean | undefined;
 }
 
 /** What results echo of the conversation they were asked about, in the service's words. */
@@ -48,6 +54,14 @@ export interface ServiceAdapter<V extends VocabularyInput = VocabularyInput> {
   reply(input: ReplyInputOf<V>): Promise<AdapterReplyResult<V>>;
   /** R21, R23: assign to oneself in this service; may answer confirmation-required with the notice. */
   assign(input: AssignInputOf<V>): Promise<AdapterAssignResult<V>>;
+  /** Issue 9, R24, R25: whether a reply would be accepted now, and why not (e.g. WINDOW_CLOSED). */
+  canReply(input: ViewInputOf<V>): Promise<CanReplyResult>;
+  /** Issue 9, R11: who would become parent if this service left; changes nothing. */
+  previewLeave(number: string, action: 'disable' | 'remove'): Promise<LeavePreview>;
+  /** Issue 9: the channel's audit timeline (this service must be parent). */
+  timeline(number: string, page?: { after?: string; limit?: number }): Promise<{ entries: TimelineEntry[]; next: string | null }>;
+  /** Issue 9: this service's events after a cursor (replay after downtime), in its words. */
+  events(page?: { after?: string; limit?: number }): Promise<InVocabulary<ChannelEvent, V>[]>;
   /** This service's live events (R20: already projected for it). Returns a function that stops listening. */
   on<N extends AdapterEventName>(name: N, listener: AdapterListener<N, V>): () => void;
   /** Stops this facade's live events. The OneNumber instance stays open (other adapters share it). */

@@ -15,24 +15,28 @@ import { toVocabulary, type VocabularyInput } from './vocabulary';
 
 const isOneNumber = (value: unknown): value is OneNumber =>
   typeof value === 'object' && value !== null &&
-  ['connect', 'disable', 'enable', 'remove', 'members', 'configure', 'view', 'reply', 'assign', 'feed']
+  ['connect', 'disable', 'enable', 'remove', 'members', 'configure', 'view', 'reply', 'assign', 'feed', 'canReply', 'previewLeave', 'timeline', 'events']
     .every((method) => typeof (value as Record<string, unknown>)[method] === 'function');
 
 export const adapterCreateOptionsSchema = z
   .object({
     onenumber: z.custom<OneNumber>(isOneNumber, 'expected the instance createOneNumber() returns'),
     org: idSchema,
+    /** Issue 9: live events resume from this service's stored cursor after downtime, each once. */
+    durable: z.boolean().default(false),
   })
   .strict();
 
 export function createServiceAdapter<V extends VocabularyInput>(definition: ServiceAdapterDefinition<V>, options: AdapterCreateOptions): ServiceAdapter<V> {
-  const { onenumber, org } = parseInput(adapterCreateOptionsSchema, options, 'options');
+  const { onenumber, org, durable } = parseInput(adapterCreateOptionsSchema, options, 'options');
   const { service, displayName, policy, vocabulary, schemas } = definition;
   const scope = { org, service };
   let feed: ServiceFeed | null = null;
 
   const number = (value: unknown) => parseInput(schemas.number, value, 'number');
   const settingsInput = z.object({ settings: schemas.settings });
+  const leaveAction = z.enum(['disable', 'remove']);
+  const pageInput = z.object({ after: z.string().max(64).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict();
   /** The core's input for a conversation operation, from the service's words. */
   const target = (input: Record<string, unknown>) => ({
     ...scope, agent: input[vocabulary.agent] as string, number: input.number as string, customer: input[vocabulary.customer] as string,
@@ -63,6 +67,15 @@ export function createServiceAdapter<V extends VocabularyInput>(definition: Serv
       const { message, conversation } = await onenumber.reply({ ...target(parsed), text: parsed.text as string });
       return toVocabulary({ message, conversation, ...echo(parsed) }, vocabulary) as never;
     },
+    async canReply(input) {
+      return onenumber.canReply(target(parseInput(schemas.view, input) as Record<string, unknown>));
+    },
+    previewLeave: async (value, action) => onenumber.previewLeave({ ...scope, number: number(value), action: parseInput(leaveAction, action, 'action') }),
+    timeline: async (value, page = {}) => onenumber.timeline({ ...scope, number: number(value), ...parseInput(pageInput, page, 'page') }),
+    async events(page = {}) {
+      const events = await onenumber.events({ ...scope, ...parseInput(pageInput, page, 'page') });
+      return events.map((event) => toVocabulary(event, vocabulary)) as never;
+    },
     async assign(input) {
       const parsed = parseInput(schemas.assign, input) as Record<string, unknown>;
       const result = await onenumber.assign({ ...target(parsed), confirm: parsed.confirm as boolean });
@@ -74,7 +87,7 @@ export function createServiceAdapter<V extends VocabularyInput>(definition: Serv
         throw new OneNumberError('INVALID_INPUT', `event: "${String(name)}" is not an event; use one of ${Object.keys(adapterEventNames).join(', ')}.`, { field: 'event' });
       }
       if (typeof listener !== 'function') throw new OneNumberError('INVALID_INPUT', 'listener: expected a function', { field: 'listener' });
-      feed ??= onenumber.feed(scope);
+      feed ??= onenumber.feed({ ...scope, durable });
       const live = feed;
       const forward = (event: ChannelEvent) => (listener as (e: unknown) => void)(toVocabulary(event, vocabulary));
       live.on(adapterEventNames[name], forward as never);

@@ -6,6 +6,7 @@ import type { OneNumber } from '../../createOneNumber';
 import { OneNumberError } from '../../errors';
 import type { MaskingPolicy } from '../../masking/policy';
 import type { ChannelStorage } from '../../storage/ChannelStorage';
+import { beyondCases } from './beyondCases';
 import { conversationCases } from './conversationCases';
 import { eventCases } from './eventCases';
 import { inputCases } from './inputCases';
@@ -30,7 +31,7 @@ export interface AdapterSuiteOptions {
 export type AdapterCase = [name: string, run: (ctx: AdapterSuiteContext, options: AdapterSuiteOptions) => Promise<void>];
 
 export const adapterSuiteGroups: readonly (readonly [string, AdapterCase[]])[] = [
-  ['membership', membershipCases], ['conversations', conversationCases], ['events', eventCases], ['input', inputCases],
+  ['membership', membershipCases], ['conversations', conversationCases], ['events', eventCases], ['input', inputCases], ['beyond (issue 9)', beyondCases],
 ];
 
 export function describeAdapter(name: string, options: AdapterSuiteOptions): void {
