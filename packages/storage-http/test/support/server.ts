@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '@onenumber/server';
+import { startServer, type RequestLogger, type RunningServer } from '@onenumber/server';
 
 export const adminToken = 'test-admin-token-0123456789abcdef';
 
@@ -18,8 +18,8 @@ export function tempDbFile(): string {
   return join(dir, `db-${++n}.sqlite`);
 }
 
-export async function serverForTests(options: { file?: string; port?: number } = {}): Promise<RunningServer> {
-  return startServer({ port: options.port ?? 0, file: options.file ?? tempDbFile(), adminToken, logger: () => {}, graceMs: 2_000 });
+export async function serverForTests(options: { file?: string; port?: number; logger?: RequestLogger } = {}): Promise<RunningServer> {
+  return startServer({ port: options.port ?? 0, file: options.file ?? tempDbFile(), adminToken, logger: options.logger ?? (() => {}), graceMs: 2_000 });
 }
 
 /** Admin calls for test setup. */
