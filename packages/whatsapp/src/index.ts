@@ -47,6 +47,7 @@ export { createMemoryOutbox, outboxEnqueueSchema, type MemoryOutbox, type Memory
 export { lastInboundFromStorage } from './outbox/lastInboundFromStorage';
 
 // The simulator
+export { createGraphApiHandler } from './simulator/createGraphApiHandler';
 export { createSimulator, type Simulator, type SimulatorOptions, type SimulatedCustomer, type SimulatedMessage } from './simulator/createSimulator';
 export { messagePayload, statusPayload, messageObject, statusObject, contactObject, type BusinessLine, type CustomerIdentity, type StatusInput } from './simulator/payloads';
 export type { DeliveryRecord } from './simulator/delivery';

@@ -2,7 +2,7 @@
 // webhooks. End to end with the real core, the webhook, the outbox worker: no Meta account.
 import { describe, expect, it } from 'vitest';
 import {
-  createManualClock, createMemoryOutbox, createOutboxWorker, createSimulator, createWhatsAppWebhook, ingestInto,
+  createGraphApiHandler, createGraphClient, createManualClock, createMemoryOutbox, createOutboxWorker, createSimulator, createWhatsAppWebhook, ingestInto,
   lastInboundFromStorage, WhatsAppGraphError, type IngestReport,
 } from '../src';
 import { serve } from './support/httpServer';
@@ -129,6 +129,24 @@ describe('simulator: a customer phone with no Meta account', () => {
       expect((await s.view('crm', taro.id)).messages).toHaveLength(1);
     } finally {
       await server.close();
+    }
+  });
+
+  it('serves as a loopback Graph API (WHATSAPP_GRAPH_URL) for a server in another process, with real shapes', async () => {
+    const s = await system();
+    const taro = s.sim.customer('+819012345678');
+    await taro.send('hi', { to: N1 });
+    const graph = await serve(createGraphApiHandler(s.sim, { accessToken: 'loopback-token' }));
+    try {
+      const client = createGraphClient({ env: { WHATSAPP_GRAPH_URL: graph.origin, WHATSAPP_ACCESS_TOKEN: 'loopback-token' }, phoneNumberId: (n) => s.sim.phoneNumberIdOf(n), maxAttempts: 1 });
+      const sent = await client.sendText({ from: N1, to: taro.id, body: 'via HTTP', bizOpaqueCallbackData: 'cb' });
+      expect(taro.inbox()).toMatchObject([{ id: sent.id, text: 'via HTTP', bizOpaqueCallbackData: 'cb' }]);
+      const cold = await client.sendText({ from: N1, to: '+819099999999', body: 'cold' }).catch((e: unknown) => e);
+      expect(cold).toMatchObject({ graphCode: 131047, code: 'WINDOW_CLOSED', retryable: false });
+      const badToken = createGraphClient({ graphUrl: graph.origin, accessToken: 'stale', phoneNumberId: PNID, env: {} });
+      expect(await badToken.sendText({ from: N1, to: taro.id, body: 'x' }).catch((e: unknown) => e)).toMatchObject({ code: 'UNAUTHORIZED', graphCode: 190 });
+    } finally {
+      await graph.close();
     }
   });
 });

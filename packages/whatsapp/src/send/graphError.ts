@@ -49,7 +49,8 @@ const coreCode = (kind: GraphErrorKind): ErrorCode =>
   kind === 'auth' ? 'UNAUTHORIZED' : kind === 'window-closed' ? 'WINDOW_CLOSED' : 'INTERNAL';
 
 function describe(info: GraphErrorInfo, graphMessage: string | null): string {
-  const said = graphMessage ? `: ${graphMessage.slice(0, 300)}` : '';
+  const text = info.details ?? graphMessage;
+  const said = text ? `: ${text.slice(0, 300)}` : '';
   switch (info.kind) {
     case 'auth': return `WhatsApp refused the access token (Graph error 190${said}). Refresh WHATSAPP_ACCESS_TOKEN (a system-user token does not expire) and restart or resume the sender.`;
     case 'window-closed': return `The customer's 24-hour window is closed (Graph error 131047): only an approved template may be sent now.`;
@@ -70,6 +71,8 @@ export class WhatsAppGraphError extends OneNumberError {
   readonly graphType: string | null;
   readonly fbtraceId: string | null;
   readonly httpStatus: number | null;
+  /** The Graph error's own message (or details), as WhatsApp wrote it. */
+  readonly graphMessage: string | null;
   /** How many calls were made before giving up. */
   attempts = 1;
 
@@ -85,6 +88,7 @@ export class WhatsAppGraphError extends OneNumberError {
     this.graphType = info.type;
     this.fbtraceId = info.fbtraceId;
     this.httpStatus = info.httpStatus;
+    this.graphMessage = graphMessage;
   }
 
   static isGraphError(value: unknown): value is WhatsAppGraphError {
@@ -111,7 +115,7 @@ export function graphErrorFromResponse(httpStatus: number, body: unknown): Whats
   return new WhatsAppGraphError({
     ...classifyGraphCode(e.code), graphCode: e.code, subcode: e.error_subcode ?? null, type: e.type ?? null,
     details: e.error_data?.details ?? null, fbtraceId: e.fbtrace_id ?? null, httpStatus,
-  }, e.error_data?.details ?? e.message ?? null);
+  }, e.message ?? e.error_data?.details ?? null);
 }
 
 /** No answer at all (connection refused, reset, timeout): retryable, but the send may have gone out. */

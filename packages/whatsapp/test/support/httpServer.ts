@@ -22,5 +22,5 @@ export async function serve(handler: (request: Request) => Promise<Response>) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/webhooks/whatsapp`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}/webhooks/whatsapp`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
