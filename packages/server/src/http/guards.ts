@@ -19,6 +19,15 @@ export function createGuards(directory: StoredDirectory, storage: ChannelStorage
     return agent;
   }
 
+  /**
+   * R25, R26: a service writes only into a channel it is a member of (never another service's
+   * isolated channel). The storage has no read of a membership by channel, so this reads the
+   * conversation as that service, which the storage refuses (NOT_CONNECTED) for a non-member.
+   */
+  async function requireMember(record: { org: string; channel: string; conversation: string; service: string }): Promise<void> {
+    await storage.view({ org: record.org, channel: record.channel, conversation: record.conversation, service: record.service });
+  }
+
   return {
     /** R1..R5: the mode and reason must be the ones the stored directory gives; the number must be verified. */
     async connect(record: ConnectRecord): Promise<ConnectRecord> {
@@ -36,11 +45,13 @@ export function createGuards(directory: StoredDirectory, storage: ChannelStorage
     /** R25: the agent acts here, in this service; its name is the directory's, not the caller's. */
     async appendReply(record: ReplyRecord): Promise<ReplyRecord> {
       const agent = await requireAgentFor(record.org, record.agent, record.service);
+      await requireMember(record);
       return { ...record, agentName: agent.name };
     },
 
     async setAssignment(record: AssignmentRecord): Promise<AssignmentRecord> {
       if (record.agent !== null) await requireAgentFor(record.org, record.agent, record.service);
+      await requireMember(record);
       return record;
     },
 

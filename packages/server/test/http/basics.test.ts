@@ -111,6 +111,25 @@ describe('the server never trusts facts a service asserts', () => {
   });
 });
 
+describe("R25, R26: a service writes only into channels it is a member of", () => {
+  it("a crm token cannot reply or assign into books' isolated channel, even naming books' conversation", async () => {
+    const crm = await server.issue('acme', 'crm');
+    await server.call('PUT', '/v1/admin/agents', adminToken, { org: 'acme', id: 'a', name: 'Agent A', access: ['crm', 'books'] });
+    await server.call('POST', '/v1/storage/connect', crm, connect('crm'));
+    await server.call('POST', '/v1/storage/connect', adminToken, connect('books', { mode: 'isolated', reason: 'finance-service' }));
+    await server.call('POST', '/v1/storage/receive', adminToken, { number, customer: '+819012345678', providerId: null, type: 'text', text: 'hi', raw: null, at });
+    const { body: books } = await server.call('POST', '/v1/storage/channelInfo', adminToken, { org: 'acme', number, service: 'books' });
+    const { body: conv } = await server.call('POST', '/v1/storage/conversation', adminToken, { org: 'acme', channel: books.channel, customer: '+819012345678' });
+    const ref = { org: 'acme', channel: books.channel, conversation: conv.id, expectedVersion: conv.version, service: 'crm', agent: 'a', at };
+    const reply = await server.call('POST', '/v1/storage/appendReply', crm, { ...ref, agentName: 'A', type: 'text', text: 'intruder', raw: null, assign: true });
+    expect(reply).toMatchObject({ status: 422, body: { error: 'NOT_CONNECTED' } });
+    expect(await server.call('POST', '/v1/storage/setAssignment', crm, ref)).toMatchObject({ status: 422, body: { error: 'NOT_CONNECTED' } });
+    expect(await server.call('POST', '/v1/storage/conversation', crm, { org: 'acme', channel: books.channel, customer: '+819012345678' })).toMatchObject({ status: 403 });
+    const history = await server.call('POST', '/v1/storage/view', adminToken, { org: 'acme', channel: books.channel, conversation: conv.id, service: 'books' });
+    expect(history.body.map((m: { direction: string }) => m.direction)).toEqual(['in']);
+  });
+});
+
 describe('logs', () => {
   it('one line per request: method, path, status, duration, org/service; never a token or a body', async () => {
     const crm = await server.issue('acme', 'crm');
