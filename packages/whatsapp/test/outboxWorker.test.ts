@@ -1,7 +1,7 @@
 // The outbox worker over the memory outbox and the Graph API on msw: a reply accepted before a
 // crash is sent after it; once `complete` is recorded it is never sent again; repeats are counted.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createManualClock, createOutboxWorker, decodeCallbackData, systemClock, type FairOutboxStore } from '../src';
+import { createManualClock, createOutboxWorker, decodeCallbackData, systemClock, type ClaimedItem, type FairOutboxStore } from '../src';
 import { createGraphMock, graphError } from './support/graphMock';
 import { drive, outboxWorld } from './support/outboxWorld';
 
@@ -136,12 +136,39 @@ describe('outbox worker: outcomes by error code', () => {
     expect(ids.map((id) => rowOf(w, id).state)).toEqual(['failed', 'sent', 'sent']);
   });
 
-  it('tags each send with org, service and message id in biz_opaque_callback_data (statuses route back)', async () => {
+  it('tags each send with org, service and message id in biz_opaque_callback_data, and its events carry no text (R20)', async () => {
     const w = world();
     const [id] = w.enqueue(1, 'salesiq');
-    await w.worker().tick();
+    const events: unknown[] = [];
+    await w.worker({ onEvent: (e) => events.push(e) }).tick();
     expect(decodeCallbackData(graph.calls[0]!.body.biz_opaque_callback_data as string)).toEqual({ org: 'acme', service: 'salesiq', message: id });
-    expect(JSON.stringify(graph.calls[0]!.body.biz_opaque_callback_data)).not.toContain('reply 0');
+    expect(events).toMatchObject([{ type: 'sent', id, service: 'salesiq', providerMessageId: expect.stringMatching(/^wamid\./), attempts: 1 }]);
+    expect(JSON.stringify(events)).not.toContain('reply 0');
+  });
+
+  it('with a store that does not say `reclaimed` (core OutboxStore only), a lapsed lease counts as a suspected repeat; its own retry does not', async () => {
+    const w = world();
+    const strip = async (items: Promise<ClaimedItem[]>) => (await items).map(({ reclaimed: _reclaimed, ...item }) => item);
+    const { claim, complete, fail, findByProviderId } = w.outbox;
+    const coreOnly: FairOutboxStore = { claim: (input) => strip(claim(input)), complete, fail, findByProviderId };
+
+    const [own] = w.enqueue(1, 'desk');
+    graph.answer(graphError(131056)); // pair rate limit: not sent, retried later by the same worker
+    const solo = w.worker({ outbox: coreOnly });
+    await drive(w, solo, () => solo.counters.sent === 1);
+    expect(solo.counters).toMatchObject({ retried: 1, sent: 1, repeatsSuspected: 0 });
+    expect(sendsOf(own!)).toBe(2);
+
+    const [refused, held] = w.enqueue(2, 'crm');
+    graph.answer(graphError(131056));
+    const a = w.worker({ outbox: coreOnly, budget: { rate: 1 }, leaseMs: 10_000 });
+    await a.tick(); // `refused` is refused (retryAt set); `held` is claimed, not sent; then A crashes
+    w.clock.advance(60_000);
+    const b = w.worker({ outbox: coreOnly });
+    await drive(w, b, () => b.counters.sent === 2);
+    expect([sendsOf(refused!), sendsOf(held!)]).toEqual([2, 1]);
+    // B cannot tell A's scheduled retry from A's lapsed lease: both are suspected (an over-count of one).
+    expect(b.counters.repeatsSuspected).toBe(2);
   });
 });
 
