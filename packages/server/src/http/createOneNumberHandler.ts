@@ -57,7 +57,11 @@ export function createOneNumberHandler(options: HandlerOptions): OneNumberHandle
       await next();
     } finally {
       inFlight--;
-      c.res.headers.set('onenumber-storage-version', String(storageSpecificationVersion));
+      try {
+        c.res.headers.set('onenumber-storage-version', String(storageSpecificationVersion));
+      } catch {
+        // a response with immutable headers (none of ours) goes out without it
+      }
       const principal = c.get('principal');
       const entry: RequestLog = { method: c.req.method, path: c.req.path.slice(0, 200), status: c.res.status, ms: Math.round(performance.now() - started) };
       if (principal?.kind === 'service') Object.assign(entry, { org: principal.org, service: principal.service });

@@ -16,6 +16,8 @@ export interface EventStreamOptions {
 }
 
 const encoder = new TextEncoder();
+/** A client that stops reading is dropped once this many frames wait for it; it resumes with Last-Event-ID. */
+const maxQueuedFrames = 10_000;
 
 /** The SSE frame of one event; the event's JSON is one line (JSON.stringify never emits newlines). */
 export const sseFrame = (event: ChannelEvent): string => `id: ${event.id}\ndata: ${JSON.stringify(event)}\n\n`;
@@ -27,6 +29,7 @@ export function eventStreamResponse({ storage, query, heartbeatMs, registry }: E
       let open = true;
       const send = (text: string) => {
         if (!open) return;
+        if ((controller.desiredSize ?? 0) < -maxQueuedFrames) return end(); // never buffer without bound
         try {
           controller.enqueue(encoder.encode(text));
         } catch {
@@ -37,14 +40,14 @@ export function eventStreamResponse({ storage, query, heartbeatMs, registry }: E
       const unsubscribe = storage.subscribe(query, (event) => send(sseFrame(event)));
       const heartbeat = setInterval(() => send(': heartbeat\n\n'), heartbeatMs);
       heartbeat.unref?.();
-      const end = () => {
+      function end() {
         cleanup();
         try {
           controller.close();
         } catch {
           // already closed by the client
         }
-      };
+      }
       cleanup = () => {
         if (!open) return;
         open = false;
