@@ -47,6 +47,9 @@ describe('token bucket and fair queue', () => {
     const clock = createManualClock({ start: 0 });
     const budget = createRateBudget({ rates: { [N2]: 1000 } }, clock);
     expect([budget.rateOf(N1), budget.rateOf(N2)]).toEqual([80, 1000]);
+    clock.advance(5000); // idle: 80/s keeps one token (evenly spaced), 1,000/s keeps 20 (absorbs timer lateness)
+    const burstOf = (n: string) => { let k = 0; while (budget.take(n)) k++; return k; };
+    expect([burstOf(N1), burstOf(N2)]).toEqual([1, 20]);
     expect(() => createRateBudget({ rate: 1001 })).toThrow(/1,000/);
   });
 });
