@@ -22,15 +22,21 @@ const isDatabase = (v: unknown): v is ServerDatabase =>
 
 export const handlerOptionsSchema = z.object({
   db: z.custom<ServerDatabase>(isDatabase, 'a ServerDatabase (openSqliteDatabase)'),
-  /** The admin token: at least 16 characters. Service tokens are issued with it. */
-  adminToken: z.string().min(16, 'the admin token has at least 16 characters').max(512),
+  /** The admin token (at least 16 characters); env ONENUMBER_ADMIN_TOKEN when not given. Service tokens are issued with it. */
+  adminToken: z.string({ error: 'set ONENUMBER_ADMIN_TOKEN or pass adminToken' }).min(16, 'the admin token has at least 16 characters').max(512),
   logger: z.custom<RequestLogger>((v) => typeof v === 'function', 'a function').optional(),
   /** Comment lines on idle event streams, so proxies keep them open. */
   heartbeatMs: z.number().int().min(10).max(600_000).default(15_000),
   /** The largest request body accepted, in bytes. */
   maxBodyBytes: z.number().int().min(1024).default(1_048_576),
 });
-export type HandlerOptions = z.input<typeof handlerOptionsSchema>;
+export type HandlerOptions = Omit<z.input<typeof handlerOptionsSchema>, 'adminToken'> & { adminToken?: string | undefined };
+
+/** The admin token falls back to the environment (ONENUMBER_ADMIN_TOKEN). */
+export const withAdminToken = <T extends { adminToken?: string | undefined }>(options: T): T => ({
+  ...options,
+  adminToken: options.adminToken ?? (typeof process === 'undefined' ? undefined : process.env.ONENUMBER_ADMIN_TOKEN),
+});
 
 export interface OneNumberHandler {
   /** The fetch handler: `(request) => Promise<Response>`. */
@@ -43,7 +49,7 @@ export interface OneNumberHandler {
 }
 
 export function createOneNumberHandler(options: HandlerOptions): OneNumberHandler {
-  const { db, adminToken, logger = jsonLineLogger, heartbeatMs, maxBodyBytes } = parseInput(handlerOptionsSchema, options, 'options');
+  const { db, adminToken, logger = jsonLineLogger, heartbeatMs, maxBodyBytes } = parseInput(handlerOptionsSchema, withAdminToken(options), 'options');
   const authenticate = createAuthenticator(adminToken, db.tokens);
   const guards = createGuards(db.directory, db.storage);
   const streams = new Set<() => void>();

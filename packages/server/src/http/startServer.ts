@@ -8,7 +8,7 @@ import { OneNumberError, parseInput } from '@onenumber/core';
 import { z } from 'zod';
 import { openSqliteDatabase } from '../db';
 import type { ServerDatabase } from '../db/ServerDatabase';
-import { createOneNumberHandler, handlerOptionsSchema, type OneNumberHandler } from './createOneNumberHandler';
+import { createOneNumberHandler, handlerOptionsSchema, withAdminToken, type OneNumberHandler } from './createOneNumberHandler';
 
 export const serverOptionsSchema = handlerOptionsSchema.extend({
   /** An open database; or `file` to open (and own) a SQLite database there. */
@@ -22,7 +22,7 @@ export const serverOptionsSchema = handlerOptionsSchema.extend({
   /** How long close() waits for in-flight requests before it drops connections. */
   graceMs: z.number().int().min(0).max(600_000).default(10_000),
 }).refine((o) => (o.db === undefined) !== (o.file === undefined), { message: 'give either db or file', path: ['file'] });
-export type ServerOptions = z.input<typeof serverOptionsSchema>;
+export type ServerOptions = Omit<z.input<typeof serverOptionsSchema>, 'adminToken'> & { adminToken?: string | undefined };
 
 export interface RunningServer {
   /** The base URL, e.g. http://127.0.0.1:8787 (with the real port when 0 was asked). */
@@ -37,7 +37,7 @@ export interface RunningServer {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { port, host, graceMs, file, synchronous, db: given, ...rest } = parseInput(serverOptionsSchema, options, 'options');
+  const { port, host, graceMs, file, synchronous, db: given, ...rest } = parseInput(serverOptionsSchema, withAdminToken(options), 'options');
   const db = given ?? openSqliteDatabase({ file: file!, ...(synchronous ? { synchronous } : {}) });
   let handler: OneNumberHandler;
   try {
