@@ -17,7 +17,7 @@ export {
   type WebhookBatch, type InboundMessage, type StatusReport, type StatusError, type WebhookOrigin, type WebhookErrorReport, type OtherChangeReport,
 } from './webhook/normaliseWebhook';
 export { signWebhookBody, verifyWebhookSignature, signatureHeader } from './webhook/signature';
-export { ingestInto, resolveByDisplayNumber, type IngestIntoOptions, type IngestReport, type IngestTarget } from './webhook/ingestInto';
+export { ingestInto, ingestIntoOptionsSchema, resolveByDisplayNumber, type IngestIntoOptions, type IngestReport, type IngestTarget } from './webhook/ingestInto';
 
 // Sending
 export {
@@ -48,7 +48,7 @@ export { lastInboundFromStorage } from './outbox/lastInboundFromStorage';
 
 // The simulator
 export { createGraphApiHandler } from './simulator/createGraphApiHandler';
-export { createSimulator, type Simulator, type SimulatorOptions, type SimulatedCustomer, type SimulatedMessage } from './simulator/createSimulator';
+export { createSimulator, simulatorOptionsSchema, type Simulator, type SimulatorOptions, type SimulatedCustomer, type SimulatedMessage } from './simulator/createSimulator';
 export { messagePayload, statusPayload, messageObject, statusObject, contactObject, type BusinessLine, type CustomerIdentity, type StatusInput } from './simulator/payloads';
 export type { DeliveryRecord } from './simulator/delivery';
 

@@ -84,6 +84,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   let wakeup = new AbortController();
   let drainUntil = 0;
 
+  /** Remembers an id in a bounded set (items another worker took are never seen again). */
+  const remember = (set: Set<string>, id: string) => {
+    set.add(id);
+    if (set.size > 10_000) set.delete(set.values().next().value!);
+  };
   const emit = (event: OutboxWorkerEvent) => { try { o.onEvent?.(event); } catch { /* a listener never stops the worker */ } };
 
   function isRepeat(item: ClaimedItem): boolean {
@@ -121,7 +126,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       for (const { item } of queue.removeWhere((h) => now >= h.leaseUntil - o.leaseMs / 2)) {
         held--;
         known.delete(item.id);
-        letGo.add(item.id);
+        remember(letGo, item.id);
         counters.leaseLapsed++;
         emit({ type: 'released', id: item.id, service: item.service });
       }
@@ -129,7 +134,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   }
 
   function record(item: ClaimedItem, outcome: SendOutcome) {
-    if (outcome.kind === 'retry') retrying.add(item.id);
+    if (outcome.kind === 'retry') remember(retrying, item.id);
     if (outcome.kind === 'failed' && outcome.auth) paused = 'auth';
     tally.apply(outcome);
     emit(outcomeEvent(item, outcome));

@@ -5,6 +5,7 @@
 // app, scenarios and tests run with no Meta account.
 import { normaliseCustomer, normaliseNumber, OneNumberError, parseInput } from '@onenumber/core';
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { graphErrorFromResponse } from '../send/graphError';
 import {
   sendTemplateInputSchema, sendTextInputSchema,
@@ -28,20 +29,27 @@ export interface SimulatedMessage {
   status: 'sent' | 'delivered' | 'read';
 }
 
-export interface SimulatorOptions {
-  /** Signs every delivery (the server's WHATSAPP_APP_SECRET). */
-  appSecret: string;
-  /** Business number (any format) → phone_number_id; numbers not listed get an id on first use. */
-  numbers?: Record<string, string>;
-  /** Where deliveries go: a fetch-style handler or a URL. Can be set later with `connect`. */
-  webhook?: WebhookHandler | string;
-  clock?: Clock;
-  account?: string;
-  /** `auto` (default): `sent` and `delivered` follow each send by themselves; `manual`: call `deliverStatus`. */
-  statuses?: 'auto' | 'manual';
-  /** Refuse free-form messages outside the 24-hour window with Graph error 131047 (default true). */
-  enforceWindow?: boolean;
-}
+const fn = (v: unknown) => typeof v === 'function';
+
+export const simulatorOptionsSchema = z
+  .object({
+    /** Signs every delivery (the server's WHATSAPP_APP_SECRET). */
+    appSecret: z.string().min(1, 'the simulator signs deliveries with the app secret'),
+    /** Business number (any format) → phone_number_id; numbers not listed get an id on first use. */
+    numbers: z.record(z.string(), z.string().regex(/^[0-9]{1,32}$/, 'a phone_number_id is digits')).default({}),
+    /** Where deliveries go: a fetch-style handler or a URL. Can be set later with `connect`. */
+    webhook: z.union([z.custom<WebhookHandler>(fn), z.url({ protocol: /^https?$/ })]).optional(),
+    clock: z.custom<Clock>((v) => typeof (v as Clock)?.now === 'function' && typeof (v as Clock)?.sleep === 'function', 'clock needs now() and sleep()').optional(),
+    /** The WhatsApp Business Account id written in each delivery. */
+    account: z.string().regex(/^[0-9]{1,32}$/).default('102290129340398'),
+    /** `auto` (default): `sent` and `delivered` follow each send by themselves; `manual`: call `deliverStatus`. */
+    statuses: z.enum(['auto', 'manual']).default('auto'),
+    /** Refuse free-form messages outside the 24-hour window with Graph error 131047 (default true). */
+    enforceWindow: z.boolean().default(true),
+  })
+  .strict();
+
+export type SimulatorOptions = z.input<typeof simulatorOptionsSchema>;
 
 export interface SimulatedCustomer {
   readonly id: string;
@@ -57,10 +65,10 @@ export interface SimulatedCustomer {
 
 const wamid = () => `wamid.${randomBytes(24).toString('base64url')}`;
 
-export function createSimulator(options: SimulatorOptions) {
-  if (!options?.appSecret) throw new OneNumberError('INVALID_INPUT', 'appSecret: the simulator signs deliveries with the app secret', { field: 'appSecret' });
+export function createSimulator(input: SimulatorOptions) {
+  const options = parseInput(simulatorOptionsSchema, input, 'options');
   const clock = options.clock ?? systemClock;
-  const account = options.account ?? '102290129340398';
+  const account = options.account;
   const byNumber = new Map<string, string>();
   const byPhoneNumberId = new Map<string, string>();
   const inboxes = new Map<string, SimulatedMessage[]>();
@@ -81,7 +89,7 @@ export function createSimulator(options: SimulatorOptions) {
     }
     return { number: e164, phoneNumberId: id };
   };
-  for (const [number, id] of Object.entries(options.numbers ?? {})) register(number, id);
+  for (const [number, id] of Object.entries(options.numbers)) register(number, id);
 
   const lineOf = (number: string): BusinessLine => {
     const { number: e164, phoneNumberId } = register(number);
@@ -113,7 +121,7 @@ export function createSimulator(options: SimulatorOptions) {
     const number = senderOf(from);
     const customer = normaliseCustomer(to);
     const last = lastInbound.get(`${number}\u0000${customer}`);
-    if (content.type === 'text' && options.enforceWindow !== false && (last === undefined || clock.now() - last >= 24 * 3_600_000)) {
+    if (content.type === 'text' && options.enforceWindow && (last === undefined || clock.now() - last >= 24 * 3_600_000)) {
       throw graphErrorFromResponse(400, { error: { message: '(#131047) Re-engagement message', type: 'OAuthException', code: 131047, error_data: { messaging_product: 'whatsapp', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' }, fbtrace_id: 'SIMULATOR' } });
     }
     const message: SimulatedMessage = { id: wamid(), from: number, to: customer, ...content, bizOpaqueCallbackData: bizOpaqueCallbackData ?? null, at: new Date(clock.now()).toISOString(), status: 'sent' };
@@ -124,7 +132,7 @@ export function createSimulator(options: SimulatorOptions) {
 
   function customer(id: string, profile: { name?: string } = {}): SimulatedCustomer {
     const key = normaliseCustomer(id);
-    identities.set(key, { ...(key.startsWith('+') ? { phone: key } : { userId: key }), name: profile.name });
+    identities.set(key, { ...(key.startsWith('+') ? { phone: key } : { userId: key }), name: profile.name ?? identities.get(key)?.name });
     const sendMessage = async (input: { to: string; type: string; content?: unknown }) => {
       const line = lineOf(input.to);
       lastInbound.set(`${senderOf(input.to)}\u0000${key}`, clock.now());

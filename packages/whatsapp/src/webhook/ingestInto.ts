@@ -3,7 +3,8 @@
 // (which only moves forward, R17: read before delivered still ends in read). A status is routed
 // to its stored reply by the provider id recorded when the send completed, or else by our
 // biz_opaque_callback_data; a status for a wamid neither knows is skipped and counted.
-import { OneNumberError, normaliseNumber, type OneNumber } from '@onenumber/core';
+import { OneNumberError, normaliseNumber, parseInput, type OneNumber } from '@onenumber/core';
+import { z } from 'zod';
 import { decodeCallbackData } from '../send/callbackData';
 import type { InboundMessage, StatusReport, WebhookBatch, WebhookOrigin } from './normaliseWebhook';
 
@@ -43,8 +44,22 @@ export const resolveByDisplayNumber = (origin: WebhookOrigin): string | null =>
 
 const tracked = new Set(['delivered', 'read', 'failed']);
 
-export function ingestInto(one: IngestTarget, options: IngestIntoOptions) {
-  const unroutable = options.unroutable ?? 'reject';
+const fn = (v: unknown) => typeof v === 'function';
+
+export const ingestIntoOptionsSchema = z
+  .object({
+    resolveNumber: z.custom<IngestIntoOptions['resolveNumber']>(fn, 'resolveNumber must be a function'),
+    findByProviderId: z.custom<NonNullable<IngestIntoOptions['findByProviderId']>>(fn, 'findByProviderId must be a function').optional(),
+    unroutable: z.enum(['reject', 'skip']).default('reject'),
+  })
+  .strict();
+
+export function ingestInto(one: IngestTarget, input: IngestIntoOptions) {
+  if (typeof one?.receive !== 'function' || typeof one?.updateStatus !== 'function') {
+    throw new OneNumberError('INVALID_INPUT', 'ingestInto needs OneNumber (receive, updateStatus)', { field: 'onenumber' });
+  }
+  const options = parseInput(ingestIntoOptionsSchema, input, 'options');
+  const unroutable = options.unroutable;
 
   async function receiveOne(message: InboundMessage, report: IngestReport) {
     const number = await options.resolveNumber(message);
