@@ -1,0 +1,55 @@
+// Scope (issue 4, R20): every route but /health and /openapi.json (and the signed webhook) x
+// {no token, bad token, another org's token, another service's token} is refused; a service
+// token never reaches an admin route.
+import type { CheckResult, Progress } from '../report';
+import { numberAt, startChaosWorld } from '../world';
+import { valid } from './bodies';
+
+/** Routes whose answer depends on no org: a number's verification is read before any org holds it. */
+const orgFree = new Set(['POST /v1/directory/number']);
+
+export async function scope(_options: object, progress: Progress): Promise<CheckResult> {
+  const world = await startChaosWorld({ numbers: [numberAt(0)] });
+  const failures: string[] = [];
+  let calls = 0;
+  try {
+    const tokens = {
+      none: null,
+      bad: 'on_not-a-real-token-0000000000000000000000000000000',
+      'other org': await world.token('globex', 'desk'),
+      'other service': await world.token('acme', 'crm'),
+    } as const;
+    const doc = (await (await fetch(`${world.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      if (path === '/health' || path === '/openapi.json' || path.startsWith('/webhooks/')) continue;
+      for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
+        const op = path.replace('/v1/storage/', '');
+        const body = path.startsWith('/v1/storage/') ? valid[op] ?? { org: 'acme', service: 'desk' }
+          : path === '/v1/directory/org' ? { id: 'acme' } : path === '/v1/directory/agent' ? { org: 'acme', id: 'agent-desk' }
+          : path === '/v1/directory/number' ? { number: numberAt(0) } : { org: 'acme', service: 'desk', id: 'acme', plan: 'zoho-one', number: numberAt(0), verified: true };
+        const url = `${world.url}${path.replace('{org}', 'acme').replace('{id}', 'agent-desk')}${path === '/v1/events' ? '?org=acme&service=desk' : ''}`;
+        for (const [who, token] of Object.entries(tokens)) {
+          if ((who === 'other org' || who === 'other service') && orgFree.has(`${method} ${path}`)) continue;
+          // Another service of the same org may read org-level facts (channel info, its org's
+          // directory): only requests aimed at a service (desk) must refuse another service's token.
+          const aimedAtService = 'service' in body || path === '/v1/events' || path.startsWith('/v1/admin');
+          if (who === 'other service' && !aimedAtService) continue;
+          const controller = new AbortController();
+          const response = await fetch(url, {
+            method, signal: controller.signal,
+            headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+            ...(method === 'GET' || method === 'DELETE' ? {} : { body: JSON.stringify(body) }),
+          });
+          calls++;
+          const want = token === null || who === 'bad' ? 401 : 403;
+          if (response.status !== want) failures.push(`${method} ${path} with ${who} token: ${response.status}, expected ${want}`);
+          controller.abort(); // an event stream that (wrongly) opened must not hang the check
+        }
+      }
+    }
+    progress(`scope: ${calls} calls`);
+  } finally {
+    await world.close();
+  }
+  return { name: 'scope', figures: { 'route x token calls': calls, 'org-free routes (not org-scoped by design)': [...orgFree].join(', ') }, failures };
+}
