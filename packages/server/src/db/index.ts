@@ -1,5 +1,13 @@
-// The server's durable database: ServerDatabase (the contract the HTTP layer uses) on SQLite.
+// The server's durable database: ServerDatabase (the contract the HTTP layer uses) on SQLite (one
+// machine) or PostgreSQL (several replicas on one database).
 export { openSqliteDatabase, sqliteDatabaseOptionsSchema, type SqliteDatabaseOptions } from './sqlite/openSqliteDatabase';
+export {
+  migratePostgres, openPostgresDatabase, postgresDatabaseOptionsSchema, type PostgresDatabaseOptions,
+} from './postgres/openPostgresDatabase';
+export type { PostgresMigrationReport } from './postgres/migrate';
+export {
+  describeDatabase, isPostgresUrl, migrateDatabase, openDatabase, type MigrationOutcome, type OpenDatabaseOptions,
+} from './openDatabase';
 export {
   outboxClaimSchema, outboxCompleteSchema, outboxFailSchema, phoneNumberIdSchema, principalSchema,
 } from './shared/schemas';

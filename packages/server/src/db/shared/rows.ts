@@ -1,7 +1,8 @@
 // The row shapes every dialect's SQL returns (same column names in SQLite and PostgreSQL) and
 // their conversion to core's records. JSON columns are text; a dialect with native JSON may
 // hand back parsed values, which `fromJson` accepts as they are.
-import type { MaskingPolicy, MessageError, MessageStatus, StoredMessage } from '@onenumber/core';
+import type { ChannelSettings, MaskingPolicy, MessageError, MessageStatus, StoredMessage } from '@onenumber/core';
+import type { Place } from './eventDrafts';
 
 export const toJson = (value: unknown): string => JSON.stringify(value ?? null);
 
@@ -84,3 +85,11 @@ export function toMessageRow(message: StoredMessage, org: string): MessageRow {
 
 /** Ids are a prefix and a stored sequence value in base 36 (`ch_1`, `cv_2`, `msg_a`). */
 export const formatId = (prefix: string, value: number): string => `${prefix}_${value.toString(36)}`;
+
+/** Where a change in this channel happens (for its events). */
+export const placeOf = (channel: ChannelRow, at: string): Place => ({ org: channel.org, channel: channel.id, number: channel.number, at });
+
+export const settingsOf = (channel: ChannelRow): ChannelSettings => fromJson<ChannelSettings>(channel.settings);
+
+/** R9: the service's role in the channel. */
+export const roleOf = (channel: ChannelRow, service: string): 'parent' | 'child' => (channel.parent === service ? 'parent' : 'child');

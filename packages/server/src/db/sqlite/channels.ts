@@ -1,7 +1,7 @@
 // Lookups the SQLite stores share, run inside a caller's transaction.
-import { OneNumberError, type ChannelSettings } from '@onenumber/core';
-import type { Place, Recipient } from '../shared/eventDrafts';
-import { fromJson, policyOf, type ChannelRow, type ConversationRow } from '../shared/rows';
+import { OneNumberError } from '@onenumber/core';
+import type { Recipient } from '../shared/eventDrafts';
+import { policyOf, type ChannelRow, type ConversationRow } from '../shared/rows';
 import type { Statements } from './sql';
 
 /** R25: a channel is reachable only from its own org. */
@@ -31,6 +31,4 @@ export function activeRecipients(sql: Statements, channel: string): Recipient[] 
     .sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
 }
 
-export const placeOf = (channel: ChannelRow, at: string): Place => ({ org: channel.org, channel: channel.id, number: channel.number, at });
-
-export const settingsOf = (channel: ChannelRow): ChannelSettings => fromJson<ChannelSettings>(channel.settings);
+export { placeOf, settingsOf } from '../shared/rows';

@@ -2,29 +2,22 @@
 // numbers (verified, WhatsApp phone_number_id). Validated with core's schemas; numbers kept in
 // E.164 (core's normaliseNumber). The rules read it; only admin routes write it.
 import {
-  OneNumberError, agentEntrySchema, businessNumberSchema, normaliseNumber, numberEntrySchema, orgEntrySchema, parseInput,
+  OneNumberError, agentEntrySchema, normaliseNumber, numberEntrySchema, orgEntrySchema, parseInput,
   type AgentEntry, type NumberEntry, type OrgEntry,
 } from '@onenumber/core';
-import { z } from 'zod';
 import type { StoredDirectory } from '../ServerDatabase';
+import { directoryKeySchema as keySchema, phoneNumberIdInputSchema, toAgent, toOrg } from '../shared/directoryRows';
 import { guarded } from '../shared/errors';
-import { fromJson, toJson } from '../shared/rows';
+import { toJson } from '../shared/rows';
 import { phoneNumberIdSchema } from '../shared/schemas';
 import type { SqliteHandle } from './connection';
-
-const phoneNumberIdInputSchema = z.object({ number: businessNumberSchema, phoneNumberId: phoneNumberIdSchema }).strict();
-const keySchema = z.string().min(1).max(128);
-
-const toAgent = (row: { org: string; id: string; name: string; access: string }): AgentEntry => ({
-  org: row.org, id: row.id, name: row.name, access: fromJson<string[]>(row.access),
-});
 
 export function directoryStore(h: SqliteHandle): StoredDirectory {
   const { sql } = h;
   return {
     org: (id: string): Promise<OrgEntry | null> => guarded(() => {
       const row = sql.orgById.get(parseInput(keySchema, id, 'org'));
-      return row ? { id: row.id, plan: row.plan, services: fromJson<OrgEntry['services']>(row.services) } : null;
+      return row ? toOrg(row) : null;
     }),
 
     setOrg: (entry: OrgEntry): Promise<OrgEntry> => guarded(() => {

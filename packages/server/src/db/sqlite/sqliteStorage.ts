@@ -1,14 +1,12 @@
 // ChannelStorage on SQLite: membership and message writes, event streams, subscriptions.
 import { parseInput, storageSpecificationVersion, type ChannelEvent, type ChannelStorage, type EventQuery } from '@onenumber/core';
-import { z } from 'zod';
+import { readLimitSchema as limitSchema } from '../shared/cursors';
 import { guarded } from '../shared/errors';
 import type { SqliteHandle } from './connection';
 import { parseCursor, readEvents } from './eventReader';
 import { membershipStore } from './membershipStore';
 import { messageStore } from './messageStore';
 import { timelineStore } from './timelineStore';
-
-const limitSchema = z.number().int().min(1).max(100_000).optional();
 
 export function sqliteStorage(h: SqliteHandle, close: () => Promise<void>): ChannelStorage {
   return {

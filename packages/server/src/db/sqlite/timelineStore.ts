@@ -1,15 +1,13 @@
 // Issue 9 on SQLite: each channel's audit timeline (written by the stores in the transaction of
 // each change; never text, R20) and each service's durable cursor over its event stream.
-import { parseInput, timelineDraft, type TimelineDraft, type TimelineEntry, type TimelineQuery, type TimelineWhat } from '@onenumber/core';
-import { z } from 'zod';
+import { parseInput, type TimelineDraft, type TimelineEntry, type TimelineQuery } from '@onenumber/core';
+import { readLimitSchema as limitSchema } from '../shared/cursors';
 import { guarded } from '../shared/errors';
-import { timelineDraftSchema } from '../shared/schemas';
+import { notedEntry, toTimelineEntry } from '../shared/timelineRows';
 import { channelIn } from './channels';
 import type { SqliteHandle } from './connection';
 import { parseCursor } from './eventReader';
 import { noLimit } from './sql';
-
-const limitSchema = z.number().int().min(1).max(100_000).optional();
 
 export function timelineStore(h: SqliteHandle) {
   const { sql } = h;
@@ -18,15 +16,12 @@ export function timelineStore(h: SqliteHandle) {
       const channel = channelIn(sql, input.org, input.channel);
       const after = parseCursor(input.after) ?? 0;
       const limit = parseInput(limitSchema, input.limit, 'limit') ?? noLimit;
-      return sql.timelineAfter.all(channel.id, after, limit).map((row) => ({
-        id: String(row.id), channel: row.channel, at: row.at, what: row.what as TimelineWhat, service: row.service, agent: row.agent,
-        from: row.from_service, to: row.to_service, message: row.message, status: row.status, why: row.why,
-      }));
+      return sql.timelineAfter.all(channel.id, after, limit).map(toTimelineEntry);
     })),
 
     /** R23: an entry the storage cannot see happen itself (a confirmation was requested). */
     note: (input: { org: string; entry: TimelineDraft }): Promise<void> => guarded(() => {
-      const entry = timelineDraft(parseInput(timelineDraftSchema, input.entry, 'entry'));
+      const entry = notedEntry(input.entry);
       h.write(() => {
         channelIn(sql, input.org, entry.channel);
         h.record(input.org, [entry]);

@@ -1,15 +1,9 @@
 // SQL (SQLite): the stored directory (orgs, agents, numbers, phone_number_ids) and tokens.
 import type { Database } from 'better-sqlite3';
+import type { TokenRow } from '../../shared/tokens';
 import { prepare } from './prepare';
 
-export interface TokenRow {
-  id: string;
-  hash: string;
-  kind: 'admin' | 'service';
-  org: string | null;
-  service: string | null;
-  created_at: string;
-}
+export type { TokenRow } from '../../shared/tokens';
 
 export function directorySql(db: Database) {
   return {

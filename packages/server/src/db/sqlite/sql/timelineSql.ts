@@ -1,20 +1,9 @@
 // SQL (SQLite): the audit timeline of each channel and each service's durable cursor (issue 9).
 import type { Database } from 'better-sqlite3';
+import type { TimelineRow } from '../../shared/timelineRows';
 import { prepare } from './prepare';
 
-export interface TimelineRow {
-  id: number;
-  channel: string;
-  at: string;
-  what: string;
-  service: string | null;
-  agent: string | null;
-  from_service: string | null;
-  to_service: string | null;
-  message: string | null;
-  status: string | null;
-  why: string;
-}
+export type { TimelineRow } from '../../shared/timelineRows';
 
 export function timelineSql(db: Database) {
   return {

@@ -1,0 +1,179 @@
+// One PostgreSQL database handle with everything the stores share: the pool, the write helper,
+// the read helper and the event hub fed by LISTEN/NOTIFY.
+//
+// Writes. Each write is one READ COMMITTED transaction that takes, before it reads what it
+// decides on, the row locks that make it serial with the writes it could race: membership
+// changes lock the number's owner row FOR UPDATE, writes that read the memberships (messages,
+// assignments, statuses) lock it FOR SHARE, and each write locks the rows it changes (the
+// channel for an election, the conversation for its version, the message for its status, the
+// outbox item). Locks are taken in one order (number, channel, conversation, message, then the
+// counters below), and a deadlock or serialization failure is retried a few times anyway.
+//
+// Event ids. A write's events (and audit timeline entries) are collected while it runs and
+// inserted just before COMMIT: each stream's counter row is locked and advanced in the same
+// transaction, in key order. A second writer to the same stream waits on that row until the
+// first commits, so a stream's ids are given out in commit order: a reader that has seen id n
+// has seen every committed event below n, on any replica, and never has to skip one that
+// commits late with a lower id (the trap of a plain sequence, whose numbers are taken before
+// commit). The price is that writers to one stream commit one after another, which the rules
+// order anyway (R11, R15, R21). Timeline ids are numbered per channel the same way.
+import type { TimelineDraft } from '@onenumber/core';
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import type { EventDraft } from '../shared/eventDrafts';
+import { EventHub, streamKey } from '../shared/eventHub';
+import { toChannelEvent } from '../shared/cursors';
+import { closedError, isRetryable, pause } from './pgErrors';
+import { migrationSql, sql, type Queryable } from './sql';
+
+/** A write's transaction: its client, and what it will write just before COMMIT. */
+export interface PgTx {
+  readonly client: pg.PoolClient;
+  emit(drafts: readonly EventDraft[]): void;
+  /** Audit timeline entries (issue 9), with the change they describe. */
+  record(org: string, entries: readonly TimelineDraft[]): void;
+}
+
+export interface PgHandle {
+  readonly pool: pg.Pool;
+  readonly hub: EventHub;
+  /** A random id of this handle: its own notifications come back to it, and are skipped. */
+  readonly origin: string;
+  readonly channel: string;
+  write<T>(fn: (tx: PgTx) => Promise<T>): Promise<T>;
+  /** Runs `fn` in one read-only snapshot, so several statements agree. */
+  read<T>(fn: (db: Queryable) => Promise<T>): Promise<T>;
+  /** A single statement on any pooled connection. */
+  readonly db: Queryable;
+  close(): Promise<void>;
+}
+
+const attempts = 5;
+
+interface Pending {
+  drafts: EventDraft[];
+  timeline: { org: string; entry: TimelineDraft }[];
+}
+
+/** Numbers `items` per key from each key's new head: the last of a key's items gets the head. */
+function numbered<T>(items: readonly T[], keyOf: (item: T) => string, heads: ReadonlyMap<string, number>): number[] {
+  const left = counts(items, keyOf);
+  return items.map((item) => {
+    const key = keyOf(item);
+    const remaining = left.get(key)!;
+    left.set(key, remaining - 1);
+    return heads.get(key)! - remaining + 1;
+  });
+}
+
+function counts<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const item of items) out.set(keyOf(item), (out.get(keyOf(item)) ?? 0) + 1);
+  return out;
+}
+
+async function flushTimeline(client: pg.PoolClient, timeline: Pending['timeline']): Promise<void> {
+  if (!timeline.length) return;
+  const perChannel = counts(timeline, (t) => t.entry.channel);
+  const channels = [...perChannel.keys()];
+  const heads = await sql.advanceTimelines.all(client, channels, channels.map((c) => perChannel.get(c)!));
+  const seqs = numbered(timeline, (t) => t.entry.channel, new Map(heads.map((h) => [h.channel, h.head])));
+  const column = <K extends keyof TimelineDraft>(key: K) => timeline.map((t) => t.entry[key] ?? null);
+  await sql.insertTimeline.run(
+    client, column('channel') as string[], seqs, timeline.map((t) => t.org), column('at') as string[], column('what') as string[],
+    column('service'), column('agent'), column('from'), column('to'), column('message'), column('status'), column('why') as string[],
+  );
+}
+
+/** Writes the events with their stream numbers and announces the streams; returns their keys. */
+async function flushEvents(client: pg.PoolClient, drafts: readonly EventDraft[], channel: string, origin: string): Promise<Set<string>> {
+  if (!drafts.length) return new Set();
+  const keyOf = (d: EventDraft) => streamKey(d.org, d.service);
+  const perStream = counts(drafts, keyOf);
+  const streams = [...new Map(drafts.map((d) => [keyOf(d), [d.org, d.service] as [string, string]])).values()];
+  const heads = await sql.advanceStreams.all(client, streams.map(([o]) => o), streams.map(([, s]) => s), streams.map(([o, s]) => perStream.get(streamKey(o, s))!));
+  const seqs = numbered(drafts, keyOf, new Map(heads.map((h) => [streamKey(h.org, h.service), h.head])));
+  await sql.insertEvents.run(
+    client, drafts.map((d) => d.org), drafts.map((d) => d.service), seqs, drafts.map((d) => d.channel), drafts.map((d) => d.body.type),
+    drafts.map((d) => JSON.stringify(d.body)),
+  );
+  const payload = JSON.stringify({ origin, streams });
+  // A NOTIFY payload holds under 8000 bytes; a longer list is sent as "look at every stream".
+  await sql.notify.run(client, channel, payload.length < 7_900 ? payload : JSON.stringify({ origin, streams: null }));
+  return new Set(perStream.keys());
+}
+
+export function createHandle(pool: pg.Pool, channel: string): Omit<PgHandle, 'close'> & { closing(): void } {
+  const origin = randomBytes(9).toString('base64url');
+  let open = true;
+  const hub = new EventHub({
+    latestId: () => 0, // not polled: LISTEN/NOTIFY wakes the hub
+    startOf: async ({ org, service }) => (await sql.headOf.get(pool, org, service))?.head ?? 0,
+    read: async ({ org, service, after, limit }) =>
+      (await sql.eventsAfter.all(pool, org, service, after, limit)).map((row) => toChannelEvent(row.seq, row.body)),
+  }, null);
+
+  async function connect(): Promise<pg.PoolClient> {
+    if (!open) throw closedError();
+    return pool.connect();
+  }
+
+  async function attempt<T>(fn: (tx: PgTx) => Promise<T>): Promise<{ result: T; keys: Set<string> }> {
+    const client = await connect();
+    const pending: Pending = { drafts: [], timeline: [] };
+    const tx: PgTx = {
+      client,
+      emit: (drafts) => void pending.drafts.push(...drafts),
+      record: (org, entries) => void pending.timeline.push(...entries.map((entry) => ({ org, entry }))),
+    };
+    let broken: Error | undefined;
+    try {
+      await client.query(migrationSql.begin);
+      const result = await fn(tx);
+      await flushTimeline(client, pending.timeline);
+      const keys = await flushEvents(client, pending.drafts, channel, origin);
+      await client.query(migrationSql.commit);
+      return { result, keys };
+    } catch (error) {
+      await client.query(migrationSql.rollback).catch((e: Error) => (broken = e));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  return {
+    pool, hub, origin, channel, db: pool,
+    async write<T>(fn: (tx: PgTx) => Promise<T>): Promise<T> {
+      for (let n = 1; ; n++) {
+        try {
+          const { result, keys } = await attempt(fn);
+          hub.notify(keys);
+          return result;
+        } catch (error) {
+          if (n >= attempts || !isRetryable(error)) throw error;
+          await pause(n);
+        }
+      }
+    },
+    async read<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
+      const client = await connect();
+      let broken: Error | undefined;
+      try {
+        await client.query(migrationSql.beginRead);
+        const result = await fn(client);
+        await client.query(migrationSql.commit);
+        return result;
+      } catch (error) {
+        await client.query(migrationSql.rollback).catch((e: Error) => (broken = e));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+    closing() {
+      open = false;
+      hub.close();
+    },
+  };
+}

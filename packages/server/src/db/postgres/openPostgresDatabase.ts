@@ -1,0 +1,105 @@
+// The server's durable database on PostgreSQL, for several replicas on one database: a pg Pool,
+// migrations applied on open under an advisory lock, the rules made atomic by row locks and
+// unique constraints (not by process memory), events numbered in commit order and announced to
+// every replica with LISTEN/NOTIFY, an outbox claimed with FOR UPDATE SKIP LOCKED and leases.
+import { hostname } from 'node:os';
+import { OneNumberError, parseInput } from '@onenumber/core';
+import { z } from 'zod';
+import type { ServerDatabase } from '../ServerDatabase';
+import { createHandle, type PgHandle } from './connection';
+import { directoryStore } from './directoryStore';
+import { startListener } from './listener';
+import { migrate, type PostgresMigrationReport } from './migrate';
+import { outboxStore } from './outboxStore';
+import { toPgError } from './pgErrors';
+import { createClient, createPool, type PoolOptions } from './pool';
+import { postgresStorage } from './postgresStorage';
+import { tokenStore } from './tokenStore';
+
+export const postgresUrlSchema = z.string().max(4096).regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL');
+
+export const postgresDatabaseOptionsSchema = z
+  .object({
+    /** postgres://user:password@host:port/database (any libpq URL parameters pg understands). */
+    url: postgresUrlSchema,
+    pool: z.object({ max: z.number().int().min(1).max(1000).default(10) }).strict().default({ max: 10 }),
+    /** Names this replica's connections (pg_stat_activity's application_name). */
+    replicaId: z.string().regex(/^[A-Za-z0-9._:-]{1,48}$/, 'letters, digits, ".", "_", ":" or "-"').optional(),
+    /** The schema the tables live in (created when missing); default: the connection's search_path. */
+    schema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier').optional(),
+    /** How long a write waits for another replica's row lock before STORAGE_UNAVAILABLE. */
+    lockTimeoutMs: z.number().int().min(1).max(600_000).default(30_000),
+  })
+  .strict();
+
+export type PostgresDatabaseOptions = z.input<typeof postgresDatabaseOptionsSchema>;
+
+function poolOptions(options: PostgresDatabaseOptions): PoolOptions {
+  const parsed = parseInput(postgresDatabaseOptionsSchema, options, 'options');
+  return {
+    url: parsed.url, max: parsed.pool.max, replicaId: parsed.replicaId ?? `${hostname()}-${process.pid}`, schema: parsed.schema,
+    lockTimeoutMs: parsed.lockTimeoutMs,
+  };
+}
+
+/** Where a URL points, without its password (for messages). */
+export function describePostgresUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
+  } catch {
+    return 'the given URL';
+  }
+}
+
+function unreachable(url: string, error: unknown): OneNumberError {
+  const mapped = toPgError(error);
+  if (mapped.code !== 'INTERNAL' && mapped.code !== 'STORAGE_UNAVAILABLE') return mapped;
+  const reason = (error as { code?: string })?.code ?? 'no answer';
+  return new OneNumberError('STORAGE_UNAVAILABLE', `PostgreSQL at ${describePostgresUrl(url)} could not be used (${reason}).`);
+}
+
+/** Applies the migrations this server knows to the database (what `onenumber migrate` runs). */
+export async function migratePostgres(options: PostgresDatabaseOptions): Promise<PostgresMigrationReport> {
+  const config = poolOptions(options);
+  const client = createClient(config);
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return await migrate(client, config.schema);
+  } catch (error) {
+    throw unreachable(config.url, error);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function openPostgresDatabase(options: PostgresDatabaseOptions): Promise<ServerDatabase> {
+  const config = poolOptions(options);
+  await migratePostgres(options);
+  const pool = createPool(config);
+  const channel = `onenumber_events${config.schema ? `_${config.schema}` : ''}`.slice(0, 63);
+  const base = createHandle(pool, channel);
+  let listener: { close(): Promise<void> };
+  try {
+    listener = await startListener({ channel, origin: base.origin, connect: () => createClient(config), wake: (keys) => base.hub.notify(keys) });
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw unreachable(config.url, error);
+  }
+  let closing: Promise<void> | null = null;
+  const close = () => (closing ??= (async () => {
+    base.closing();
+    await listener.close();
+    await pool.end().catch(() => {});
+  })());
+  const handle: PgHandle = { ...base, close };
+  return {
+    dialect: 'postgres',
+    storage: postgresStorage(handle, close),
+    directory: directoryStore(handle),
+    tokens: tokenStore(handle),
+    outbox: outboxStore(handle),
+    close,
+  };
+}

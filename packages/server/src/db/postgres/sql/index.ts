@@ -1,0 +1,26 @@
+// Every SQL statement of the PostgreSQL dialect lives under this folder; the stores use only these.
+import { channelSql } from './channelSql';
+import { directorySql } from './directorySql';
+import { eventSql } from './eventSql';
+import { messageSql } from './messageSql';
+import { outboxSql } from './outboxSql';
+import { timelineSql } from './timelineSql';
+
+export { migrationSteps, migrationsTable } from './schema';
+export type { Queryable, Statement } from './statement';
+
+export const sql = { ...channelSql, ...messageSql, ...eventSql, ...outboxSql, ...directorySql, ...timelineSql };
+
+export const migrationSql = {
+  /** Replicas starting at once: one applies the steps, the others wait here, then find them recorded. */
+  lock: `SELECT pg_advisory_xact_lock(hashtext($1))`,
+  createSchema: (schema: string) => `CREATE SCHEMA IF NOT EXISTS "${schema}"`,
+  appliedVersions: 'SELECT version FROM schema_migrations ORDER BY version',
+  record: 'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
+  /** The transactions the stores run: row locks make them serial where the rules need it. */
+  begin: 'BEGIN ISOLATION LEVEL READ COMMITTED',
+  beginRead: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+  commit: 'COMMIT',
+  rollback: 'ROLLBACK',
+  listen: (channel: string) => `LISTEN "${channel}"`,
+} as const;
