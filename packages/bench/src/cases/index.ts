@@ -4,6 +4,7 @@ import { fanoutCore } from './fanoutCore';
 import { memoryPerMessage } from './memoryPerMessage';
 import { viewMemory } from './viewMemory';
 import { viewHttp } from './viewHttp';
+import { scale } from './scale';
 
 export type Case = (sizes: Sizes, progress: Progress) => Promise<Result | Result[]>;
 
@@ -12,4 +13,5 @@ export const cases: Record<string, Case> = {
   'view-1000-memory': viewMemory,
   'view-1000-http': viewHttp,
   'memory-per-message': memoryPerMessage,
+  'scale-1m': scale,
 };

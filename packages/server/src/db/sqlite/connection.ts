@@ -8,6 +8,7 @@ import { EventHub, streamKey } from '../shared/eventHub';
 import { toOneNumberError } from '../shared/errors';
 import { migrate, type MigrationReport } from './migrate';
 import { pragmas, prepareStatements, type Statements } from './sql';
+import { groupCommit } from './groupCommit';
 import { readEvents } from './eventReader';
 
 export interface ConnectionOptions {
@@ -24,8 +25,8 @@ export interface SqliteHandle {
   readonly sql: Statements;
   readonly hub: EventHub;
   readonly migrations: MigrationReport;
-  /** Runs `fn` in one BEGIN IMMEDIATE transaction; the events it emits are written in it. */
-  write<T>(fn: (emit: Emit) => T): T;
+  /** Runs `fn` atomically (its own savepoint in a group-committed BEGIN IMMEDIATE transaction, see groupCommit); the events it emits are written in it; resolves once committed. */
+  write<T>(fn: (emit: Emit) => T): Promise<T>;
   /** Runs `fn` in one read transaction, so several statements see one snapshot. */
   read<T>(fn: () => T): T;
   /** Records audit timeline entries (issue 9); inside `write`, so with the change they describe. */
@@ -85,23 +86,11 @@ function createHandle(db: Database.Database, migrations: MigrationReport, pollMs
     }
   };
   const transaction = db.transaction((fn: () => unknown) => fn());
+  const commit = groupCommit(db, emit, written, (keys) => hub.notify(keys));
   let open = true;
   return {
     db, sql, hub, migrations,
-    write<T>(fn: (emit: Emit) => T): T {
-      written.clear();
-      let result: T;
-      try {
-        result = transaction.immediate(() => fn(emit)) as T;
-      } catch (error) {
-        written.clear();
-        throw error;
-      }
-      const keys = new Set(written);
-      written.clear();
-      hub.notify(keys);
-      return result;
-    },
+    write: commit,
     read<T>(fn: () => T): T {
       return transaction.deferred(fn) as T;
     },

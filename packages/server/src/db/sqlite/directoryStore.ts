@@ -59,7 +59,7 @@ export function directoryStore(h: SqliteHandle): StoredDirectory {
 
     setPhoneNumberId: (input: { number: string; phoneNumberId: string }): Promise<void> => guarded(() => {
       const { number, phoneNumberId } = parseInput(phoneNumberIdInputSchema, input);
-      h.write(() => {
+      return h.write(() => {
         sql.releasePhoneNumberId.run(phoneNumberId, number);
         sql.upsertPhoneNumberId.run(number, phoneNumberId);
       });

@@ -31,7 +31,7 @@ export function outboxStore(h: SqliteHandle): OutboxStore {
 
     complete: (input: { id: string; providerMessageId: string; at: string }): Promise<void> => guarded(() => {
       const { id, providerMessageId, at } = parseInput(outboxCompleteSchema, input);
-      h.write(() => {
+      return h.write(() => {
         if (itemOf(id).state === 'sent') return; // recorded already: never sent again
         sql.complete.run(providerMessageId, utc(at), id);
         sql.setProviderId.run(providerMessageId, id);
@@ -40,7 +40,7 @@ export function outboxStore(h: SqliteHandle): OutboxStore {
 
     fail: (input): Promise<void> => guarded(() => {
       const { id, error, retryAt, at } = parseInput(outboxFailSchema, input);
-      h.write((emit) => {
+      return h.write((emit) => {
         const item = itemOf(id);
         if (item.state !== 'pending') return; // sent stays sent; failed stays failed
         if (retryAt !== undefined) {

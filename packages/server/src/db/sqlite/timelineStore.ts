@@ -22,7 +22,7 @@ export function timelineStore(h: SqliteHandle) {
     /** R23: an entry the storage cannot see happen itself (a confirmation was requested). */
     note: (input: { org: string; entry: TimelineDraft }): Promise<void> => guarded(() => {
       const entry = notedEntry(input.entry);
-      h.write(() => {
+      return h.write(() => {
         channelIn(sql, input.org, entry.channel);
         h.record(input.org, [entry]);
       });
