@@ -32,6 +32,14 @@ export interface StoredDirectory extends Directory {
   /** WhatsApp routing: the Cloud API phone_number_id of a business number (issue 5). */
   setPhoneNumberId(input: { number: string; phoneNumberId: string }): Promise<void>;
   numberByPhoneNumberId(phoneNumberId: string): Promise<string | null>;
+  /** The reverse: the phone_number_id registered for a business number (any format), or null. The outbox worker sends from it. */
+  phoneNumberIdOf(number: string): Promise<string | null>;
+}
+
+/** A service's membership in one channel, as the HTTP guards read it (R9, R25, R26). */
+export interface ChannelMembership {
+  state: 'active' | 'disabled';
+  role: 'parent' | 'child';
 }
 
 export interface ServerDatabase {
@@ -40,5 +48,7 @@ export interface ServerDatabase {
   directory: StoredDirectory;
   tokens: TokenStore;
   outbox: OutboxStore;
+  /** `service`'s membership in `channel`, or null when the channel is not in `org` or `service` is no member of it (a cheap read). */
+  membershipInChannel(input: { org: string; channel: string; service: string }): Promise<ChannelMembership | null>;
   close(): Promise<void>;
 }

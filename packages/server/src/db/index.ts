@@ -11,4 +11,4 @@ export {
 export {
   outboxClaimSchema, outboxCompleteSchema, outboxFailSchema, phoneNumberIdSchema, principalSchema,
 } from './shared/schemas';
-export type { IssuedToken, Principal, ServerDatabase, StoredDirectory, TokenStore } from './ServerDatabase';
+export type { ChannelMembership, IssuedToken, Principal, ServerDatabase, StoredDirectory, TokenStore } from './ServerDatabase';

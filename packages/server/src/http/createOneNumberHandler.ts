@@ -18,7 +18,8 @@ import { capabilitiesOf, storageRoutes } from './routes/storageRoutes';
 import { eventQuerySchema } from './schemas/records';
 
 const isDatabase = (v: unknown): v is ServerDatabase =>
-  typeof v === 'object' && v !== null && ['storage', 'directory', 'tokens'].every((k) => typeof (v as Record<string, unknown>)[k] === 'object');
+  typeof v === 'object' && v !== null && ['storage', 'directory', 'tokens', 'outbox'].every((k) => typeof (v as Record<string, unknown>)[k] === 'object')
+  && typeof (v as Record<string, unknown>).membershipInChannel === 'function';
 
 export const handlerOptionsSchema = z.object({
   db: z.custom<ServerDatabase>(isDatabase, 'a ServerDatabase (openSqliteDatabase)'),
@@ -51,7 +52,7 @@ export interface OneNumberHandler {
 export function createOneNumberHandler(options: HandlerOptions): OneNumberHandler {
   const { db, adminToken, logger = jsonLineLogger, heartbeatMs, maxBodyBytes } = parseInput(handlerOptionsSchema, withAdminToken(options), 'options');
   const authenticate = createAuthenticator(adminToken, db.tokens);
-  const guards = createGuards(db.directory, db.storage);
+  const guards = createGuards(db);
   const streams = new Set<() => void>();
   const app = new Hono<AppEnv>();
   let inFlight = 0;

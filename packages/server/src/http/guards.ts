@@ -1,16 +1,20 @@
 // The server never trusts the facts a service asserts (behaviour.md, Directory): it re-reads
 // them from the stored directory. R1..R5 on connect (mode and reason re-derived, the number
 // verified), R25 on replies and assignments (the agent exists here with access to the service,
-// and its display name comes from the directory), R25/R26 on reads of a conversation.
+// and its display name comes from the directory), R9, R25, R26 on what a service token may do in
+// a channel (read through ServerDatabase.membershipInChannel: one cheap read, no write), and
+// R17 on delivery statuses (WhatsApp's facts: the webhook and the admin report them).
 import {
   OneNumberError, decideEligibility, subscriptionOf,
-  type AssignmentRecord, type ChannelStorage, type ConnectRecord, type ConversationState, type InboundRecord, type ReplyRecord,
+  type AssignmentRecord, type ConnectRecord, type ConversationState, type InboundRecord, type ReplyRecord, type ViewQuery,
 } from '@onenumber/core';
-import type { Principal, StoredDirectory } from '../db/ServerDatabase';
+import type { Principal, ServerDatabase } from '../db/ServerDatabase';
 
 type ServicePrincipal = Extract<Principal, { kind: 'service' }>;
 
-export function createGuards(directory: StoredDirectory, storage: ChannelStorage) {
+export function createGuards(db: Pick<ServerDatabase, 'directory' | 'storage' | 'membershipInChannel'>) {
+  const { directory, storage } = db;
+
   async function requireAgentFor(org: string, id: string, service: string) {
     const agent = await directory.agent(org, id);
     if (!agent || !agent.access.includes(service)) {
@@ -20,12 +24,14 @@ export function createGuards(directory: StoredDirectory, storage: ChannelStorage
   }
 
   /**
-   * R25, R26: a service writes only into a channel it is a member of (never another service's
-   * isolated channel). The storage has no read of a membership by channel, so this reads the
-   * conversation as that service, which the storage refuses (NOT_CONNECTED) for a non-member.
+   * R25, R26: a service acts only in a channel it is an active member of (never in another
+   * service's isolated channel, nor in one where its membership is disabled).
    */
-  async function requireMember(record: { org: string; channel: string; conversation: string; service: string }): Promise<void> {
-    await storage.view({ org: record.org, channel: record.channel, conversation: record.conversation, service: record.service });
+  async function requireActiveMember(record: { org: string; channel: string; service: string }) {
+    const membership = await db.membershipInChannel({ org: record.org, channel: record.channel, service: record.service });
+    if (!membership) throw new OneNumberError('NOT_CONNECTED', `${record.service} is not a member of that channel.`, { field: 'channel' });
+    if (membership.state !== 'active') throw new OneNumberError('MEMBERSHIP_DISABLED', `${record.service}'s membership in that channel is disabled: enable it first.`, { field: 'service' });
+    return membership;
   }
 
   return {
@@ -45,30 +51,42 @@ export function createGuards(directory: StoredDirectory, storage: ChannelStorage
     /** R25: the agent acts here, in this service; its name is the directory's, not the caller's. */
     async appendReply(record: ReplyRecord): Promise<ReplyRecord> {
       const agent = await requireAgentFor(record.org, record.agent, record.service);
-      await requireMember(record);
+      await requireActiveMember(record);
       return { ...record, agentName: agent.name };
     },
 
     async setAssignment(record: AssignmentRecord): Promise<AssignmentRecord> {
       if (record.agent !== null) await requireAgentFor(record.org, record.agent, record.service);
-      await requireMember(record);
+      await requireActiveMember(record);
       return record;
     },
 
-    /** R5, R15: a service reports inbound only on a number it is connected to in its own org. */
+    /** R19, R25: a service token reads a conversation's history only as an active member. */
+    async view(query: ViewQuery): Promise<ViewQuery> {
+      await requireActiveMember(query);
+      return query;
+    },
+
+    /** R5, R15, R25: a service reports inbound only on a number it is an active member on, in its own org. */
     async receive(record: InboundRecord, principal: ServicePrincipal): Promise<InboundRecord> {
       const membership = await storage.findMembership({ org: principal.org, number: record.number, service: principal.service });
       if (!membership) throw new OneNumberError('FORBIDDEN', `This token may report inbound messages only on numbers ${principal.service} is connected to.`, { field: 'number' });
+      if (membership.state !== 'active') throw new OneNumberError('MEMBERSHIP_DISABLED', `${principal.service}'s membership on ${record.number} is disabled: enable it first.`, { field: 'number' });
       return record;
     },
 
-    /**
-     * R9: only the parent reads a channel's timeline. The storage has no read of a channel by id,
-     * so this asks it to merge no settings as `service`: refused (NOT_PARENT, NOT_CONNECTED) unless
-     * `service` is the channel's parent in `org`, and changes nothing.
-     */
+    /** R9: only the parent reads a channel's timeline (a disabled membership is never the parent, R11). */
     async requireParent(org: string, channel: string, service: string): Promise<void> {
-      await storage.configure({ org, channel, service, settings: {} });
+      const membership = await requireActiveMember({ org, channel, service });
+      if (membership.role !== 'parent') throw new OneNumberError('NOT_PARENT', `Only the channel's parent reads its timeline; ${service} is a child.`);
+    },
+
+    /**
+     * R17: delivery statuses are WhatsApp's facts. They arrive signed on the webhook, which stores
+     * them itself; a service token could otherwise mark another service's reply read or failed.
+     */
+    updateStatus(): never {
+      throw new OneNumberError('FORBIDDEN', 'Delivery statuses come from the WhatsApp webhook; only the admin token may report one.');
     },
 
     /** R25, R26: a conversation's state is read only by an active member of its channel. */

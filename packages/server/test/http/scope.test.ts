@@ -24,6 +24,8 @@ beforeAll(async () => {
   await admin('POST', '/v1/storage/receive', { number: N, customer, providerId: 'wamid.scope', type: 'text', text: 'hi', raw: null, at });
   ids.channel = (await admin('POST', '/v1/storage/channelInfo', { org: 'acme', number: N })).body.channel;
   ids.conversation = (await admin('POST', '/v1/storage/conversation', { org: 'acme', channel: ids.channel, customer })).body.id;
+  const reply = { org: 'acme', channel: ids.channel, conversation: ids.conversation, expectedVersion: 0, service: 'crm', agent: 'a', agentName: 'Agent A', type: 'text', text: 'r', raw: null, assign: true, at };
+  ids.reply = (await admin('POST', '/v1/storage/appendReply', reply)).body.message;
   tokens.acmeCrm = await server.issue('acme', 'crm');
   tokens.acmeDesk = await server.issue('acme', 'desk');
   tokens.otherCrm = await server.issue('other', 'crm');
@@ -54,7 +56,8 @@ const routes: Route[] = [
   { method: 'POST', path: '/v1/storage/appendReply', actsAsService: true, body: () => ({ ...conversationRef(), expectedVersion: 0, service: 'crm', agent: 'a', agentName: 'x', type: 'text', text: 'r', raw: null, assign: true, at }) },
   { method: 'POST', path: '/v1/storage/setAssignment', actsAsService: true, body: () => ({ ...conversationRef(), expectedVersion: 0, service: 'crm', agent: 'a', at }) },
   { method: 'POST', path: '/v1/storage/view', actsAsService: true, body: () => ({ ...conversationRef(), service: 'crm' }) },
-  { method: 'POST', path: '/v1/storage/updateStatus', actsAsService: false, body: () => ({ org: 'acme', message: 'no-such-message', status: 'read', error: null, at }) },
+  // R17: statuses are WhatsApp's facts (the signed webhook stores them); a service token may not report one.
+  { method: 'POST', path: '/v1/storage/updateStatus', actsAsService: false, admin: true, body: () => ({ org: 'acme', message: ids.reply, status: 'delivered', error: null, at }) },
   { method: 'POST', path: '/v1/storage/events', actsAsService: true, body: () => ({ org: 'acme', service: 'crm' }) },
   { method: 'POST', path: '/v1/storage/timeline', actsAsService: false, body: () => ({ org: 'acme', channel: ids.channel }) },
   {

@@ -70,5 +70,11 @@ export function directoryStore(h: PgHandle): StoredDirectory {
       if (!phoneNumberIdSchema.safeParse(phoneNumberId).success) return null;
       return (await sql.numberByPhoneNumberId.get(db, phoneNumberId))?.number ?? null;
     }),
+
+    /** A number that is not a valid business number cannot have one: null. */
+    phoneNumberIdOf: (e164: string): Promise<string | null> => guarded(async () => {
+      const number = typeof e164 === 'string' ? normaliseNumber(e164) : null;
+      return number ? (await sql.phoneNumberIdOf.get(db, number))?.phone_number_id ?? null : null;
+    }),
   };
 }

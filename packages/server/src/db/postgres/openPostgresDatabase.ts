@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import { OneNumberError, parseInput } from '@onenumber/core';
 import { z } from 'zod';
 import type { ServerDatabase } from '../ServerDatabase';
+import { channelMembership } from './channelMembership';
 import { createHandle, type PgHandle } from './connection';
 import { directoryStore } from './directoryStore';
 import { startListener } from './listener';
@@ -100,6 +101,7 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
     directory: directoryStore(handle),
     tokens: tokenStore(handle),
     outbox: outboxStore(handle),
+    membershipInChannel: channelMembership(handle),
     close,
   };
 }

@@ -70,5 +70,11 @@ export function directoryStore(h: SqliteHandle): StoredDirectory {
       if (!phoneNumberIdSchema.safeParse(phoneNumberId).success) return null;
       return sql.numberByPhoneNumberId.get(phoneNumberId)?.number ?? null;
     }),
+
+    /** A number that is not a valid business number cannot have one: null. */
+    phoneNumberIdOf: (e164: string): Promise<string | null> => guarded(() => {
+      const number = typeof e164 === 'string' ? normaliseNumber(e164) : null;
+      return number ? sql.phoneNumberIdOf.get(number)?.phone_number_id ?? null : null;
+    }),
   };
 }

@@ -4,6 +4,7 @@
 import { parseInput } from '@onenumber/core';
 import { z } from 'zod';
 import type { ServerDatabase } from '../ServerDatabase';
+import { channelMembership } from './channelMembership';
 import { openConnection } from './connection';
 import { directoryStore } from './directoryStore';
 import { outboxStore } from './outboxStore';
@@ -34,6 +35,7 @@ export function openSqliteDatabase(options: SqliteDatabaseOptions): ServerDataba
     directory: directoryStore(handle),
     tokens: tokenStore(handle),
     outbox: outboxStore(handle),
+    membershipInChannel: channelMembership(handle),
     close,
   };
 }

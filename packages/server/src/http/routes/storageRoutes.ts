@@ -47,8 +47,10 @@ export const storageRoutes: StorageRoute[] = [
     s.appendReply(service(p) ? await g.appendReply(input) : input)),
   route('setAssignment', "R21, R23: set one service's assignee at an expected version", assignmentRecordSchema, async (s, g, input, p) =>
     s.setAssignment(service(p) ? await g.setAssignment(input) : input)),
-  route('view', 'R17..R20: the history projected for the viewing service', viewQuerySchema, (s, _g, input) => s.view(input)),
-  route('updateStatus', 'R17: a delivery report; statuses only move forward', statusRecordSchema, (s, _g, input) => s.updateStatus(input)),
+  route('view', 'R17..R20: the history projected for the viewing service (a service token: an active member)', viewQuerySchema, async (s, g, input, p) =>
+    s.view(service(p) ? await g.view(input) : input)),
+  route('updateStatus', 'R17: a delivery report; statuses only move forward (admin only: WhatsApp reports them on the webhook)', statusRecordSchema, (s, g, input, p) =>
+    (service(p) ? g.updateStatus() : s.updateStatus(input))),
   route('events', "One service's events after a cursor, projected for it", eventQuerySchema, (s, _g, input) => s.events(input)),
   // Optional capabilities (issue 9): GET /health says which ones this server's storage has.
   route('timeline', "Issue 9: the channel's audit timeline (a service token: its parent only)", timelineQuerySchema, async (s, g, input, p) => {

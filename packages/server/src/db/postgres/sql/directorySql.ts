@@ -25,6 +25,7 @@ export const directorySql = {
     `INSERT INTO phone_number_ids (number, phone_number_id) VALUES ($1, $2) ON CONFLICT (number) DO UPDATE SET phone_number_id = EXCLUDED.phone_number_id`,
   ),
   numberByPhoneNumberId: statement<[phoneNumberId: string], { number: string }>(`SELECT number FROM phone_number_ids WHERE phone_number_id = $1`),
+  phoneNumberIdOf: statement<[number: string], { phone_number_id: string }>(`SELECT phone_number_id FROM phone_number_ids WHERE number = $1`),
   insertToken: statement<[id: string, hash: string, kind: string, org: string | null, service: string | null, createdAt: string]>(
     `INSERT INTO tokens (id, hash, kind, org, service, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
   ),

@@ -46,6 +46,10 @@ export function directorySql(db: Database) {
       db,
       `SELECT number FROM phone_number_ids WHERE phone_number_id = ?`,
     ),
+    phoneNumberIdOf: prepare<[number: string], { phone_number_id: string }>(
+      db,
+      `SELECT phone_number_id FROM phone_number_ids WHERE number = ?`,
+    ),
     insertToken: prepare<[TokenRow]>(
       db,
       `INSERT INTO tokens (id, hash, kind, org, service, created_at) VALUES (@id, @hash, @kind, @org, @service, @created_at)`,
