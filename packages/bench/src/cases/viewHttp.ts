@@ -21,7 +21,8 @@ export async function viewHttp(sizes: Sizes, progress: Progress): Promise<Result
       return world.sdks[service].view({ org: 'acme', service, agent: `agent-${service}`, number, customer });
     });
     const p99 = round(percentile(times, 99), 2);
-    return { name: 'view-1000-http', value: p99, unit: 'ms p99', baseline: null, ratio: null, goal: '<= 20 ms', met: p99 <= 20 };
+    const note = `p50 ${round(percentile(times, 50), 2)} ms over ${runs} views (the whole core path: 3 round trips, 1,000 messages projected on the server)`;
+    return { name: 'view-1000-http', value: p99, unit: 'ms p99', baseline: null, ratio: null, goal: '<= 20 ms', met: p99 <= 20, note };
   } finally {
     await world.close();
   }

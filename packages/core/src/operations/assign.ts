@@ -3,19 +3,14 @@ import { decideAssign } from '../assignment/decideAssign';
 import type { Notice } from '../assignment/notice';
 import { parseInput } from '../validate';
 import { timelineDraft } from '../storage/timeline';
-import {
-  requireAccess, requireActiveMembership, requireAgent, requireConversation, requireNumber, withRetry, type Context,
-} from './context';
+import { requireActingMember, requireConversation, withRetry, type Context } from './context';
 import { assignInputSchema, type AssignInput } from './schemas';
 
 export type AssignResult = { status: 'assigned' } | { status: 'confirmation-required'; notice: Notice };
 
 export async function assign(ctx: Context, input: AssignInput): Promise<AssignResult> {
   const { org, service, agent: agentId, number: raw, customer, confirm } = parseInput(assignInputSchema, input);
-  const agent = await requireAgent(ctx, org, agentId);
-  const number = requireNumber(raw);
-  requireAccess(agent, service);
-  const membership = await requireActiveMembership(ctx, org, number, service);
+  const { agent, membership } = await requireActingMember(ctx, org, agentId, raw, service);
   return withRetry(async (): Promise<AssignResult> => {
     const conversation = await requireConversation(ctx, org, membership.channel, customer);
     const decision = await decideAssign(conversation, agent, service, confirm, (id) => ctx.directory.agent(org, id));

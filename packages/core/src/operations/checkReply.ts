@@ -5,9 +5,7 @@ import { windowOpen } from '../channel/window';
 import type { AgentEntry } from '../directory/Directory';
 import { OneNumberError } from '../errors';
 import type { ConversationState, MembershipRecord } from '../storage/records';
-import {
-  requireAccess, requireActiveMembership, requireAgent, requireConversation, requireNumber, type Context,
-} from './context';
+import { requireActingMember, requireConversation, type Context } from './context';
 
 export interface ReplyTarget {
   org: string;
@@ -26,10 +24,7 @@ export interface ReplyPlan {
 }
 
 export async function checkReply(ctx: Context, target: ReplyTarget): Promise<ReplyPlan> {
-  const agent = await requireAgent(ctx, target.org, target.agent);
-  const number = requireNumber(target.number);
-  requireAccess(agent, target.service);
-  const membership = await requireActiveMembership(ctx, target.org, number, target.service);
+  const { agent, membership } = await requireActingMember(ctx, target.org, target.agent, target.number, target.service);
   const conversation = await requireConversation(ctx, target.org, membership.channel, target.customer);
   const { assign } = decideReply(conversation, target.service, agent.id);
   if (!windowOpen(conversation.lastInboundAt, ctx.now())) {

@@ -4,9 +4,7 @@ import type { MessageView } from '../masking/message';
 import type { MessageStatus } from '../masking/message';
 import { parseInput } from '../validate';
 import { checkReply } from './checkReply';
-import {
-  requireAccess, requireActiveMembership, requireAgent, requireConversation, requireNumber, withRetry, type Context,
-} from './context';
+import { requireActingMember, requireConversation, requireNumber, withRetry, type Context } from './context';
 import {
   receiveInputSchema, replyInputSchema, updateStatusInputSchema, viewInputSchema,
   type ReceiveInput, type ReplyInput, type UpdateStatusInput, type ViewInput,
@@ -69,13 +67,12 @@ export interface ViewResult {
 
 export async function view(ctx: Context, input: ViewInput): Promise<ViewResult> {
   const { org, service, agent: agentId, number: raw, customer } = parseInput(viewInputSchema, input);
-  const agent = await requireAgent(ctx, org, agentId);
-  const number = requireNumber(raw);
-  requireAccess(agent, service);
-  const membership = await requireActiveMembership(ctx, org, number, service);
+  const { agent, membership } = await requireActingMember(ctx, org, agentId, raw, service);
   const conversation = await requireConversation(ctx, org, membership.channel, customer);
-  const messages = await ctx.storage.view({ org, channel: membership.channel, conversation: conversation.id, service });
-  const notice = await decideNotice(conversation, agent, service, (id) => ctx.directory.agent(org, id));
+  const [messages, notice] = await Promise.all([
+    ctx.storage.view({ org, channel: membership.channel, conversation: conversation.id, service }),
+    decideNotice(conversation, agent, service, (id) => ctx.directory.agent(org, id)),
+  ]);
   return { channel: membership.channel, conversation: conversation.id, messages, assignee: assigneeIn(conversation, service), notice };
 }
 

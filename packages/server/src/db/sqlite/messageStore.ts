@@ -11,6 +11,7 @@ import { guarded } from '../shared/errors';
 import { formatId, policyOf, toMessageRow, toStoredMessage, type ChannelRow, type ConversationRow } from '../shared/rows';
 import { utc } from '../shared/schemas';
 import { applyStatus } from './applyStatus';
+import { storedFromArray } from './historyRows';
 import { activeRecipients, activeServices, channelIn, conversationIn, placeOf } from './channels';
 import type { Emit, SqliteHandle } from './connection';
 
@@ -109,7 +110,7 @@ export function messageStore(h: SqliteHandle) {
       if (!membership) throw new OneNumberError('NOT_CONNECTED');
       const conversation = conversationIn(sql, channel, input.conversation);
       const policy = policyOf(membership);
-      return sql.messagesOf.all(conversation.id).map((row) => projectMessage(toStoredMessage(row), input.service, policy));
+      return sql.historyOf.all(conversation.id).map((row) => projectMessage(storedFromArray(row), input.service, policy));
     })),
 
     updateStatus: (input: StatusRecord): Promise<{ status: MessageView['status']; changed: boolean }> => guarded(() => h.write((emit) => {

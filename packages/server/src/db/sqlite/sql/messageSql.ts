@@ -1,10 +1,10 @@
 // SQL (SQLite): conversations, assignments, messages, inbound dedupe (R15..R21, R24).
 import type { Database } from 'better-sqlite3';
-import { prepare } from './prepare';
+import { prepare, type Statement } from './prepare';
 import type { ConversationRow, MessageRow } from '../../shared/rows';
 
 const conversationColumns = 'id, channel, customer, version, last_inbound_at';
-const messageColumns = 'id, org, channel, conversation, direction, service, agent, agent_name, type, text, raw, status, error, provider_id, at';
+export const messageColumns = 'id, org, channel, conversation, direction, service, agent, agent_name, type, text, raw, status, error, provider_id, at';
 
 export function messageSql(db: Database) {
   return {
@@ -38,6 +38,8 @@ export function messageSql(db: Database) {
        (@id, @org, @channel, @conversation, @direction, @service, @agent, @agent_name, @type, @text, @raw, @status, @error, @provider_id, @at, @pos)`,
     ),
     messagesOf: prepare<[conversation: string], MessageRow>(db, `SELECT ${messageColumns} FROM messages WHERE conversation = ? ORDER BY pos`),
+    /** The same history as arrays in messageColumns order: half the cost of row objects for long views. */
+    historyOf: db.prepare<[conversation: string], unknown[]>(`SELECT ${messageColumns} FROM messages WHERE conversation = ? ORDER BY pos`).raw(true) as Statement<[conversation: string], unknown[]>,
     messageById: prepare<[id: string, org: string], MessageRow>(db, `SELECT ${messageColumns} FROM messages WHERE id = ? AND org = ?`),
     setStatus: prepare<[status: string, error: string | null, id: string]>(db, `UPDATE messages SET status = ?, error = ? WHERE id = ?`),
     /** R15: 1 change when the provider id is new on this number, 0 when it was stored before. */
