@@ -17,6 +17,12 @@ export interface OutboxItem {
   attempts: number;
   /** When the reply was accepted (ISO). */
   at: string;
+  /**
+   * Optional: true when an earlier claim's lease lapsed with neither `complete` nor `fail`
+   * recorded (that worker may have sent it: a send retried now may repeat). A store that cannot
+   * tell leaves it out, and the transport guesses from `attempts`.
+   */
+  reclaimed?: boolean | undefined;
 }
 
 export interface OutboxClaim {
@@ -32,6 +38,12 @@ export interface OutboxClaim {
 export interface OutboxStore {
   /** Due, unclaimed (or lease-expired) items, oldest first, now leased to `worker`. */
   claim(input: OutboxClaim): Promise<OutboxItem[]>;
+  /**
+   * Optional: like `claim`, but at most `perService` items of each (number, service) pair, so a
+   * flood from one service larger than the claim cannot keep another service's replies waiting
+   * (R16: every service sends through the one number). The transport uses it when present.
+   */
+  claimFair?(input: OutboxClaim & { perService: number }): Promise<OutboxItem[]>;
   /** The provider accepted it: never send again; record the provider's id for status routing. */
   complete(input: { id: string; providerMessageId: string; at: string }): Promise<void>;
   /** Not sent. With `retryAt` it is due again then; without, it failed for good (status failed). */

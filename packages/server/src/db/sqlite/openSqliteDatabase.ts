@@ -7,6 +7,7 @@ import type { ServerDatabase } from '../ServerDatabase';
 import { channelMembership } from './channelMembership';
 import { openConnection } from './connection';
 import { directoryStore } from './directoryStore';
+import { fairClaim } from './fairClaim';
 import { outboxStore } from './outboxStore';
 import { sqliteStorage } from './sqliteStorage';
 import { tokenStore } from './tokenStore';
@@ -34,7 +35,7 @@ export function openSqliteDatabase(options: SqliteDatabaseOptions): ServerDataba
     storage: sqliteStorage(handle, close),
     directory: directoryStore(handle),
     tokens: tokenStore(handle),
-    outbox: outboxStore(handle),
+    outbox: { ...outboxStore(handle), claimFair: fairClaim(handle) },
     membershipInChannel: channelMembership(handle),
     close,
   };

@@ -33,6 +33,26 @@ export function outboxSql(db: Database) {
        ORDER BY o.pos
        LIMIT ?`,
     ),
+    /**
+     * Due items like dueItems, at most `perService` of each (number, service), oldest first:
+     * claimFair's candidates. `reclaimed`: an earlier lease lapsed with nothing recorded.
+     */
+    dueItemsFair: prepare<[now: string, now2: string, perService: number, limit: number], DueRow & { reclaimed: number }>(
+      db,
+      `SELECT id, org, number, customer, service, type, text, raw, attempts, at, reclaimed FROM (
+         SELECT o.message AS id, m.org, c.number, cv.customer, m.service, m.type, m.text, m.raw, o.attempts, m.at, o.pos,
+                o.lease_until IS NOT NULL AS reclaimed,
+                ROW_NUMBER() OVER (PARTITION BY c.number, m.service ORDER BY o.pos) AS turn
+         FROM outbox o
+         JOIN messages m ON m.id = o.message
+         JOIN channels c ON c.id = m.channel
+         JOIN conversations cv ON cv.id = m.conversation
+         WHERE o.state = 'pending' AND o.due_at <= ? AND (o.lease_until IS NULL OR o.lease_until <= ?)
+       )
+       WHERE turn <= ?
+       ORDER BY pos
+       LIMIT ?`,
+    ),
     lease: prepare<[worker: string, until: string, at: string, message: string]>(
       db,
       `UPDATE outbox SET lease_worker = ?, lease_until = ?, attempts = attempts + 1, updated_at = ? WHERE message = ?`,
