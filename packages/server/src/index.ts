@@ -1,6 +1,9 @@
 // @onenumber/server: the ChannelStorage interface over HTTP on durable storage, with the
 // directory, scoped tokens and real-time events.
 export { createOneNumberHandler, handlerOptionsSchema, type HandlerOptions, type OneNumberHandler } from './http/createOneNumberHandler';
+export { whatsAppOptionsSchema, type WhatsAppOptions } from './http/whatsapp/whatsAppOptions';
+export { resumeWhatsAppSchema, type WhatsAppMount } from './http/whatsapp/mountWhatsApp';
+export type { WebhookCounters } from './http/whatsapp/webhookRoute';
 export { startServer, serverOptionsSchema, type RunningServer, type ServerOptions } from './http/startServer';
 export { statusOf } from './http/errors';
 export { jsonLineLogger, silentLogger, type RequestLog, type RequestLogger } from './http/logger';
@@ -9,4 +12,4 @@ export { storageRoutes } from './http/routes/storageRoutes';
 export * from './http/schemas/records';
 export { issueTokenSchema, numberAdminSchema } from './http/schemas/admin';
 export { openSqliteDatabase, sqliteDatabaseOptionsSchema, type SqliteDatabaseOptions } from './db';
-export type { IssuedToken, Principal, ServerDatabase, StoredDirectory, TokenStore } from './db/ServerDatabase';
+export type { ChannelMembership, IssuedToken, Principal, ServerDatabase, StoredDirectory, TokenStore } from './db/ServerDatabase';

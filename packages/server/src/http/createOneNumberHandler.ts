@@ -1,6 +1,7 @@
 // The OneNumber server as a fetch handler (hono), mountable in any framework that speaks fetch:
 // ChannelStorage routes (mirrored by @onenumber/storage-http), the directory, admin routes,
-// Server-Sent Events, /health and /openapi.json. Nothing a client sends can crash it: every
+// Server-Sent Events, /health and /openapi.json, and the WhatsApp transport (the signed webhook at
+// /webhooks/whatsapp, the outbox worker; see whatsapp/mountWhatsApp.ts). Nothing a client sends can crash it: every
 // failure is an error body (R27), and an unexpected one is 500 INTERNAL with no internals.
 import { OneNumberError, parseInput, storageSpecificationVersion } from '@onenumber/core';
 import { Hono } from 'hono';
@@ -16,6 +17,8 @@ import { directoryRoutes } from './routes/directoryRoutes';
 import { eventStreamResponse } from './routes/eventStream';
 import { capabilitiesOf, storageRoutes } from './routes/storageRoutes';
 import { eventQuerySchema } from './schemas/records';
+import { mountWhatsApp, type WhatsAppMount } from './whatsapp/mountWhatsApp';
+import type { WhatsAppOptions } from './whatsapp/whatsAppOptions';
 
 const isDatabase = (v: unknown): v is ServerDatabase =>
   typeof v === 'object' && v !== null && ['storage', 'directory', 'tokens', 'outbox'].every((k) => typeof (v as Record<string, unknown>)[k] === 'object')
@@ -30,6 +33,11 @@ export const handlerOptionsSchema = z.object({
   heartbeatMs: z.number().int().min(10).max(600_000).default(15_000),
   /** The largest request body accepted, in bytes. */
   maxBodyBytes: z.number().int().min(1024).default(1_048_576),
+  /**
+   * The WhatsApp transport: each option defaults from its WHATSAPP_* variable (whatsAppOptionsSchema),
+   * so with none given the environment decides; `false` turns it off whatever the environment says.
+   */
+  whatsapp: z.union([z.literal(false), z.custom<WhatsAppOptions>((v) => typeof v === 'object' && v !== null, 'WhatsApp options or false')]).optional(),
 });
 export type HandlerOptions = Omit<z.input<typeof handlerOptionsSchema>, 'adminToken'> & { adminToken?: string | undefined };
 
@@ -47,10 +55,16 @@ export interface OneNumberHandler {
   readonly inFlight: number;
   /** Ends every open event stream (graceful shutdown); clients reconnect with Last-Event-ID. */
   closeStreams(): void;
+  /**
+   * The WhatsApp transport: whether the webhook and the sender are on, and the outbox worker's
+   * start() and stop(). startServer runs it; when you mount the handler yourself, call start()
+   * once listening and `await stop()` before closing the database.
+   */
+  whatsapp: WhatsAppMount;
 }
 
 export function createOneNumberHandler(options: HandlerOptions): OneNumberHandler {
-  const { db, adminToken, logger = jsonLineLogger, heartbeatMs, maxBodyBytes } = parseInput(handlerOptionsSchema, withAdminToken(options), 'options');
+  const { db, adminToken, logger = jsonLineLogger, heartbeatMs, maxBodyBytes, whatsapp: whatsappOptions } = parseInput(handlerOptionsSchema, withAdminToken(options), 'options');
   const authenticate = createAuthenticator(adminToken, db.tokens);
   const guards = createGuards(db);
   const streams = new Set<() => void>();
@@ -83,7 +97,11 @@ export function createOneNumberHandler(options: HandlerOptions): OneNumberHandle
   app.onError((error) => errorResponse(toPublicError(error)));
   app.notFound(() => errorResponse(new OneNumberError('NOT_FOUND', 'Nothing is served at this path. See GET /openapi.json.')));
 
-  app.get('/health', (c) => c.json({ ok: true, specificationVersion: storageSpecificationVersion, dialect: db.dialect, capabilities: capabilitiesOf(db.storage) }));
+  let whatsapp: WhatsAppMount | undefined;
+  app.get('/health', (c) => c.json({
+    ok: true, specificationVersion: storageSpecificationVersion, dialect: db.dialect, capabilities: capabilitiesOf(db.storage),
+    whatsapp: { webhook: whatsapp?.webhook ?? false, sender: whatsapp?.sender ?? false },
+  }));
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
 
   app.use('/v1/*', async (c, next) => {
@@ -114,6 +132,7 @@ export function createOneNumberHandler(options: HandlerOptions): OneNumberHandle
   });
 
   directoryRoutes(app, db);
+  whatsapp = mountWhatsApp(app, db, whatsappOptions);
 
   return {
     fetch: async (request) => app.fetch(request),
@@ -124,5 +143,6 @@ export function createOneNumberHandler(options: HandlerOptions): OneNumberHandle
     closeStreams() {
       for (const end of [...streams]) end();
     },
+    whatsapp,
   };
 }

@@ -1,6 +1,7 @@
 // GET /openapi.json: the OpenAPI 3.1 document, generated from the same zod schemas that validate
 // the requests (zod 4's toJSONSchema), so the document cannot drift from the server.
 import { storageSpecificationVersion } from '@onenumber/core';
+import { webhookPayloadSchema } from '@onenumber/whatsapp';
 import { z } from 'zod';
 import { storageRoutes } from './routes/storageRoutes';
 import {
@@ -8,6 +9,7 @@ import {
   orgEntrySchema, orgQuerySchema,
 } from './schemas/admin';
 import { errorBodySchema } from './schemas/records';
+import { resumeWhatsAppSchema } from './whatsapp/mountWhatsApp';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
 const errors = {
@@ -69,6 +71,26 @@ export function openApiDocument(): unknown {
         get: { tags: ['admin'], summary: 'Issued tokens (without secrets)', responses: ok('Token[]') },
       },
       '/v1/admin/tokens/{id}': { delete: { tags: ['admin'], summary: 'Revoke a token', responses: ok('{revoked}') } },
+      '/v1/admin/whatsapp': { get: { tags: ['admin', 'whatsapp'], summary: 'Whether the WhatsApp webhook and sender are on; the webhook counters and the outbox worker counters (never a secret)', responses: ok('{webhook, sender}') } },
+      '/v1/admin/whatsapp/resume': post('Resume sending after a 190 token error, optionally with a new access token', resumeWhatsAppSchema, 'whatsapp'),
+      '/webhooks/whatsapp': {
+        get: {
+          tags: ['whatsapp'], security: [], summary: "Meta's subscription challenge: 200 with hub.challenge when hub.verify_token is WHATSAPP_VERIFY_TOKEN, else 403. Served when WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN are set.",
+          parameters: ['hub.mode', 'hub.verify_token', 'hub.challenge'].map((name) => ({ name, in: 'query', required: true, schema: { type: 'string' } })),
+          responses: { '200': { description: 'The challenge, as text', content: { 'text/plain': {} } }, '403': { $ref: '#/components/responses/Error' } },
+        },
+        post: {
+          tags: ['whatsapp'], security: [],
+          summary: 'A WhatsApp Cloud API delivery, authenticated by X-Hub-Signature-256 (HMAC-SHA256 of the raw body with WHATSAPP_APP_SECRET), no token. Stored (R15, R17) before the 200.',
+          parameters: [{ name: 'X-Hub-Signature-256', in: 'header', required: true, schema: { type: 'string', pattern: '^sha256=[0-9a-fA-F]{64}$' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: json(webhookPayloadSchema) } } },
+          responses: {
+            '200': { description: 'Stored: {ok, messages, statuses}', content: { 'application/json': {} } },
+            '400': { $ref: '#/components/responses/Error' }, '401': { $ref: '#/components/responses/Error' },
+            '500': { description: 'Not stored; WhatsApp delivers again', content: { 'application/json': {} } },
+          },
+        },
+      },
     },
   };
   return cached;

@@ -1,6 +1,7 @@
 // Runs the handler on node:http (@hono/node-server) and stops it gracefully: no new connections,
-// event streams ended (clients resume with Last-Event-ID), in-flight requests finished, then the
-// database closed. The CLI's `onenumber serve` calls close() on SIGINT and SIGTERM.
+// event streams ended (clients resume with Last-Event-ID), in-flight requests finished, the
+// WhatsApp outbox worker drained (it started once the server listened), then the database
+// closed. The CLI's `onenumber serve` calls close() on SIGINT and SIGTERM.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
@@ -60,6 +61,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     answering++;
     res.once('close', () => answering--);
   });
+  handler.whatsapp.start();
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 
@@ -68,6 +70,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     let done = false;
     const closed = new Promise<void>((resolve) => server.close(() => resolve())).then(() => { done = true; });
     handler.closeStreams();
+    // The worker stops claiming at once and finishes what it holds (a webhook status that arrives
+    // meanwhile is still stored): every outcome is recorded before the database closes.
+    const drained = handler.whatsapp.stop({ drainMs: Math.min(graceMs, 5_000) });
     const deadline = Date.now() + graceMs;
     // Once every answer (and every ended stream) is flushed, no connection carries anything: drop
     // them all, idle keep-alive ones and pre-opened ones that never sent a request included.
@@ -77,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     server.closeAllConnections();
     await closed;
+    await drained;
     await db.close();
   }
 

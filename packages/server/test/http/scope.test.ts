@@ -2,6 +2,7 @@
 // in its own org (403) and only as its own service (403); admin routes refuse service tokens.
 // The route table below must cover every route the server registers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSimulator } from '@onenumber/whatsapp';
 import { adminToken, testServer, type TestServer } from './support/server';
 
 let server: TestServer;
@@ -13,7 +14,7 @@ const tokens: Record<string, string> = {};
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  server = await testServer();
+  server = await testServer({ whatsapp: { appSecret: 'scope-app-secret', verifyToken: 'scope-verify', transport: createSimulator({ appSecret: 'scope-app-secret' }) } });
   const admin = (method: string, path: string, body?: unknown) => server.call(method, path, adminToken, body);
   await admin('POST', '/v1/admin/directory', {
     orgs: [{ id: 'acme', plan: 'zoho-one' }, { id: 'other', plan: 'zoho-one' }],
@@ -79,6 +80,8 @@ const routes: Route[] = [
   { method: 'POST', path: '/v1/admin/tokens', actsAsService: false, admin: true, body: () => ({ org: 'acme', service: 'crm' }) },
   { method: 'GET', path: '/v1/admin/tokens', actsAsService: false, admin: true },
   { method: 'DELETE', path: '/v1/admin/tokens/tok_none', actsAsService: false, admin: true },
+  { method: 'GET', path: '/v1/admin/whatsapp', actsAsService: false, admin: true },
+  { method: 'POST', path: '/v1/admin/whatsapp/resume', actsAsService: false, admin: true, body: () => ({}) },
 ];
 
 async function statusOf(route: Route, token: string | null): Promise<number> {
@@ -101,9 +104,12 @@ describe('scope', () => {
     expect(registered.filter((r) => !covered.has(r) && !open.includes(r))).toEqual([]);
   });
 
-  it('only GET /health and GET /openapi.json are open', async () => {
+  it('only GET /health and GET /openapi.json are open; the WhatsApp webhook is authenticated by its signature, never a token', async () => {
     expect(await statusOf({ method: 'GET', path: '/health', actsAsService: false }, null)).toBe(200);
     expect(await statusOf({ method: 'GET', path: '/openapi.json', actsAsService: false }, null)).toBe(200);
+    const webhook = { method: 'POST', path: '/webhooks/whatsapp', actsAsService: false, body: () => ({ object: 'whatsapp_business_account', entry: [] }) };
+    for (const token of [null, adminToken, tokens.acmeCrm!]) expect(await statusOf(webhook, token)).toBe(401);
+    expect(server.handler.app.routes.filter((r) => r.path === '/webhooks/whatsapp').map((r) => r.method)).toEqual(['ALL']);
   });
 
   it.each(routes.map((r) => [label(r), r] as const))('%s: no token and a bad token are 401', async (_l, route) => {

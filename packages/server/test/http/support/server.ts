@@ -1,5 +1,5 @@
 // Starts a real OneNumber server on a free 127.0.0.1 port for a test, with the suite's directory.
-import { startServer, type RequestLog, type RunningServer } from '../../../src';
+import { startServer, type RequestLog, type RunningServer, type WhatsAppOptions } from '../../../src';
 import type { ServerDatabase } from '../../../src/db/ServerDatabase';
 import { sqliteDatabase } from './tempFiles';
 
@@ -12,10 +12,11 @@ export interface TestServer extends RunningServer {
   issue(org: string, service: string): Promise<string>;
 }
 
-export async function testServer(options: { db?: ServerDatabase; heartbeatMs?: number } = {}): Promise<TestServer> {
+export async function testServer(options: { db?: ServerDatabase; heartbeatMs?: number; whatsapp?: WhatsAppOptions | false } = {}): Promise<TestServer> {
   const logs: RequestLog[] = [];
   const server = await startServer({
     port: 0, db: options.db ?? sqliteDatabase(), adminToken, logger: (l) => logs.push(l), heartbeatMs: options.heartbeatMs ?? 15_000, graceMs: 2_000,
+    whatsapp: options.whatsapp ?? false, // the environment of the test run never decides
   });
   async function call(method: string, path: string, token: string | null, body?: unknown) {
     const res = await fetch(`${server.url}${path}`, {

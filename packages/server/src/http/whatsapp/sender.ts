@@ -1,0 +1,59 @@
+// The sender: the outbox worker over this server's durable outbox (R16). A reply is queued in the
+// same write that stores it; the worker claims it fairly per (number, service) (claimFair), paces
+// it through one budget per number, re-checks the 24-hour window, sends it from the number's
+// registered phone_number_id with biz_opaque_callback_data, and records the outcome in one write.
+// A 190 (expired token) pauses it until resume(), optionally with a new token.
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { OneNumberError } from '@onenumber/core';
+import { createGraphClient, createOutboxWorker, lastInboundFromStorage, type OutboxWorker, type WhatsAppTransport } from '@onenumber/whatsapp';
+import type { ServerDatabase } from '../../db/ServerDatabase';
+import type { ResolvedWhatsApp } from './whatsAppOptions';
+
+export interface Sender {
+  worker: OutboxWorker;
+  /** `graph`, `simulator`, or the given transport's name. */
+  transport: string;
+  graphUrl: string | null;
+  apiVersion: string | null;
+  /** Resumes after a token error; a new access token replaces the old one (Graph client only). */
+  resume(accessToken?: string): void;
+}
+
+/** A URL without credentials, safe to show. */
+const shown = (url: string) => {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.toString().replace(/\/$/, '');
+};
+
+export function createSender(db: ServerDatabase, resolved: ResolvedWhatsApp): Sender {
+  const config = resolved.sender!;
+  let token = config.accessToken;
+  const client: WhatsAppTransport = config.transport
+    ?? createGraphClient({ accessToken: () => token!, graphUrl: config.graphUrl, apiVersion: config.apiVersion, env: {} });
+  const worker = createOutboxWorker({
+    outbox: db.outbox,
+    client,
+    resolvePhoneNumberId: (number) => db.directory.phoneNumberIdOf(number),
+    lastInboundAt: lastInboundFromStorage(db.storage),
+    budget: { rate: resolved.rate, rates: resolved.rates },
+    worker: `onenumber-${hostname().slice(0, 40)}-${process.pid}-${randomBytes(3).toString('hex')}`,
+    ...resolved.worker,
+  });
+  const graph = !config.transport;
+  return {
+    worker,
+    transport: client.name,
+    graphUrl: graph ? shown(config.graphUrl) : null,
+    apiVersion: graph ? config.apiVersion : null,
+    resume(accessToken) {
+      if (accessToken !== undefined) {
+        if (!graph) throw new OneNumberError('INVALID_INPUT', 'This server sends through a given transport: its token is not ours to replace.', { field: 'accessToken' });
+        token = accessToken;
+      }
+      worker.resume();
+    },
+  };
+}
