@@ -2,7 +2,7 @@
 // directory, scoped tokens and real-time events.
 export { createOneNumberHandler, handlerOptionsSchema, type HandlerOptions, type OneNumberHandler } from './http/createOneNumberHandler';
 export { whatsAppOptionsSchema, type WhatsAppOptions } from './http/whatsapp/whatsAppOptions';
-export { resumeWhatsAppSchema, type WhatsAppMount } from './http/whatsapp/mountWhatsApp';
+export { resumeWhatsAppSchema, type WhatsAppMount, type WhatsAppReport } from './http/whatsapp/mountWhatsApp';
 export type { WebhookCounters } from './http/whatsapp/webhookRoute';
 export { startServer, serverOptionsSchema, type RunningServer, type ServerOptions } from './http/startServer';
 export { statusOf } from './http/errors';

@@ -1,12 +1,14 @@
 // `onenumber serve [--port 8787] [--host 127.0.0.1] [--db ./onenumber.db] [--synchronous normal|full]`:
 // the OneNumber server on a SQLite file. Prints the URL it listens on (and, when
 // ONENUMBER_ADMIN_TOKEN is not set, a generated admin token, once); stops cleanly on SIGINT and
-// SIGTERM (in-flight requests finish, event streams end, the database closes).
+// SIGTERM (in-flight requests finish, event streams end, the database closes). With the WHATSAPP_*
+// variables set it mounts the WhatsApp webhook and sender and says which are on (serveWhatsApp.ts).
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { OneNumberError } from '@onenumber/core';
 import { startServer } from '@onenumber/server';
 import type { Io } from './scenario';
+import { describeWhatsApp, whatsAppOf, whatsAppServeOptions } from './serveWhatsApp';
 
 export interface ServeOptions {
   port: string;
@@ -49,13 +51,14 @@ export async function serveCommand(options: ServeOptions, io: Io, env: NodeJS.Pr
   const file = resolve(options.db);
   let server;
   try {
-    server = await startServer({ port, host: options.host, file, synchronous, adminToken });
+    server = await startServer({ port, host: options.host, file, synchronous, adminToken, whatsapp: whatsAppServeOptions(env, io) });
   } catch (error) {
     if (!OneNumberError.isInstance(error)) throw error;
     io.err(`onenumber serve: ${error.message}`);
     return 2;
   }
   io.out(`OneNumber server listening on ${server.url} (database ${file})\n`);
+  io.out(describeWhatsApp(whatsAppOf(server), server.url));
   if (given === undefined) {
     io.out(`Admin token (shown once; set ONENUMBER_ADMIN_TOKEN to choose your own): ${adminToken}\n`);
   }

@@ -5,16 +5,28 @@
 // runs between start() and stop(); startServer calls them, and stop() drains it before the
 // database closes. Nothing here reports a secret or message text.
 import { OneNumberError } from '@onenumber/core';
+import type { OutboxWorker, OutboxWorkerCounters } from '@onenumber/whatsapp';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { ServerDatabase } from '../../db/ServerDatabase';
 import { requireAdmin } from '../auth';
 import { readBody, type AppEnv } from '../routes/context';
 import { createSender } from './sender';
-import { createWebhookRoute } from './webhookRoute';
+import { createWebhookRoute, type WebhookCounters } from './webhookRoute';
 import { resolveWhatsApp, type WhatsAppOptions } from './whatsAppOptions';
 
 export const resumeWhatsAppSchema = z.object({ accessToken: z.string().trim().min(1).max(4096).optional() }).strict();
+
+/** What GET /v1/admin/whatsapp answers: what is on, and its counters. Never a secret. */
+export interface WhatsAppReport {
+  webhook: ({ on: true; path: string } & WebhookCounters) | { on: false; why: string | null };
+  sender:
+    | {
+        on: true; running: boolean; transport: string; graphUrl: string | null; apiVersion: string | null; rate: number; rates: Record<string, number>;
+        paused: OutboxWorker['paused']; counters: OutboxWorkerCounters; queued: ReturnType<OutboxWorker['queued']>;
+      }
+    | { on: false; why: string };
+}
 
 export interface WhatsAppMount {
   /** The webhook answers at /webhooks/whatsapp. */
@@ -22,7 +34,7 @@ export interface WhatsAppMount {
   /** The outbox worker sends replies. */
   readonly sender: boolean;
   /** What GET /v1/admin/whatsapp answers. */
-  report(): unknown;
+  report(): WhatsAppReport;
   /** Starts the outbox worker (nothing when the sender is off). */
   start(): void;
   /** Stops claiming, sends what it holds for up to `drainMs`, and waits for sends under way. */
@@ -37,17 +49,17 @@ export function mountWhatsApp(app: Hono<AppEnv>, db: ServerDatabase, options: Wh
 
   if (webhook) app.all('/webhooks/whatsapp', (c) => webhook.fetch(c.req.raw));
 
-  function report() {
+  function report(): WhatsAppReport {
     return {
       webhook: webhook
-        ? { on: true, path: '/webhooks/whatsapp', ...structuredClone(webhook.counters) }
-        : { on: false, why: resolved.webhookOff },
+        ? { on: true as const, path: '/webhooks/whatsapp', ...structuredClone(webhook.counters) }
+        : { on: false as const, why: resolved.webhookOff },
       sender: sender
         ? {
-            on: true, running: started, transport: sender.transport, graphUrl: sender.graphUrl, apiVersion: sender.apiVersion,
+            on: true as const, running: started, transport: sender.transport, graphUrl: sender.graphUrl, apiVersion: sender.apiVersion,
             rate: resolved.rate, rates: resolved.rates, paused: sender.worker.paused, counters: sender.worker.counters, queued: sender.worker.queued(),
           }
-        : { on: false, why: 'WHATSAPP_ACCESS_TOKEN not set' },
+        : { on: false as const, why: 'WHATSAPP_ACCESS_TOKEN not set' },
     };
   }
 

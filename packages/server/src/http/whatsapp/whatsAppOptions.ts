@@ -37,7 +37,7 @@ export const whatsAppOptionsSchema = z
     /** Told of every worker event (sent, retry, failed, paused, repeat-suspected...): ids and codes, never text. */
     onEvent: z.custom<(event: OutboxWorkerEvent) => void>((v) => typeof v === 'function', 'a function').optional(),
     /** Where the defaults are read (default: process.env). */
-    env: z.record(z.string(), z.string().optional()).optional(),
+    env: z.custom<Record<string, string | undefined>>((v) => typeof v === 'object' && v !== null, 'an environment (name → value)').optional(),
   })
   .strict();
 
