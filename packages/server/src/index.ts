@@ -12,4 +12,6 @@ export { storageRoutes } from './http/routes/storageRoutes';
 export * from './http/schemas/records';
 export { issueTokenSchema, numberAdminSchema } from './http/schemas/admin';
 export { openSqliteDatabase, sqliteDatabaseOptionsSchema, type SqliteDatabaseOptions } from './db';
+export { describeDatabase, isPostgresUrl, migrateDatabase, openDatabase, type MigrationOutcome, type OpenDatabaseOptions } from './db';
+export { migratePostgres, openPostgresDatabase, postgresDatabaseOptionsSchema, type PostgresDatabaseOptions } from './db';
 export type { ChannelMembership, IssuedToken, Principal, ServerDatabase, StoredDirectory, TokenStore } from './db/ServerDatabase';

@@ -2,7 +2,7 @@
 // Exit 0: every expect matched; 1: an expect did not; 2: a file is not a valid scenario (or the
 // storage is not available). With several files, the highest.
 import { OneNumberError } from '@onenumber/core';
-import { createBackend, storageKinds, type StorageKind } from '../scenario/backend';
+import { createBackend, endRun, storageKinds, type StorageKind } from '../scenario/backend';
 import { formatTable } from '../scenario/formatTable';
 import { loadScenario, ScenarioFileError } from '../scenario/loadScenario';
 import { runScenario, type ScenarioReport } from '../scenario/runScenario';
@@ -21,12 +21,20 @@ export async function scenarioCommand(files: string[], options: { storage: strin
     io.err(`onenumber scenario: --storage must be one of ${storageKinds.join(', ')} (got "${options.storage}").`);
     return 2;
   }
+  try {
+    return await runFiles(files, options as { storage: StorageKind; json: boolean }, io);
+  } finally {
+    await endRun();
+  }
+}
+
+async function runFiles(files: string[], options: { storage: StorageKind; json: boolean }, io: Io): Promise<number> {
   let exit = 0;
   const reports: ScenarioReport[] = [];
   for (const file of files) {
     try {
       const scenario = await loadScenario(file);
-      const report = await runScenario(scenario, await createBackend(options.storage as StorageKind));
+      const report = await runScenario(scenario, await createBackend(options.storage));
       reports.push(report);
       if (!options.json) io.out(`${formatTable(scenario, report)}\n`);
       for (const f of report.failures) {

@@ -1,20 +1,28 @@
-// `onenumber serve [--port 8787] [--host 127.0.0.1] [--db ./onenumber.db] [--synchronous normal|full]`:
-// the OneNumber server on a SQLite file. Prints the URL it listens on (and, when
+// `onenumber serve [--port 8787] [--host 127.0.0.1] [--db ./onenumber.db|postgres://...] [--synchronous normal|full]`:
+// the OneNumber server on a SQLite file, or on PostgreSQL when --db (or env ONENUMBER_DATABASE_URL)
+// is a postgres:// URL (several replicas may serve one database). Prints the URL it listens on (and, when
 // ONENUMBER_ADMIN_TOKEN is not set, a generated admin token, once); stops cleanly on SIGINT and
 // SIGTERM (in-flight requests finish, event streams end, the database closes). With the WHATSAPP_*
 // variables set it mounts the WhatsApp webhook and sender and says which are on (serveWhatsApp.ts).
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { OneNumberError } from '@onenumber/core';
-import { startServer } from '@onenumber/server';
+import { describeDatabase, isPostgresUrl, openDatabase, startServer } from '@onenumber/server';
 import type { Io } from './scenario';
 import { describeWhatsApp, whatsAppOf, whatsAppServeOptions } from './serveWhatsApp';
 
 export interface ServeOptions {
   port: string;
   host: string;
-  db: string;
+  /** A SQLite file path or a postgres:// URL; default: env ONENUMBER_DATABASE_URL, else ./onenumber.db. */
+  db?: string | undefined;
   synchronous: string;
+}
+
+/** The database `serve` and `migrate` use: --db, else ONENUMBER_DATABASE_URL, else ./onenumber.db. */
+export function databaseTarget(db: string | undefined, env: NodeJS.ProcessEnv): string {
+  const target = db ?? env.ONENUMBER_DATABASE_URL ?? './onenumber.db';
+  return isPostgresUrl(target) ? target : resolve(target);
 }
 
 /** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
@@ -48,16 +56,20 @@ export async function serveCommand(options: ServeOptions, io: Io, env: NodeJS.Pr
     return 2;
   }
   const adminToken = given ?? randomBytes(24).toString('base64url');
-  const file = resolve(options.db);
+  const target = databaseTarget(options.db, env);
   let server;
   try {
-    server = await startServer({ port, host: options.host, file, synchronous, adminToken, whatsapp: whatsAppServeOptions(env, io) });
+    const db = await openDatabase(target, { synchronous });
+    server = await startServer({ port, host: options.host, db, adminToken, whatsapp: whatsAppServeOptions(env, io) }).catch(async (error: unknown) => {
+      await db.close();
+      throw error;
+    });
   } catch (error) {
     if (!OneNumberError.isInstance(error)) throw error;
     io.err(`onenumber serve: ${error.message}`);
     return 2;
   }
-  io.out(`OneNumber server listening on ${server.url} (database ${file})\n`);
+  io.out(`OneNumber server listening on ${server.url} (database ${describeDatabase(target)})\n`);
   io.out(describeWhatsApp(whatsAppOf(server), server.url));
   if (given === undefined) {
     io.out(`Admin token (shown once; set ONENUMBER_ADMIN_TOKEN to choose your own): ${adminToken}\n`);

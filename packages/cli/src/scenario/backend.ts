@@ -16,6 +16,20 @@ export interface ScenarioBackend {
   stop(): Promise<void>;
 }
 
+/** Run-wide resources (an embedded PostgreSQL shared by all files), stopped when the command ends. */
+const runEndHooks = new Set<() => Promise<void>>();
+
+export function onRunEnd(hook: () => Promise<void>): void {
+  runEndHooks.add(hook);
+}
+
+/** Stops every run-wide resource; the command calls it once, after its last file. */
+export async function endRun(): Promise<void> {
+  const hooks = [...runEndHooks];
+  runEndHooks.clear();
+  await Promise.all(hooks.map((hook) => hook().catch(() => {})));
+}
+
 export const storageKinds = ['memory', 'http', 'postgres'] as const;
 export type StorageKind = (typeof storageKinds)[number];
 
@@ -37,6 +51,7 @@ export function memoryBackend(): ScenarioBackend {
 const factories: Partial<Record<StorageKind, () => Promise<ScenarioBackend>>> = {
   memory: async () => memoryBackend(),
   http: async () => (await import('./httpBackend')).httpBackend(),
+  postgres: async () => (await import('./postgresBackend')).postgresBackend(),
 };
 
 export function registerBackend(kind: StorageKind, factory: () => Promise<ScenarioBackend>): void {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOneNumber, OneNumberError, type DirectoryContents, type OneNumber, type OneNumberErrorJSON } from '@onenumber/core';
-import { startServer, type RunningServer } from '@onenumber/server';
+import { startServer, type RunningServer, type ServerDatabase } from '@onenumber/server';
 import { createHttpDirectory, openHttpStorage } from '@onenumber/storage-http';
 import type { ScenarioApi, ScenarioBackend } from './backend';
 
@@ -19,7 +19,8 @@ async function adminCall(url: string, token: string, path: string, body: unknown
   return json;
 }
 
-export function httpBackend(): ScenarioBackend {
+/** `openDatabase`: the server's database (`--storage postgres`); default: a temporary SQLite file. */
+export function httpBackend(openDatabase?: () => Promise<ServerDatabase>): ScenarioBackend {
   let server: RunningServer | null = null;
   let dir: string | null = null;
   const clients: OneNumber[] = [];
@@ -35,7 +36,8 @@ export function httpBackend(): ScenarioBackend {
     async start(contents: DirectoryContents): Promise<ScenarioApi> {
       dir = mkdtempSync(join(tmpdir(), 'onenumber-scenario-'));
       const adminToken = randomBytes(24).toString('base64url');
-      const running = await startServer({ port: 0, host: '127.0.0.1', file: join(dir, 'scenario.sqlite'), adminToken, logger: () => {} });
+      const database = openDatabase ? { db: await openDatabase() } : { file: join(dir, 'scenario.sqlite') };
+      const running = await startServer({ port: 0, host: '127.0.0.1', ...database, adminToken, logger: () => {} });
       server = running;
       await adminCall(running.url, adminToken, '/v1/admin/directory', contents);
       const admin = await sdk(running.url, adminToken);

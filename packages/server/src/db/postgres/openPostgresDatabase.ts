@@ -57,7 +57,7 @@ function unreachable(url: string, error: unknown): OneNumberError {
   const mapped = toPgError(error);
   if (mapped.code !== 'INTERNAL' && mapped.code !== 'STORAGE_UNAVAILABLE') return mapped;
   const reason = (error as { code?: string })?.code ?? 'no answer';
-  return new OneNumberError('STORAGE_UNAVAILABLE', `PostgreSQL at ${describePostgresUrl(url)} could not be used (${reason}).`);
+  return new OneNumberError('STORAGE_UNAVAILABLE', `PostgreSQL at ${describePostgresUrl(url)} could not be used (${reason}). Check that PostgreSQL runs there and that the URL's host, port, user, password and database are right.`);
 }
 
 /** Applies the migrations this server knows to the database (what `onenumber migrate` runs). */

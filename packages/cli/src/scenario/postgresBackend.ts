@@ -1,0 +1,49 @@
+// `onenumber scenario --storage postgres` (scenarios.md): `--storage http` with the server on
+// PostgreSQL. The database is ONENUMBER_DATABASE_URL when set, otherwise an embedded PostgreSQL
+// started for the run; each scenario file gets a fresh schema there, dropped when it stops.
+import { randomBytes } from 'node:crypto';
+import { OneNumberError } from '@onenumber/core';
+import { openPostgresDatabase } from '@onenumber/server';
+import pg from 'pg';
+import type { ScenarioBackend } from './backend';
+import { embeddedPostgres } from './embeddedPostgres';
+import { httpBackend } from './httpBackend';
+
+async function databaseUrl(env: NodeJS.ProcessEnv): Promise<string> {
+  if (env.ONENUMBER_DATABASE_URL) return env.ONENUMBER_DATABASE_URL;
+  try {
+    return (await embeddedPostgres()).url;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new OneNumberError('STORAGE_UNAVAILABLE', `--storage postgres: no ONENUMBER_DATABASE_URL, and the embedded PostgreSQL did not start (${reason}).`);
+  }
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export function postgresBackend(env: NodeJS.ProcessEnv = process.env): ScenarioBackend {
+  let used: { url: string; schema: string } | null = null;
+  const http = httpBackend(async () => {
+    const url = await databaseUrl(env);
+    used = { url, schema: `onenumber_scenario_${randomBytes(6).toString('hex')}` };
+    return openPostgresDatabase({ url, schema: used.schema, pool: { max: 4 }, replicaId: 'scenario' });
+  });
+  return {
+    name: 'postgres',
+    start: (contents) => http.start(contents),
+    async stop() {
+      await http.stop();
+      if (used) await dropSchema(used.url, used.schema).catch(() => {});
+      used = null;
+    },
+  };
+}
