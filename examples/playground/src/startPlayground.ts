@@ -1,12 +1,10 @@
 // Starts the whole playground: the OneNumber server (embedded SQLite in a data directory), one
-// adapter per service over HTTP, the customer's phone, and the web page.
-import { randomUUID } from 'node:crypto';
+// adapter per service over HTTP, the customer's phone over WhatsApp (simulated), and the web page.
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createMemoryDirectory, createOneNumber } from '@onenumber/core';
-import { createHttpStorage } from '@onenumber/storage-http';
-import { customer, number, services, type Service } from './demo';
+import { createCustomerPhone } from './customerPhone';
+import { services, type Service } from './demo';
 import type { ServiceHandle } from './panes';
 import { Phone } from './phone';
 import { createWeb } from './web';
@@ -19,15 +17,13 @@ export interface PlaygroundOptions {
 }
 
 export async function startPlayground(options: PlaygroundOptions) {
-  const world = await startWorld(options.dataDir);
-  const handles = Object.fromEntries(services.map((s) => [s, { adapter: world.adapters[s], onenumber: world.sdks[s] }])) as Record<Service, ServiceHandle>;
   const phone = new Phone();
-  // The customer's messages enter as WhatsApp's would: stored by the server, fanned out to members (R15).
-  const webhook = createOneNumber({ storage: createHttpStorage({ url: world.server.url, token: world.adminToken }), directory: createMemoryDirectory() });
-  const sendAsCustomer = async (text: string) => {
-    await webhook.receive({ number, customer, text, id: `wamid.playground.${randomUUID()}` });
-    phone.record('sent', text);
-  };
+  const customerPhone = createCustomerPhone(phone);
+  const world = await startWorld(options.dataDir, customerPhone.whatsapp);
+  // The customer's messages enter as WhatsApp's do: a signed webhook, stored, fanned out to members (R15).
+  customerPhone.connect(world.server.url);
+  const handles = Object.fromEntries(services.map((s) => [s, { adapter: world.adapters[s], onenumber: world.sdks[s] }])) as Record<Service, ServiceHandle>;
+  const sendAsCustomer = (text: string) => customerPhone.send(text);
   const publicDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'public');
   const web = createWeb({ handles, phone, sendAsCustomer, publicDir });
   await new Promise<void>((resolve, reject) => {
@@ -40,6 +36,7 @@ export async function startPlayground(options: PlaygroundOptions) {
     serverUrl: world.server.url,
     phone,
     async close() {
+      await customerPhone.settle();
       await web.close();
       await world.close();
     },

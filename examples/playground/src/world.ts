@@ -1,11 +1,12 @@
 // The playground's world: the OneNumber server on embedded SQLite, and each service running its
 // own adapter over the HTTP storage with its own scoped token, exactly as three separate service
-// backends would. The customer's phone sends through the server too.
+// backends would. WhatsApp is mounted on the server: its webhook takes the customer's phone's
+// signed deliveries, its outbox worker sends replies to that phone (customerPhone.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createOneNumber, type OneNumber, type ServiceAdapter } from '@onenumber/core';
-import { jsonLineLogger, openSqliteDatabase, silentLogger, startServer, type RunningServer } from '@onenumber/server';
+import { jsonLineLogger, openSqliteDatabase, silentLogger, startServer, type RunningServer, type WhatsAppOptions } from '@onenumber/server';
 import { createHttpDirectory, createHttpStorage } from '@onenumber/storage-http';
 import { createCrmAdapter } from '@onenumber/zoho-crm';
 import { createDeskAdapter } from '@onenumber/zoho-desk';
@@ -24,10 +25,12 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(dataDir: string): Promise<World> {
+export async function startWorld(dataDir: string, whatsapp: WhatsAppOptions): Promise<World> {
   mkdirSync(dataDir, { recursive: true });
   const adminToken = `on_admin_${randomBytes(18).toString('hex')}`;
-  const server = await startServer({ db: openSqliteDatabase({ file: join(dataDir, 'onenumber.db') }), adminToken, port: 0, logger: process.env.ONENUMBER_LOG ? jsonLineLogger : silentLogger });
+  const server = await startServer({ db: openSqliteDatabase({ file: join(dataDir, 'onenumber.db') }), adminToken, port: 0, whatsapp,
+    logger: process.env.ONENUMBER_LOG ? jsonLineLogger : silentLogger,
+  });
   const admin = adminClient(server.url, adminToken);
   await admin.setDirectory({ orgs: [{ id: org, plan: 'zoho-one' }], agents: agents.map((a) => ({ ...a, org })), numbers: [] });
   await admin.setNumber({ number, verified: true, phoneNumberId });

@@ -56,12 +56,16 @@ describe('playground in a real browser', () => {
     }
   });
 
-  it('R17: Desk replies; Desk shows it in full, CRM and SalesIQ masked', async () => {
+  it('R17: Desk replies; Desk shows it in full, CRM and SalesIQ masked; WhatsApp delivers it to the phone', async () => {
     await id('agent-desk').selectOption('kenji');
     await expect.poll(() => id('send-desk').isEnabled()).toBe(true);
     await id('text-desk').fill('Desk here: it ships today.');
     await id('send-desk').click();
     await expect.poll(() => id('messages-desk').textContent()).toContain('Desk here: it ships today.');
+    // Sent by the server's outbox worker through the WhatsApp transport (the simulator plays the phone).
+    await expect.poll(() => id('messages-phone').textContent(), { timeout: 15_000 }).toContain('Desk here: it ships today.');
+    // WhatsApp's `delivered` comes back as a signed status webhook and reaches every pane (R16).
+    await expect.poll(() => id('messages-crm').textContent(), { timeout: 15_000 }).toContain('delivered');
     for (const service of ['crm', 'salesiq']) {
       await expect.poll(() => id(`messages-${service}`).locator('li.masked').count()).toBe(1);
       expect(await id(`messages-${service}`).textContent()).not.toContain('it ships today');
