@@ -5,10 +5,14 @@ import { memoryPerMessage } from './memoryPerMessage';
 import { viewMemory } from './viewMemory';
 import { viewHttp } from './viewHttp';
 import { scale } from './scale';
+import { ingestHttp } from './ingestHttp';
+import { ingestPostgres } from './ingestPostgres';
 
 export type Case = (sizes: Sizes, progress: Progress) => Promise<Result | Result[]>;
 
 export const cases: Record<string, Case> = {
+  'ingest-http': ingestHttp,
+  'ingest-http-postgres': ingestPostgres,
   'fanout-core': fanoutCore,
   'view-1000-memory': viewMemory,
   'view-1000-http': viewHttp,

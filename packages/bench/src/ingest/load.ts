@@ -1,60 +1,70 @@
-// A closed-loop load generator: `concurrency` keep-alive connections each POST the next delivery
-// as soon as the previous one was answered. Also an open-loop mode at a fixed offered rate, for
-// answer-time percentiles (ack-p99).
-import http from 'node:http';
+// The load generator: a closed loop where `concurrency` keep-alive connections each POST the next
+// delivery as soon as the previous one was answered (throughput), and an open loop offering
+// deliveries at a fixed rate whatever the answers (answer-time percentiles, ack-p99). Requests
+// are serialised before timing (rawHttp.ts). Given several targets (replicas of one server), the
+// connections are spread over them in turn, as a load balancer would.
 import { performance } from 'node:perf_hooks';
+import { connections, requestBytes, type Connection } from './rawHttp';
 import type { Delivery } from './payload';
 
-function post(agent: http.Agent, url: URL, delivery: Delivery): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, {
-      method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-length': delivery.body.length, 'x-hub-signature-256': delivery.signature },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(delivery.body);
-  });
+export interface LoadOutcome {
+  msgsPerSecond: number;
+  /** Deliveries not answered 200 (or whose connection failed). */
+  failed: number;
 }
 
-export async function closedLoop(target: string, batch: Delivery[], concurrency: number): Promise<{ msgsPerSecond: number; failed: number }> {
-  const url = new URL(target);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+async function open(targets: string[], count: number) {
+  const urls = targets.map((t) => new URL(t));
+  const pools = await Promise.all(urls.map((url, i) => connections(url, Math.ceil((count - i) / urls.length))));
+  const all: Connection[] = [];
+  for (let i = 0; i < count; i++) all.push(pools[i % urls.length]![Math.floor(i / urls.length)]!);
+  return { all, bytes: (d: Delivery) => requestBytes(urls[0]!, d) };
+}
+
+export async function closedLoop(target: string | string[], batch: Delivery[], concurrency: number): Promise<LoadOutcome> {
+  const { all, bytes } = await open([target].flat(), concurrency);
+  const requests = batch.map(bytes);
   let next = 0;
   let failed = 0;
   const start = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < batch.length) {
-      const status = await post(agent, url, batch[next++]!);
+  await Promise.all(all.map(async (connection) => {
+    while (next < requests.length) {
+      const status = await connection.send(requests[next++]!).catch(() => 0);
       if (status !== 200) failed++;
     }
   }));
   const seconds = (performance.now() - start) / 1000;
-  agent.destroy();
+  for (const c of all) c.close();
   return { msgsPerSecond: batch.reduce((n, d) => n + d.messages, 0) / seconds, failed };
 }
 
-/** Offers deliveries at `rate` per second regardless of answers; returns each answer time (ms). */
+/**
+ * Offers deliveries at `rate` per second regardless of answers, each on a free connection (a new
+ * one is opened when all are busy, as a webhook sender does); returns each answer time in ms,
+ * measured from when the delivery was due, so a stalled server cannot hide its queue.
+ */
 export async function openLoop(target: string, batch: Delivery[], rate: number): Promise<{ times: number[]; failed: number }> {
   const url = new URL(target);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const { all, bytes } = await open([target], 32);
+  const idle = [...all];
+  const requests = batch.map(bytes);
   const times: number[] = [];
   let failed = 0;
-  const start = performance.now();
   const pending: Promise<void>[] = [];
-  for (const [i, delivery] of batch.entries()) {
+  const start = performance.now();
+  for (const [i, request] of requests.entries()) {
     const due = start + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    const sent = performance.now();
-    pending.push(post(agent, url, delivery).then((status) => {
-      times.push(performance.now() - sent);
+    const used = idle.pop() ?? (await connections(url, 1))[0]!;
+    if (!all.includes(used)) all.push(used);
+    pending.push(used.send(request).then((status) => {
+      times.push(performance.now() - due);
       if (status !== 200) failed++;
+      idle.push(used);
     }, () => { failed++; }));
   }
   await Promise.all(pending);
-  agent.destroy();
+  for (const c of all) c.close();
   return { times, failed };
 }
