@@ -1,5 +1,6 @@
-// Every check returns figures and the failures it found; RELIABILITY.md is their table.
-import { cpus } from 'node:os';
+// Every check returns figures and the failures it found; RELIABILITY.md is a summary table, then
+// one table of figures per check, with the machine, Node version, date and seeds of the run.
+import { cpus, freemem, loadavg, release, totalmem, type } from 'node:os';
 
 export interface CheckResult {
   name: string;
@@ -11,24 +12,48 @@ export interface CheckResult {
 
 export type Progress = (message: string) => void;
 
+/** What each check does, in one line (the figures say how much). */
+export const describes: Record<string, string> = {
+  crash: 'Signed inbound messages and replies while `onenumber serve` is SIGKILLed at random moments and restarted on the same SQLite file (R15, R16).',
+  races: 'Service processes racing connect/disable/enable/remove of the same number; after every round one shared channel, one active parent, the audit timeline replayed through R11 (R6, R11).',
+  fuzz: 'Generated webhook, HTTP and SDK inputs (fast-check): no 5xx, every refusal a typed error, the stored state byte-identical after each refused input (R27).',
+  scope: 'Every route but /health, /openapi.json and the signed webhook x {no token, bad token, other org, other service} (R20).',
+  leaks: 'A full multi-service run with every reply text a unique canary; every HTTP response, SSE event and log line scanned (R17, R20).',
+  load: 'Signed inbound at a fixed offered rate over several numbers while crm, desk and salesiq view, assign and reply; then a reply burst past one number\'s send budget.',
+};
+
+const cell = (v: number | string) => String(v).replace(/\|/g, '\\|');
+
 export function markdown(results: CheckResult[], date = new Date()): string {
-  const rows = results.map((r) => {
-    const figures = Object.entries(r.figures).map(([k, v]) => `${k}: ${v}`).join('; ');
-    return `| \`${r.name}\` | ${r.failures.length ? `**FAIL** (${r.failures.length})` : 'pass'} | ${figures} |`;
-  });
-  const failures = results.flatMap((r) => r.failures.slice(0, 10).map((f) => `- \`${r.name}\`: ${f}`));
+  const summary = results.map((r) => `| \`${r.name}\` | ${r.failures.length ? `**FAIL** (${r.failures.length})` : 'pass'} | ${r.figures.seconds ?? ''} |`);
+  const seeds = results.filter((r) => r.figures.seed !== undefined).map((r) => `${r.name} ${r.figures.seed}`).join(', ');
+  const sections = results.flatMap((r) => [
+    `## \`${r.name}\`: ${r.failures.length ? '**FAIL**' : 'pass'}`,
+    '',
+    describes[r.name] ?? '',
+    '',
+    '| figure | value |',
+    '| --- | --- |',
+    ...Object.entries(r.figures).map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`),
+    '',
+    ...(r.failures.length ? ['Failures:', '', ...r.failures.slice(0, 20).map((f) => `- ${f}`), ''] : []),
+  ]);
+  const cpu = cpus();
   return [
     '# Reliability',
     '',
     'Written by `npm run chaos` against the real server (do not edit by hand). Each check has a',
     'reduced version with smaller counts in `npm test` (`packages/chaos/test`).',
     '',
-    `Machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores; Node ${process.version}; ${date.toISOString().slice(0, 10)}.`,
+    `- Machine: ${cpu[0]?.model ?? 'unknown'}, ${cpu.length} cores, ${Math.round(totalmem() / 1073741824)} GiB (${Math.round(freemem() / 1073741824)} GiB free at the end), ${type()} ${release()}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (the cores are shared with other work)`,
+    `- Node ${process.version}`,
+    `- Date: ${date.toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    `- Seeds: ${seeds || 'none'} (run again with the same seeds to replay)`,
     '',
-    '| check | result | figures |',
+    '| check | result | seconds |',
     '| --- | --- | --- |',
-    ...rows,
+    ...summary,
     '',
-    ...(failures.length ? ['## Failures', '', ...failures, ''] : []),
+    ...sections,
   ].join('\n');
 }

@@ -20,12 +20,13 @@ export interface ChaosWorld {
   close(): Promise<void>;
 }
 
-export async function startChaosWorld(options: { numbers?: string[]; orgs?: string[] } = {}): Promise<ChaosWorld> {
+/** With `whatsapp`, the signed webhook is mounted (no sender): the fuzz check posts to it. */
+export async function startChaosWorld(options: { numbers?: string[]; orgs?: string[]; whatsapp?: { appSecret: string; verifyToken: string } } = {}): Promise<ChaosWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'onenumber-chaos-'));
   const file = join(dir, 'chaos.db');
   const adminToken = `chaos-admin-${Math.random().toString(36).slice(2)}-${Date.now()}`;
   const logs: RequestLog[] = [];
-  const server = await startServer({ db: openSqliteDatabase({ file }), adminToken, port: 0, logger: (entry) => logs.push(entry) });
+  const server = await startServer({ db: openSqliteDatabase({ file }), adminToken, port: 0, logger: (entry) => logs.push(entry), whatsapp: options.whatsapp ? { ...options.whatsapp, env: {} } : false });
   const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${server.url}${path}`, {
       method, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },

@@ -7,9 +7,10 @@ import type { CheckResult, Progress } from '../report';
 import { numberAt, services, startChaosWorld, type Service } from '../world';
 
 /** A fetch that keeps a copy of every response body (streams included) it hands back. */
-function recordingFetch(seen: string[]): typeof fetch {
+function recordingFetch(seen: string[], counts: { responses: number }): typeof fetch {
   return async (input, init) => {
     const response = await fetch(input, init);
+    counts.responses++;
     if (!response.body) return response;
     const decoder = new TextDecoder();
     const tee = new TransformStream<Uint8Array, Uint8Array>({
@@ -30,11 +31,12 @@ export async function leaks(options: { customers: number; replies: number }, pro
   const tokens: string[] = [world.adminToken];
   const sdks = {} as Record<Service, OneNumber>;
   const canaries: Record<Service, string[]> = { desk: [], crm: [], salesiq: [] };
+  const counts = { responses: 0, listed: 0 };
   try {
     for (const service of services) {
       const token = await world.token('acme', service);
       tokens.push(token);
-      const options = { url: world.url, token, fetch: recordingFetch(received[service]) };
+      const options = { url: world.url, token, fetch: recordingFetch(received[service], counts) };
       sdks[service] = createOneNumber({ storage: createHttpStorage(options), directory: createHttpDirectory(options) });
     }
     const feeds = services.map((service) => sdks[service].feed({ org: 'acme', service, after: '0' }));
@@ -60,7 +62,7 @@ export async function leaks(options: { customers: number; replies: number }, pro
         }
         for (const viewer of services) await sdks[viewer].view({ org: 'acme', service: viewer, agent: `agent-${viewer}`, number, customer });
       }
-      for (const viewer of services) await sdks[viewer].events({ org: 'acme', service: viewer });
+      for (const viewer of services) counts.listed += (await sdks[viewer].events({ org: 'acme', service: viewer })).length;
     }
     await new Promise((r) => setTimeout(r, 300)); // let the event streams deliver the last events
     for (const feed of feeds) feed.close();
@@ -81,6 +83,16 @@ export async function leaks(options: { customers: number; replies: number }, pro
   } finally {
     await world.close();
   }
-  const scanned = services.map((s) => received[s].join('').length).reduce((a, b) => a + b);
-  return { name: 'leaks', figures: { replies: services.reduce((a, s) => a + canaries[s].length, 0), 'response and event bytes scanned': scanned, 'log lines scanned': world.logs.length, 'canaries leaked': failures.filter((f) => f.includes('received')).length }, failures };
+  const all = services.map((s) => received[s].join('')).join('');
+  const sse = (all.match(/^data:/gm) ?? []).length;
+  const found = failures.filter((f) => f.includes(' received ')).reduce((n, f) => n + Number(/received (\d+)/.exec(f)?.[1] ?? 0), 0);
+  return {
+    name: 'leaks',
+    figures: {
+      services: services.length, replies: services.reduce((a, s) => a + canaries[s].length, 0), 'HTTP responses scanned': counts.responses, 'SSE events scanned': sse,
+      'events listed and scanned': counts.listed, 'response and event bytes scanned': all.length, 'log lines scanned': world.logs.length,
+      'canaries found where they must not be': found + failures.filter((f) => f.startsWith('a log line holds reply')).length, 'tokens found in log lines': failures.filter((f) => f === 'a log line holds a token').length,
+    },
+    failures,
+  };
 }

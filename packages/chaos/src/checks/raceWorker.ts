@@ -2,24 +2,14 @@
 // on that round's number, through its own SDK over the HTTP storage with its own token.
 import { createOneNumber, OneNumberError } from '@onenumber/core';
 import { createHttpDirectory, createHttpStorage } from '@onenumber/storage-http';
+import { seeded } from './seeded';
 
 const { CHAOS_URL: url, CHAOS_TOKEN: token, CHAOS_SERVICE: service, CHAOS_SEED: seed } = process.env;
 const sdk = createOneNumber({ storage: createHttpStorage({ url: url!, token: token! }), directory: createHttpDirectory({ url: url!, token: token! }) });
 const actions = ['connect', 'disable', 'enable', 'remove', 'connect'] as const;
 
-// A small seeded generator (mulberry32), so a failing run can be replayed.
-function random(n: number) {
-  let a = n >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 process.on('message', async (message: { round: number; number: string; ops: number }) => {
-  const next = random(Number(seed) * 1000 + message.round * 7 + service!.length);
+  const next = seeded(Number(seed) * 1000 + message.round * 7 + service!.length);
   let refused = 0;
   for (let i = 0; i < message.ops; i++) {
     const action = actions[Math.floor(next() * actions.length)]!;

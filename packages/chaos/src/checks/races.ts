@@ -20,6 +20,8 @@ export async function races(options: { rounds: number; ops?: number; seed?: numb
   const workers: ChildProcess[] = [];
   let refused = 0;
   let elections = 0;
+  let checked = 0;
+  let invariants = 0;
   try {
     for (const service of services) {
       const env = { ...process.env, CHAOS_URL: world.url, CHAOS_TOKEN: await world.token('acme', service), CHAOS_SERVICE: service, CHAOS_SEED: String(options.seed ?? 1) };
@@ -37,6 +39,8 @@ export async function races(options: { rounds: number; ops?: number; seed?: numb
       for (const r of await Promise.all(done)) refused += r.refused;
       const info = await storage.channelInfo({ org: 'acme', number });
       if (!info) continue; // nobody connected this round: nothing to check
+      checked++;
+      invariants += 4; // one shared channel; one parent; the timeline replays; it names the same parent
       const found = await Promise.all(services.map((service) => storage.findMembership({ org: 'acme', number, service })));
       const channels = new Set(found.filter((m) => m?.mode === 'shared').map((m) => m!.channel));
       if (channels.size > 1) failures.push(`round ${round}: ${channels.size} shared channels for one number (R6)`);
@@ -52,5 +56,12 @@ export async function races(options: { rounds: number; ops?: number; seed?: numb
     for (const w of workers) w.kill();
     await world.close();
   }
-  return { name: 'races', figures: { processes: services.length, rounds: options.rounds, 'ops per process per round': options.ops ?? 4, 'refusals (expected)': refused, elections }, failures };
+  return {
+    name: 'races',
+    figures: {
+      processes: services.length, rounds: options.rounds, 'ops per process per round': options.ops ?? 4, 'rounds with a channel to check': checked,
+      'invariant checks': invariants, violations: failures.length, 'refusals (expected)': refused, elections, seed: options.seed ?? 1,
+    },
+    failures,
+  };
 }

@@ -4,14 +4,16 @@
 import type { CheckResult, Progress } from '../report';
 import { numberAt, startChaosWorld } from '../world';
 import { valid } from './bodies';
+import { webhookSecrets } from './fuzzWebhook';
 
 /** Routes whose answer depends on no org: a number's verification is read before any org holds it. */
 const orgFree = new Set(['POST /v1/directory/number']);
 
 export async function scope(_options: object, progress: Progress): Promise<CheckResult> {
-  const world = await startChaosWorld({ numbers: [numberAt(0)] });
+  const world = await startChaosWorld({ numbers: [numberAt(0)], whatsapp: webhookSecrets }); // its admin routes too
   const failures: string[] = [];
   let calls = 0;
+  let routes = 0;
   try {
     const tokens = {
       none: null,
@@ -23,6 +25,7 @@ export async function scope(_options: object, progress: Progress): Promise<Check
     for (const [path, methods] of Object.entries(doc.paths)) {
       if (path === '/health' || path === '/openapi.json' || path.startsWith('/webhooks/')) continue;
       for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
+        routes++;
         const op = path.replace('/v1/storage/', '');
         const body = path.startsWith('/v1/storage/') ? valid[op] ?? { org: 'acme', service: 'desk' }
           : path === '/v1/directory/org' ? { id: 'acme' } : path === '/v1/directory/agent' ? { org: 'acme', id: 'agent-desk' }
@@ -51,5 +54,13 @@ export async function scope(_options: object, progress: Progress): Promise<Check
   } finally {
     await world.close();
   }
-  return { name: 'scope', figures: { 'route x token calls': calls, 'org-free routes (not org-scoped by design)': [...orgFree].join(', ') }, failures };
+  return {
+    name: 'scope',
+    figures: {
+      routes, principals: '4 (no token, bad token, other org, other service)', 'route x principal calls': calls, refused: calls - failures.length, 'answered (not refused)': failures.length,
+      'org-free routes (not org-scoped by design)': [...orgFree].join(', '),
+      'skipped by design': 'other service on routes not aimed at a service (org-level facts its org may read)',
+    },
+    failures,
+  };
 }
