@@ -93,8 +93,11 @@ export function messageOps(state: MemoryState, log: EventLog) {
       };
       conversation.messages.push(message);
       state.messages.push(message);
-      conversation.version++;
-      if (input.assign) setAssignee(channel, conversation, input.service, input.agent, input.at, 'reply');
+      // The version guards the assignment decision (R21-R24): only a reply that assigns moves it.
+      if (input.assign) {
+        conversation.version++;
+        setAssignee(channel, conversation, input.service, input.agent, input.at, 'reply');
+      }
       log.append(channel.org, activeServices(channel), message);
       return { message: message.id, version: conversation.version };
     },

@@ -74,6 +74,24 @@ export const messageTests: Case[] = [
     const stale = storage.setAssignment({ org: 'acme', channel: crm!.channel, conversation: after!.id, expectedVersion: before!.version, service: 'desk', agent: 'b', at: at() });
     expect(await codeOf(stale)).toBe('CONFLICT');
   }],
+  ['R24: replies that do not assign leave the version, so they never conflict with each other; an assignment since the read is CONFLICT', async ({ storage }) => {
+    const number = freshNumber();
+    const [crm] = await connectAll(storage, 'acme', number, ['crm', 'desk']);
+    await inbound(storage, number, customer, 'q');
+    await replyAs(storage, 'acme', crm!.channel, customer, 'crm', 'a', 'first, assigns');
+    const read = await storage.conversation({ org: 'acme', channel: crm!.channel, customer });
+    const reply = (text: string, expectedVersion: number) => storage.appendReply({
+      org: 'acme', channel: crm!.channel, conversation: read!.id, expectedVersion, service: 'crm', agent: 'a',
+      agentName: 'Agent A', type: 'text', text, raw: null, assign: false, at: at(3),
+    });
+    // Two replies decided on the same read both land, and the version stays.
+    const [one, two] = await Promise.all([reply('second', read!.version), reply('third', read!.version)]);
+    expect([one.version, two.version]).toEqual([read!.version, read!.version]);
+    expect((await storage.conversation({ org: 'acme', channel: crm!.channel, customer }))!.version).toBe(read!.version);
+    // An assignment moves it: a reply decided before that is refused.
+    await storage.setAssignment({ org: 'acme', channel: crm!.channel, conversation: read!.id, expectedVersion: read!.version, service: 'crm', agent: 'c', at: at(4) });
+    expect(await codeOf(reply('stale', read!.version))).toBe('CONFLICT');
+  }],
   ['R21, R22: assignments are per service, ordered, and can be cleared', async ({ storage }) => {
     const number = freshNumber();
     const [crm] = await connectAll(storage, 'acme', number, ['crm', 'desk']);

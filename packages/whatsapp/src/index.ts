@@ -36,6 +36,7 @@ export { encodeCallbackData, decodeCallbackData, callbackDataSchema, type Callba
 
 // Pacing
 export { createRateBudget, rateBudgetOptionsSchema, type RateBudget, type RateBudgetOptions } from './pacing/createRateBudget';
+export { createMemorySendBudget, createSharedRateBudget, type SendBudgetStore } from './pacing/createSharedRateBudget';
 export { TokenBucket } from './pacing/tokenBucket';
 export { FairQueue } from './pacing/fairQueue';
 

@@ -77,13 +77,18 @@ export async function requireActingMember(ctx: Context, org: string, agentId: st
   return { agent, number, membership };
 }
 
-/** Retries a read-decide-write step when the conversation changed underneath it (CONFLICT). */
+/**
+ * Retries a read-decide-write step when the conversation changed underneath it (CONFLICT). Each
+ * retry waits a random 0..2^i ms (at most 64): writers racing on one busy conversation across
+ * replicas spread out instead of colliding again at once.
+ */
 export async function withRetry<T>(step: () => Promise<T>, attempts = 8): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await step();
     } catch (error) {
       if (!(OneNumberError.isInstance(error) && error.code === 'CONFLICT') || i >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(i, 6)));
     }
   }
 }

@@ -60,7 +60,9 @@ export interface ChannelStorage {
   /**
    * R16, R24. Append a reply (status `sent`) if the conversation is still at `expectedVersion`,
    * else CONFLICT (the core decides again). With `assign`, also make the agent the service's
-   * assignee. Emits messageSent to every active member, projected per member.
+   * assignee, and move the version on; without, leave it (the version guards the assignment
+   * decision, so replies of one service do not conflict with each other). Emits messageSent to
+   * every active member, projected per member.
    */
   appendReply(input: ReplyRecord): Promise<{ message: string; version: number }>;
 

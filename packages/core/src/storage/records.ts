@@ -99,7 +99,7 @@ export interface ConversationState {
   id: string;
   channel: string;
   customer: string;
-  /** Bumped by every reply and assignment; writes carry the version they decided on. */
+  /** Moved on by every change of assignment (setAssignment, a reply that assigns); writes carry the version they decided on. */
   version: number;
   assignments: Assignment[];
   /** Services with an active membership in the channel (R23: others' assignments count for nothing). */

@@ -2,6 +2,7 @@
 // One implementation per dialect (SQLite now, PostgreSQL for several replicas later); the HTTP
 // layer sees only this.
 import type { AgentEntry, ChannelStorage, Directory, NumberEntry, OrgEntry, OutboxStore } from '@onenumber/core';
+import type { SendBudgetStore } from '@onenumber/whatsapp';
 
 /** What a token may do: everything (admin), or act as one service in one org. */
 export type Principal = { kind: 'admin' } | { kind: 'service'; org: string; service: string };
@@ -50,5 +51,10 @@ export interface ServerDatabase {
   outbox: OutboxStore;
   /** `service`'s membership in `channel`, or null when the channel is not in `org` or `service` is no member of it (a cheap read). */
   membershipInChannel(input: { org: string; channel: string; service: string }): Promise<ChannelMembership | null>;
+  /**
+   * Several replicas: WhatsApp's per-number send budget, shared (PostgreSQL). Without it (SQLite,
+   * one machine) each server paces its own sends.
+   */
+  sendBudget?: SendBudgetStore;
   close(): Promise<void>;
 }

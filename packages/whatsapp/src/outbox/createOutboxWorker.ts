@@ -157,7 +157,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   function dispatch(): Promise<void>[] {
     const started: Promise<void>[] = [];
     for (const [number, queue] of queues) {
-      while (!paused && queue.size > 0 && inFlight.size < o.maxInFlight && budget.take(number)) {
+      while (!paused && queue.size > 0 && inFlight.size < o.maxInFlight && budget.take(number, queue.size)) {
         const next = queue.next()!;
         held--;
         started.push(run(next.item));

@@ -28,8 +28,8 @@ export const rateBudgetOptionsSchema = z
 export type RateBudgetOptions = z.input<typeof rateBudgetOptionsSchema>;
 
 export interface RateBudget {
-  /** Takes one send from the number's budget if it has one now. */
-  take(number: string): boolean;
+  /** Takes one send from the number's budget if it has one now (`waiting`: how many are queued for it, a hint). */
+  take(number: string, waiting?: number): boolean;
   /** When the number's next send is allowed (ms since the epoch). */
   nextAt(number: string): number;
   rateOf(number: string): number;

@@ -27,8 +27,9 @@ export function messageStore(h: PgHandle) {
     return { message: { ...message, id }, pos };
   }
 
-  async function bump(tx: PgTx, conversation: ConversationRow, expectedVersion: number): Promise<number> {
-    const bumped = await sql.bumpVersion.get(tx.client, conversation.id, expectedVersion);
+  /** The version guards the assignment decision (R21-R24): a write that changes assignment moves it (step 1); a reply that does not only checks it (step 0), under the same row lock. */
+  async function bump(tx: PgTx, conversation: ConversationRow, expectedVersion: number, step: 0 | 1): Promise<number> {
+    const bumped = await sql.bumpVersion.get(tx.client, conversation.id, expectedVersion, step);
     if (!bumped) throw new OneNumberError('CONFLICT');
     return bumped.version;
   }
@@ -46,11 +47,11 @@ export function messageStore(h: PgHandle) {
   }
 
   /** The channel and conversation a reply or assignment acts on, with the number's memberships held still. */
-  async function target(tx: PgTx, input: { org: string; channel: string; conversation: string; expectedVersion: number }) {
+  async function target(tx: PgTx, input: { org: string; channel: string; conversation: string; expectedVersion: number }, step: 0 | 1 = 1) {
     const channel = await channelIn(tx.client, input.org, input.channel);
     await shareNumber(tx.client, channel.number);
     const conversation = await conversationIn(tx.client, channel, input.conversation);
-    const version = await bump(tx, conversation, input.expectedVersion);
+    const version = await bump(tx, conversation, input.expectedVersion, step);
     return { channel, conversation, version, members: await activeMembers(tx.client, channel.id) };
   }
 
@@ -94,7 +95,7 @@ export function messageStore(h: PgHandle) {
     })),
 
     appendReply: (input: ReplyRecord): Promise<{ message: string; version: number }> => guarded(() => h.write(async (tx) => {
-      const { channel, conversation, version, members } = await target(tx, input);
+      const { channel, conversation, version, members } = await target(tx, input, input.assign ? 1 : 0);
       const { message, pos } = await insertMessage(tx, {
         channel: channel.id, conversation: conversation.id, direction: 'out', service: input.service, agent: input.agent,
         agentName: input.agentName, type: input.type, text: input.text, raw: input.raw ?? null, status: 'sent', error: null,

@@ -15,6 +15,7 @@ import { outboxStore } from './outboxStore';
 import { toPgError } from './pgErrors';
 import { createClient, createPool, type PoolOptions } from './pool';
 import { postgresStorage } from './postgresStorage';
+import { sendBudget } from './sendBudget';
 import { tokenStore } from './tokenStore';
 
 export const postgresUrlSchema = z.string().max(4096).regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL');
@@ -102,6 +103,7 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
     tokens: tokenStore(handle),
     outbox: outboxStore(handle),
     membershipInChannel: channelMembership(handle),
+    sendBudget: sendBudget(handle),
     close,
   };
 }

@@ -26,8 +26,9 @@ export function messageStore(h: SqliteHandle) {
     return { message: stored, pos };
   }
 
-  function bump(conversation: ConversationRow, expectedVersion: number): number {
-    const bumped = sql.bumpVersion.get(conversation.id, expectedVersion);
+  /** The version guards the assignment decision (R21-R24): a write that changes assignment moves it (step 1); a reply that does not only checks it (step 0). */
+  function bump(conversation: ConversationRow, expectedVersion: number, step: 0 | 1 = 1): number {
+    const bumped = sql.bumpVersion.get(step, conversation.id, expectedVersion);
     if (!bumped) throw new OneNumberError('CONFLICT');
     return bumped.version;
   }
@@ -83,7 +84,7 @@ export function messageStore(h: SqliteHandle) {
     appendReply: (input: ReplyRecord): Promise<{ message: string; version: number }> => guarded(() => h.write((emit) => {
       const channel = channelIn(sql, input.org, input.channel);
       const conversation = conversationIn(sql, channel, input.conversation);
-      const version = bump(conversation, input.expectedVersion);
+      const version = bump(conversation, input.expectedVersion, input.assign ? 1 : 0);
       const { message, pos } = insertMessage({
         channel: channel.id, conversation: conversation.id, direction: 'out', service: input.service, agent: input.agent,
         agentName: input.agentName, type: input.type, text: input.text, raw: input.raw ?? null, status: 'sent', error: null,

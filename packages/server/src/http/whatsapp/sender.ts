@@ -1,12 +1,12 @@
 // The sender: the outbox worker over this server's durable outbox (R16). A reply is queued in the
 // same write that stores it; the worker claims it fairly per (number, service) (claimFair), paces
-// it through one budget per number, re-checks the 24-hour window, sends it from the number's
+// it through one budget per number (shared by every replica on PostgreSQL), re-checks the 24-hour window, sends it from the number's
 // registered phone_number_id with biz_opaque_callback_data, and records the outcome in one write.
 // A 190 (expired token) pauses it until resume(), optionally with a new token.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { OneNumberError } from '@onenumber/core';
-import { createGraphClient, createOutboxWorker, lastInboundFromStorage, type OutboxWorker, type WhatsAppTransport } from '@onenumber/whatsapp';
+import { createGraphClient, createOutboxWorker, createSharedRateBudget, lastInboundFromStorage, type OutboxWorker, type WhatsAppTransport } from '@onenumber/whatsapp';
 import type { ServerDatabase } from '../../db/ServerDatabase';
 import type { ResolvedWhatsApp } from './whatsAppOptions';
 
@@ -38,7 +38,8 @@ export function createSender(db: ServerDatabase, resolved: ResolvedWhatsApp): Se
     client,
     resolvePhoneNumberId: (number) => db.directory.phoneNumberIdOf(number),
     lastInboundAt: lastInboundFromStorage(db.storage),
-    budget: { rate: resolved.rate, rates: resolved.rates },
+    // Several replicas (PostgreSQL) share each number's budget through the database; one server paces alone.
+    budget: db.sendBudget ? createSharedRateBudget({ rate: resolved.rate, rates: resolved.rates }, db.sendBudget) : { rate: resolved.rate, rates: resolved.rates },
     worker: `onenumber-${hostname().slice(0, 40)}-${process.pid}-${randomBytes(3).toString('hex')}`,
     ...resolved.worker,
   });

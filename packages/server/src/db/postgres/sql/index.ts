@@ -4,12 +4,13 @@ import { directorySql } from './directorySql';
 import { eventSql } from './eventSql';
 import { messageSql } from './messageSql';
 import { outboxSql } from './outboxSql';
+import { sendBudgetSql } from './sendBudgetSql';
 import { timelineSql } from './timelineSql';
 
 export { migrationSteps, migrationsTable } from './schema';
 export type { Queryable, Statement } from './statement';
 
-export const sql = { ...channelSql, ...messageSql, ...eventSql, ...outboxSql, ...directorySql, ...timelineSql };
+export const sql = { ...channelSql, ...messageSql, ...eventSql, ...outboxSql, ...directorySql, ...timelineSql, ...sendBudgetSql };
 
 export const migrationSql = {
   /** Replicas starting at once: one applies the steps, the others wait here, then find them recorded. */

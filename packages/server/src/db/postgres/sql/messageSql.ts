@@ -22,8 +22,8 @@ export const messageSql = {
      ON CONFLICT (channel, customer) DO UPDATE SET last_inbound_at = EXCLUDED.last_inbound_at RETURNING ${conversationColumns}`,
   ),
   /** Optimistic concurrency: moves the version on only from the expected one (a concurrent writer waits, then misses). */
-  bumpVersion: statement<[id: string, expected: number], { version: number }>(
-    `UPDATE conversations SET version = version + 1 WHERE id = $1 AND version = $2 RETURNING version`,
+  bumpVersion: statement<[id: string, expected: number, step: number], { version: number }>(
+    `UPDATE conversations SET version = version + $3 WHERE id = $1 AND version = $2 RETURNING version`,
   ),
   assignmentsOf: statement<[conversation: string], { service: string; agent: string; seq: number }>(
     `SELECT service, agent, seq FROM assignments WHERE conversation = $1 ORDER BY seq`,

@@ -179,4 +179,13 @@ export const migrationSteps: readonly MigrationStep[] = [
       `CREATE TABLE cursors (org text NOT NULL, service text NOT NULL, cursor bigint NOT NULL, PRIMARY KEY (org, service))`,
     ],
   },
+  {
+    version: 5,
+    name: 'one send budget per number across replicas (issue 10)',
+    statements: [
+      // A token bucket per business number: credit in thousandths of a send, at_ms on the
+      // database's clock; granted is what the last reservation got (read back by RETURNING).
+      `CREATE TABLE send_budgets (number text PRIMARY KEY, credit bigint NOT NULL, at_ms bigint NOT NULL, granted integer NOT NULL)`,
+    ],
+  },
 ];

@@ -18,10 +18,10 @@ export function messageSql(db: Database) {
       `INSERT INTO conversations (id, channel, customer, version, last_inbound_at) VALUES (?, ?, ?, 0, NULL)`,
     ),
     touchInbound: prepare<[at: string, id: string]>(db, `UPDATE conversations SET last_inbound_at = ? WHERE id = ?`),
-    /** Optimistic concurrency: moves the version on only from the expected one. */
-    bumpVersion: prepare<[id: string, expected: number], { version: number }>(
+    /** Optimistic concurrency: moves the version on by `step` (0: only check it) from the expected one. */
+    bumpVersion: prepare<[step: number, id: string, expected: number], { version: number }>(
       db,
-      `UPDATE conversations SET version = version + 1 WHERE id = ? AND version = ? RETURNING version`,
+      `UPDATE conversations SET version = version + ? WHERE id = ? AND version = ? RETURNING version`,
     ),
     assignmentsOf: prepare<[conversation: string], { service: string; agent: string; seq: number }>(
       db,
