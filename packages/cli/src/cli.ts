@@ -11,6 +11,7 @@ Usage:
       Run scenario files (see shared/spec/scenarios.md). Exit 0 all passed, 1 an expect failed,
       2 a file is not a valid scenario.
   onenumber serve [--port 8787] [--host 127.0.0.1] [--db ./onenumber.db|postgres://...] [--synchronous normal|full]
+                  [--rate 80] [--pool-max 10]
       Run the OneNumber server on a SQLite file, or on PostgreSQL for a postgres:// URL (several
       replicas may share it); --db defaults to env ONENUMBER_DATABASE_URL, else ./onenumber.db.
       Prints the URL; without ONENUMBER_ADMIN_TOKEN it generates an admin token and prints it
@@ -43,9 +44,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           host: { type: 'string', default: '127.0.0.1' },
           db: { type: 'string' },
           synchronous: { type: 'string', default: 'normal' },
+          rate: { type: 'string', default: '80' },
+          'pool-max': { type: 'string', default: '10' },
         },
       });
-      return await serveCommand({ port: values.port!, host: values.host!, db: values.db, synchronous: values.synchronous! }, io);
+      return await serveCommand({ port: values.port!, host: values.host!, db: values.db, synchronous: values.synchronous!, rate: values.rate!, poolMax: values['pool-max']! }, io);
     }
     if (command === 'migrate') {
       const { values } = parseArgs({ args: rest, options: { db: { type: 'string' } } });

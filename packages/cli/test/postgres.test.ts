@@ -93,9 +93,18 @@ describe('onenumber migrate', () => {
 });
 
 describe('onenumber serve --db postgres://...', () => {
-  it('serves on PostgreSQL, names the database without its password, and stops cleanly', async () => {
-    const proc = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', url], {
-      env: { ...process.env, ONENUMBER_ADMIN_TOKEN: 'cli-pg-admin-token-0123456789', ONENUMBER_DATABASE_URL: '' },
+  it('refuses a --rate or --pool-max out of range (exit 2), saying what is allowed', async () => {
+    const rate = await onenumber(['serve', '--port', '0', '--db', url, '--rate', '5000']);
+    expect(rate.code).toBe(2);
+    expect(rate.stderr).toContain('--rate must be a whole number of messages per second from 1 to 1000');
+    const pool = await onenumber(['serve', '--port', '0', '--db', url, '--pool-max', '0']);
+    expect(pool.code).toBe(2);
+    expect(pool.stderr).toContain('--pool-max must be a whole number from 1 to 500');
+  }, 60_000);
+
+  it('serves on PostgreSQL with --rate and --pool-max, names the database without its password, and stops cleanly', async () => {
+    const proc = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', url, '--rate', '20', '--pool-max', '3'], {
+      env: { ...process.env, ONENUMBER_ADMIN_TOKEN: 'cli-pg-admin-token-0123456789', ONENUMBER_DATABASE_URL: '', WHATSAPP_ACCESS_TOKEN: 'cli-pg-access-token' },
     });
     const out: string[] = [];
     const exited = new Promise<number | null>((done) => proc.once('exit', done));
@@ -112,6 +121,8 @@ describe('onenumber serve --db postgres://...', () => {
     if (password) expect(out.join('\n')).not.toContain(password);
     const health = await fetch(`${listening}/health`);
     expect(health.status).toBe(200);
+    while (!out.some((line) => line.startsWith('WhatsApp sender:'))) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(out.find((line) => line.startsWith('WhatsApp sender:'))).toContain('20 messages/s per number');
     proc.kill('SIGTERM');
     expect(await exited).toBe(0);
   }, 120_000);

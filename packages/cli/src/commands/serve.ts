@@ -17,6 +17,10 @@ export interface ServeOptions {
   /** A SQLite file path or a postgres:// URL; default: env ONENUMBER_DATABASE_URL, else ./onenumber.db. */
   db?: string | undefined;
   synchronous: string;
+  /** WhatsApp messages/s per number, 1..1000 (default 80); on PostgreSQL shared by every replica. */
+  rate?: string | undefined;
+  /** PostgreSQL only: connections in this replica's pool (default 10). */
+  poolMax?: string | undefined;
 }
 
 /** The database `serve` and `migrate` use: --db, else ONENUMBER_DATABASE_URL, else ./onenumber.db. */
@@ -24,6 +28,9 @@ export function databaseTarget(db: string | undefined, env: NodeJS.ProcessEnv): 
   const target = db ?? env.ONENUMBER_DATABASE_URL ?? './onenumber.db';
   return isPostgresUrl(target) ? target : resolve(target);
 }
+
+const wholeNumber = (text: string, min: number, max: number): number | null =>
+  /^[0-9]{1,6}$/.test(text) && Number(text) >= min && Number(text) <= max ? Number(text) : null;
 
 /** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
 export type StopSignal = () => Promise<string>;
@@ -50,6 +57,16 @@ export async function serveCommand(options: ServeOptions, io: Io, env: NodeJS.Pr
     io.err(`onenumber serve: --synchronous must be normal or full (got "${options.synchronous}").`);
     return 2;
   }
+  const rate = wholeNumber(options.rate ?? '80', 1, 1000);
+  if (rate === null) {
+    io.err(`onenumber serve: --rate must be a whole number of messages per second from 1 to 1000 (got "${options.rate}"); WhatsApp allows 80 by default, 1,000 after an upgrade.`);
+    return 2;
+  }
+  const poolMax = wholeNumber(options.poolMax ?? '10', 1, 500);
+  if (poolMax === null) {
+    io.err(`onenumber serve: --pool-max must be a whole number from 1 to 500 (got "${options.poolMax}").`);
+    return 2;
+  }
   const given = env.ONENUMBER_ADMIN_TOKEN;
   if (given !== undefined && given.length < 16) {
     io.err('onenumber serve: ONENUMBER_ADMIN_TOKEN must have at least 16 characters.');
@@ -59,8 +76,8 @@ export async function serveCommand(options: ServeOptions, io: Io, env: NodeJS.Pr
   const target = databaseTarget(options.db, env);
   let server;
   try {
-    const db = await openDatabase(target, { synchronous });
-    server = await startServer({ port, host: options.host, db, adminToken, whatsapp: whatsAppServeOptions(env, io) }).catch(async (error: unknown) => {
+    const db = await openDatabase(target, { synchronous, poolMax });
+    server = await startServer({ port, host: options.host, db, adminToken, whatsapp: { ...whatsAppServeOptions(env, io), rate } }).catch(async (error: unknown) => {
       await db.close();
       throw error;
     });
