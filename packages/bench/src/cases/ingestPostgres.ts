@@ -15,7 +15,7 @@ async function replicas(url: string, count: number): Promise<Target[]> {
 }
 
 export async function ingestPostgres(sizes: Sizes, progress: Progress): Promise<Result[]> {
-  const count = sizes.quick ? 300 : 20_000;
+  const count = sizes.quick ? 300 : 12_000;
   progress('ingest-http-postgres: starting PostgreSQL');
   const postgres = await startBenchPostgres();
   try {
