@@ -26,7 +26,7 @@ export async function crash(options: { messages: number; kills: number; seed?: n
   const random = seeded(seed);
   const world = await startProcessWorld({ name: 'crash', numbers: { [number]: phoneNumberId } });
   const failures: string[] = [];
-  const inbound = inboundDeliveries(world, line, `crash${seed}`);
+  const inbound = inboundDeliveries(world, `crash${seed}`);
   const customers = Array.from({ length: options.customers ?? 50 }, (_, i) => `+8190${String(40000000 + i)}`);
   const kills: (Kill & { unsent: string[] })[] = [];
   const accepted = new Map<string, string>(); // reply id -> customer
@@ -67,7 +67,7 @@ export async function crash(options: { messages: number; kills: number; seed?: n
     const window: Promise<void>[] = [];
     for (let i = 0; i < options.messages; i++) {
       if (world.server.dead) await recover();
-      window.push(inbound.send(i, customers[i % customers.length]!, `message ${i}`));
+      window.push(inbound.send(i, line, customers[i % customers.length]!, `message ${i}`).then(() => undefined));
       if (window.length >= 4) await window.shift();
       if (i % 20 === 0) reply(i);
       if (!killAt.has(i)) continue;

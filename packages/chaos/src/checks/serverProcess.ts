@@ -2,6 +2,7 @@
 // checks SIGKILL and restart. With `heap`, the process is started with --expose-gc and the heap
 // probe preloaded, and `heap()` asks it for its heap after a full GC.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -47,7 +48,12 @@ export async function serve(options: ServeOptions): Promise<ServerProcess> {
   });
   let stderr = '';
   let dead = false;
-  child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-2000); });
+  // CHAOS_SERVER_LOG=<file>: every server's stderr (JSON lines, never text or tokens) appended there.
+  const log = process.env.CHAOS_SERVER_LOG;
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2000);
+    if (log) appendFileSync(log, chunk);
+  });
   const exited = new Promise<void>((r) => child.once('exit', () => { dead = true; r(); }));
   const process_: ServerProcess = {
     child, exited,
