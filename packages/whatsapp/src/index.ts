@@ -6,7 +6,7 @@
 export { readWhatsAppEnv, whatsAppEnvSchema, defaultGraphUrl, defaultApiVersion, type WhatsAppEnv, type EnvLike } from './config';
 
 // Receiving
-export { createWhatsAppWebhook, whatsAppWebhookOptionsSchema, type WebhookHandler, type Ingest, type WhatsAppWebhookOptions } from './webhook/createWhatsAppWebhook';
+export { createWhatsAppWebhook, whatsAppWebhookOptionsSchema, type WebhookHandler, type WhatsAppWebhook, type Ingest, type WhatsAppWebhookOptions } from './webhook/createWhatsAppWebhook';
 export {
   webhookPayloadSchema, webhookChangeSchema, messagesValueSchema, webhookMessageSchema, webhookStatusSchema,
   webhookContactSchema, webhookMetadataSchema, webhookErrorSchema, unixTimestampSchema,

@@ -3,6 +3,7 @@
 // Server-Sent Events, /health and /openapi.json, and the WhatsApp transport (the signed webhook at
 // /webhooks/whatsapp, the outbox worker; see whatsapp/mountWhatsApp.ts). Nothing a client sends can crash it: every
 // failure is an error body (R27), and an unexpected one is 500 INTERNAL with no internals.
+import type { IncomingMessage } from 'node:http';
 import { OneNumberError, parseInput, storageSpecificationVersion } from '@onenumber/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -48,8 +49,12 @@ export const withAdminToken = <T extends { adminToken?: string | undefined }>(op
 });
 
 export interface OneNumberHandler {
-  /** The fetch handler: `(request) => Promise<Response>`. */
-  fetch: (request: Request) => Promise<Response>;
+  /**
+   * The fetch handler: `(request) => Promise<Response>`. startServer also passes the node request
+   * (`{ nodeRequest }`), whose body is then read from its stream directly; when mounting the
+   * handler elsewhere, leave it out.
+   */
+  fetch: (request: Request, bindings?: { nodeRequest?: IncomingMessage }) => Promise<Response>;
   app: Hono<AppEnv>;
   /** Requests being answered now (event streams excluded once open). */
   readonly inFlight: number;
@@ -135,7 +140,7 @@ export function createOneNumberHandler(options: HandlerOptions): OneNumberHandle
   whatsapp = mountWhatsApp(app, db, whatsappOptions);
 
   return {
-    fetch: async (request) => app.fetch(request),
+    fetch: async (request, bindings) => app.fetch(request, bindings),
     app,
     get inFlight() {
       return inFlight;

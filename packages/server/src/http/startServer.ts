@@ -2,7 +2,7 @@
 // event streams ended (clients resume with Last-Event-ID), in-flight requests finished, the
 // WhatsApp outbox worker drained (it started once the server listened), then the database
 // closed. The CLI's `onenumber serve` calls close() on SIGINT and SIGTERM.
-import type { Server } from 'node:http';
+import { IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { OneNumberError, parseInput } from '@onenumber/core';
@@ -47,7 +47,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!given) await db.close();
     throw error;
   }
-  const server = createAdaptorServer({ fetch: handler.fetch, overrideGlobalObjects: false }) as Server;
+  const server = createAdaptorServer({
+    fetch: (request: Request, env: { incoming: unknown }) =>
+      handler.fetch(request, env.incoming instanceof IncomingMessage ? { nodeRequest: env.incoming } : undefined),
+    overrideGlobalObjects: false,
+  }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(new OneNumberError('INVALID_INPUT', `Cannot listen on ${host}:${port} (${error.code ?? 'error'}).`, { field: 'port' })));

@@ -11,6 +11,12 @@ import { webhookPayloadSchema } from './payloadSchema';
 import { sameSecret, signatureHeader, verifyWebhookSignature } from './signature';
 
 export type WebhookHandler = (request: Request) => Promise<Response>;
+
+/** The handler, and the POST step alone for a server that reads the body bytes itself. */
+export interface WhatsAppWebhook extends WebhookHandler {
+  /** A delivery's raw bytes and its X-Hub-Signature-256 header: the same checks and answers as a POST. */
+  deliver(body: Uint8Array, signature: string | null): Promise<Response>;
+}
 export type Ingest = (batch: WebhookBatch) => Promise<unknown> | unknown;
 
 export const whatsAppWebhookOptionsSchema = z.object({
@@ -45,18 +51,13 @@ function challenge(request: Request, verifyToken: string): Response {
   return refuse(403, 'UNAUTHORIZED', 'The verify token does not match WHATSAPP_VERIFY_TOKEN (or hub.mode is not "subscribe").');
 }
 
-export function createWhatsAppWebhook(options: WhatsAppWebhookOptions): WebhookHandler {
+export function createWhatsAppWebhook(options: WhatsAppWebhookOptions): WhatsAppWebhook {
   const { appSecret, verifyToken, ingest, maxBodyBytes, onError } = parseInput(whatsAppWebhookOptionsSchema, options, 'options');
   const tooLarge = () => refuse(413, 'INVALID_INPUT', `The body is larger than ${maxBodyBytes} bytes.`);
 
-  return async (request: Request): Promise<Response> => {
-    if (request.method === 'GET') return challenge(request, verifyToken);
-    if (request.method !== 'POST') return refuse(405, 'NOT_FOUND', 'Use GET for the subscription challenge and POST for deliveries.', { allow: 'GET, POST' });
-
-    if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes) return tooLarge();
-    const body = new Uint8Array(await request.arrayBuffer());
+  async function deliver(body: Uint8Array, signature: string | null): Promise<Response> {
     if (body.byteLength > maxBodyBytes) return tooLarge();
-    if (!verifyWebhookSignature(body, request.headers.get(signatureHeader), appSecret)) {
+    if (!verifyWebhookSignature(body, signature, appSecret)) {
       return refuse(401, 'UNAUTHORIZED', 'The X-Hub-Signature-256 header is missing or does not match the body. Check WHATSAPP_APP_SECRET.');
     }
 
@@ -81,5 +82,13 @@ export function createWhatsAppWebhook(options: WhatsAppWebhookOptions): WebhookH
       return refuse(500, 'INTERNAL', 'The delivery could not be stored. WhatsApp will deliver it again.');
     }
     return json(200, { ok: true, messages: batch.messages.length, statuses: batch.statuses.length });
+  }
+
+  const handler = async (request: Request): Promise<Response> => {
+    if (request.method === 'GET') return challenge(request, verifyToken);
+    if (request.method !== 'POST') return refuse(405, 'NOT_FOUND', 'Use GET for the subscription challenge and POST for deliveries.', { allow: 'GET, POST' });
+    if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes) return tooLarge();
+    return deliver(new Uint8Array(await request.arrayBuffer()), request.headers.get(signatureHeader));
   };
+  return Object.assign(handler, { deliver });
 }

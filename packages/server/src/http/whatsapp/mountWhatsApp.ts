@@ -10,7 +10,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { ServerDatabase } from '../../db/ServerDatabase';
 import { requireAdmin } from '../auth';
-import { readBody, type AppEnv } from '../routes/context';
+import { readBody, readBytes, type AppEnv } from '../routes/context';
 import { createSender } from './sender';
 import { createWebhookRoute, type WebhookCounters } from './webhookRoute';
 import { resolveWhatsApp, type WhatsAppOptions } from './whatsAppOptions';
@@ -47,7 +47,19 @@ export function mountWhatsApp(app: Hono<AppEnv>, db: ServerDatabase, options: Wh
   const sender = resolved.sender ? createSender(db, resolved) : null;
   let started = false;
 
-  if (webhook) app.all('/webhooks/whatsapp', (c) => webhook.fetch(c.req.raw));
+  if (webhook) {
+    app.post('/webhooks/whatsapp', async (c) => {
+      let body: Uint8Array;
+      try {
+        body = await readBytes(c, webhook.maxBodyBytes);
+      } catch (error) {
+        if (!OneNumberError.isInstance(error)) throw error;
+        return webhook.refuse(new Response(JSON.stringify(error.toJSON()), { status: 413, headers: { 'content-type': 'application/json; charset=utf-8' } }));
+      }
+      return webhook.deliver(body, c.req.header('x-hub-signature-256') ?? null);
+    });
+    app.all('/webhooks/whatsapp', (c) => webhook.fetch(c.req.raw));
+  }
 
   function report(): WhatsAppReport {
     return {

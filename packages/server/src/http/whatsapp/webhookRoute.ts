@@ -27,6 +27,8 @@ export interface WebhookCounters {
   lastFailure: string | null;
 }
 
+const webhookMaxBodyBytes = 4 * 1024 * 1024;
+
 export function createWebhookRoute(db: ServerDatabase, secrets: { appSecret: string; verifyToken: string }) {
   const counters: WebhookCounters = {
     accepted: 0, unauthorized: 0, invalid: 0, failed: 0, challenges: 0, challengesRefused: 0,
@@ -39,6 +41,7 @@ export function createWebhookRoute(db: ServerDatabase, secrets: { appSecret: str
   });
   const handler = createWhatsAppWebhook({
     ...secrets,
+    maxBodyBytes: webhookMaxBodyBytes,
     ingest: async (batch: WebhookBatch) => {
       const report = await ingest(batch);
       counters.messages.received += report.received;
@@ -53,19 +56,30 @@ export function createWebhookRoute(db: ServerDatabase, secrets: { appSecret: str
     onError: (error) => { counters.lastFailure = errorLabel(error); },
   });
 
+  const count = (method: string, response: Response): Response => {
+    const { status } = response;
+    if (method === 'GET') {
+      if (status === 200) counters.challenges++;
+      else counters.challengesRefused++;
+    } else if (status === 200) counters.accepted++;
+    else if (status === 401) counters.unauthorized++;
+    else if (status === 400 || status === 413) counters.invalid++;
+    else if (status >= 500) counters.failed++;
+    return response;
+  };
+
   return {
     counters,
+    /** The largest delivery taken (Meta's are far smaller); a larger one is 413. */
+    maxBodyBytes: webhookMaxBodyBytes,
     async fetch(request: Request): Promise<Response> {
-      const response = await handler(request);
-      const { status } = response;
-      if (request.method === 'GET') {
-        if (status === 200) counters.challenges++;
-        else counters.challengesRefused++;
-      } else if (status === 200) counters.accepted++;
-      else if (status === 401) counters.unauthorized++;
-      else if (status === 400 || status === 413) counters.invalid++;
-      else if (status >= 500) counters.failed++;
-      return response;
+      return count(request.method, await handler(request));
     },
+    /** A POST whose bytes the server read itself (routes/context.ts readBytes). */
+    async deliver(body: Uint8Array, signature: string | null): Promise<Response> {
+      return count('POST', await handler.deliver(body, signature));
+    },
+    /** A POST refused before its bytes were read (too large). */
+    refuse: (response: Response) => count('POST', response),
   };
 }
