@@ -8,10 +8,11 @@ import { messagePayload, signWebhookBody, type BusinessLine } from '@onenumber/w
 export function inboundDeliveries(target: { url: string; appSecret: string }, prefix: string) {
   const acked = new Set<string>();
   const pending = new Map<string, string>(); // wamid -> the exact body to deliver again
-  const counts = { firstTry: 0, redeliveries: 0, noAnswer: 0, notOk: 0 };
+  const counts = { posts: 0, firstTry: 0, redeliveries: 0, noAnswer: 0, notOk: 0 };
   const statuses: Record<string, number> = {};
 
   async function post(id: string, body: string): Promise<boolean> {
+    counts.posts++;
     try {
       const response = await fetch(`${target.url}/webhooks/whatsapp`, {
         method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhookBody(body, target.appSecret) }, body,

@@ -128,6 +128,9 @@ export async function load(options: { rate: number; seconds: number; numbers: nu
     // starting a send and the simulator accepting it on a shared CPU.
     if (peak > budget * 1.25) note(`${peak} sends in one second on one number: over its ${budget}/s budget`);
     const heapEnd = await world.server.heap();
+    await world.simulator.settle(); // the statuses of the sends are webhook requests too
+    const logged = world.server.webhookRequests;
+    const made = inbound.counts.posts + world.simulator.deliveries().length; // ours, and the simulator's (first messages, statuses)
     if (heapEnd.heapUsed > heapStart.heapUsed * 2 + 64 * 1048576) note(`the heap grew from ${mib(heapStart.heapUsed)} MiB to ${mib(heapEnd.heapUsed)} MiB`);
     await kill(world.server);
     const db = new Database(world.file);
@@ -143,6 +146,7 @@ export async function load(options: { rate: number; seconds: number; numbers: nu
         'acknowledged in the timed phase': ackedInTime, 'achieved msgs/s': Math.round(achieved),
         'deliveries with no answer (connection closed before any answer), delivered again': inbound.counts.noAnswer,
         'acknowledged in all (with first messages and deliveries again)': inbound.acked.size, errors, lost,
+        'webhook requests (messages and statuses) the server logged / made': `${logged} / ${made}`,
         'replies by the 3 services while loaded': agentReplies, 'rule refusals (expected)': Object.entries(refused).map(([c, n]) => `${c} ${n}`).join(', ') || 0,
         'burst on one number': options.burst, 'send budget /s per number': budget, 'most replies queued in the outbox at once': queuedPeak,
         'replies sent / accepted': `${replies.size - missing.length} / ${replies.size}`, 'most sends to one number in 1 s': peak,

@@ -27,6 +27,8 @@ export interface ServerProcess {
   /** Resolves when the process has exited (killed or not). */
   exited: Promise<void>;
   readonly dead: boolean;
+  /** Requests to /webhooks/whatsapp the server logged (one line each, once answered). */
+  readonly webhookRequests: number;
   /** The server's heap and RSS in bytes, after a full GC (only with `heap`). */
   heap(): Promise<{ heapUsed: number; rss: number }>;
 }
@@ -50,14 +52,20 @@ export async function serve(options: ServeOptions): Promise<ServerProcess> {
   let dead = false;
   // CHAOS_SERVER_LOG=<file>: every server's stderr (JSON lines, never text or tokens) appended there.
   const log = process.env.CHAOS_SERVER_LOG;
+  let partial = '';
+  let webhookRequests = 0;
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
     if (log) appendFileSync(log, chunk);
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) if (line.includes('"path":"/webhooks/whatsapp"')) webhookRequests++;
   });
   const exited = new Promise<void>((r) => child.once('exit', () => { dead = true; r(); }));
   const process_: ServerProcess = {
     child, exited,
     get dead() { return dead; },
+    get webhookRequests() { return webhookRequests; },
     heap: () => new Promise((answer, fail) => {
       if (!child.connected) return fail(new Error('the server process has no heap probe (start it with heap: true)'));
       child.once('message', (m) => answer(m as { heapUsed: number; rss: number }));
