@@ -85,6 +85,9 @@ describe('webhook: shape (400, nothing stored)', () => {
       [JSON.stringify({ object: 'page', entry: [] }), 'object'],
       [JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { messages: [] } }] }] }), 'entry.0.changes.0.value.metadata'],
       [JSON.stringify({ ...textPayload(), entry: [{ id: '1', changes: [{ field: 'messages', value: { metadata: { display_phone_number: '1', phone_number_id: '2' }, messages: [{ id: 'w', timestamp: '1', type: 'text' }] } }] }] }), 'entry.0.changes.0.value.messages.0.from'],
+      // Found by the chaos fuzzing: these were routed, failed, and answered 500 (redelivered forever).
+      [JSON.stringify({ ...textPayload(), entry: [{ id: '1', changes: [{ field: 'messages', value: { metadata: { display_phone_number: '1', phone_number_id: "'; DROP TABLE channels; --" }, messages: [] } }] }] }), 'entry.0.changes.0.value.metadata.phone_number_id'],
+      [JSON.stringify({ ...textPayload(), entry: [{ id: '1', changes: [{ field: 'messages', value: { metadata: { display_phone_number: '1', phone_number_id: '1'.repeat(76) }, messages: [] } }] }] }), 'entry.0.changes.0.value.metadata.phone_number_id'],
     ];
     for (const [body, field] of cases) {
       const response = await handler(post(body));

@@ -17,7 +17,9 @@ export const webhookErrorSchema = z.looseObject({
 
 export const webhookMetadataSchema = z.looseObject({
   display_phone_number: z.string().min(1),
-  phone_number_id: z.string().min(1),
+  // Digits, as Meta issues them (and the simulator checks): a malformed id is refused with 400
+  // here, not stored-failed with 500, which would have WhatsApp deliver it again forever.
+  phone_number_id: z.string().regex(/^[0-9]{1,32}$/, 'a phone_number_id is 1 to 32 digits'),
 });
 
 export const webhookContactSchema = z.looseObject({
