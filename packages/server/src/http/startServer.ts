@@ -52,6 +52,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       handler.fetch(request, env.incoming instanceof IncomingMessage ? { nodeRequest: env.incoming } : undefined),
     overrideGlobalObjects: false,
   }) as Server;
+  // Keep idle keep-alive connections longer than load balancers and webhook senders do (60 s is
+  // common): a connection the server closes just as a client reuses it loses that request.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(new OneNumberError('INVALID_INPUT', `Cannot listen on ${host}:${port} (${error.code ?? 'error'}).`, { field: 'port' })));
