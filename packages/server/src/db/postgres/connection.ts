@@ -11,7 +11,8 @@
 //
 // Event ids. A write's events (and audit timeline entries) are collected while it runs and
 // inserted just before COMMIT: each stream's counter row is locked and advanced in the same
-// transaction, in key order. A second writer to the same stream waits on that row until the
+// transaction, in key order, by the one statement that inserts the events (so the lock is held
+// for that round trip and the COMMIT only). A second writer to the same stream waits on that row until the
 // first commits, so a stream's ids are given out in commit order: a reader that has seen id n
 // has seen every committed event below n, on any replica, and never has to skip one that
 // commits late with a lower id (the trap of a plain sequence, whose numbers are taken before
@@ -89,18 +90,14 @@ async function flushTimeline(client: pg.PoolClient, timeline: Pending['timeline'
 async function flushEvents(client: pg.PoolClient, drafts: readonly EventDraft[], channel: string, origin: string): Promise<Set<string>> {
   if (!drafts.length) return new Set();
   const keyOf = (d: EventDraft) => streamKey(d.org, d.service);
-  const perStream = counts(drafts, keyOf);
   const streams = [...new Map(drafts.map((d) => [keyOf(d), [d.org, d.service] as [string, string]])).values()];
-  const heads = await sql.advanceStreams.all(client, streams.map(([o]) => o), streams.map(([, s]) => s), streams.map(([o, s]) => perStream.get(streamKey(o, s))!));
-  const seqs = numbered(drafts, keyOf, new Map(heads.map((h) => [streamKey(h.org, h.service), h.head])));
-  await sql.insertEvents.run(
-    client, drafts.map((d) => d.org), drafts.map((d) => d.service), seqs, drafts.map((d) => d.channel), drafts.map((d) => d.body.type),
-    drafts.map((d) => JSON.stringify(d.body)),
-  );
   const payload = JSON.stringify({ origin, streams });
   // A NOTIFY payload holds under 8000 bytes; a longer list is sent as "look at every stream".
-  await sql.notify.run(client, channel, payload.length < 7_900 ? payload : JSON.stringify({ origin, streams: null }));
-  return new Set(perStream.keys());
+  await sql.appendEvents.run(
+    client, drafts.map((d) => d.org), drafts.map((d) => d.service), drafts.map((d) => d.channel), drafts.map((d) => d.body.type),
+    drafts.map((d) => JSON.stringify(d.body)), channel, payload.length < 7_900 ? payload : JSON.stringify({ origin, streams: null }),
+  );
+  return new Set(streams.map(([org, service]) => streamKey(org, service)));
 }
 
 export function createHandle(pool: pg.Pool, channel: string): Omit<PgHandle, 'close'> & { closing(): void } {

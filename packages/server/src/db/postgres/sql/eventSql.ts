@@ -5,21 +5,29 @@ import { statement } from './statement';
 
 export const eventSql = {
   /**
-   * Reserves `count` numbers in each stream (rows in key order, so two writers lock them in the
-   * same order) and returns each stream's new head. The row stays locked until commit.
+   * One statement, so the counter rows stay locked for this round trip and COMMIT only (writers
+   * to one stream queue on them): advances each stream's counter by its number of events (rows
+   * in key order, so two writers lock them in the same order), inserts the events numbered from
+   * the new heads in draft order, and announces the streams to every replica's LISTEN connection
+   * (delivered when, and only if, the transaction commits).
    */
-  advanceStreams: statement<[orgs: string[], services: string[], counts: number[]], { org: string; service: string; head: number }>(
-    `INSERT INTO event_streams AS s (org, service, head)
-     SELECT org, service, n FROM unnest($1::text[], $2::text[], $3::bigint[]) AS t (org, service, n) ORDER BY org, service
-     ON CONFLICT (org, service) DO UPDATE SET head = s.head + EXCLUDED.head
-     RETURNING org, service, head`,
+  appendEvents: statement<[orgs: string[], services: string[], channels: string[], types: string[], bodies: string[], channel: string, payload: string]>(
+    `WITH drafts AS (
+       SELECT t.org, t.service, t.channel, t.type, t.body,
+              count(*) OVER (PARTITION BY t.org, t.service) AS n,
+              row_number() OVER (PARTITION BY t.org, t.service ORDER BY t.i) AS k
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t (org, service, channel, type, body, i)
+     ), heads AS (
+       INSERT INTO event_streams AS s (org, service, head)
+       SELECT org, service, count(*) FROM drafts GROUP BY org, service ORDER BY org, service
+       ON CONFLICT (org, service) DO UPDATE SET head = s.head + EXCLUDED.head
+       RETURNING org, service, head
+     ), inserted AS (
+       INSERT INTO events (org, service, seq, channel, type, body)
+       SELECT d.org, d.service, h.head - d.n + d.k, d.channel, d.type, d.body FROM drafts d JOIN heads h USING (org, service)
+     )
+     SELECT pg_notify($6, $7)`,
   ),
-  insertEvents: statement<[orgs: string[], services: string[], seqs: number[], channels: string[], types: string[], bodies: string[]]>(
-    `INSERT INTO events (org, service, seq, channel, type, body)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[])`,
-  ),
-  /** Delivered to every replica's LISTEN connection when (and only if) the transaction commits. */
-  notify: statement<[channel: string, payload: string]>(`SELECT pg_notify($1, $2)`),
   eventsAfter: statement<[org: string, service: string, after: number, limit: number | null], { seq: number; body: string }>(
     `SELECT seq, body FROM events WHERE org = $1 AND service = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
   ),
