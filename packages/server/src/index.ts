@@ -15,3 +15,4 @@ export { openSqliteDatabase, sqliteDatabaseOptionsSchema, type SqliteDatabaseOpt
 export { describeDatabase, isPostgresUrl, migrateDatabase, openDatabase, type MigrationOutcome, type OpenDatabaseOptions } from './db';
 export { migratePostgres, openPostgresDatabase, postgresDatabaseOptionsSchema, type PostgresDatabaseOptions } from './db';
 export type { ChannelMembership, IssuedToken, Principal, ServerDatabase, StoredDirectory, TokenStore } from './db/ServerDatabase';
+export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './db/postgres/embeddedPostgres';

