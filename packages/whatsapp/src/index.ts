@@ -49,6 +49,7 @@ export { lastInboundFromStorage } from './outbox/lastInboundFromStorage';
 
 // The simulator
 export { createGraphApiHandler } from './simulator/createGraphApiHandler';
+export { serveGraphApi, type GraphApiServer, type GraphApiServerOptions, type SendMoment } from './simulator/serveGraphApi';
 export { createSimulator, simulatorOptionsSchema, type Simulator, type SimulatorOptions, type SimulatedCustomer, type SimulatedMessage } from './simulator/createSimulator';
 export { messagePayload, statusPayload, messageObject, statusObject, contactObject, type BusinessLine, type CustomerIdentity, type StatusInput } from './simulator/payloads';
 export type { DeliveryRecord } from './simulator/delivery';

@@ -9,7 +9,7 @@ import { OneNumberError } from '@onenumber/core';
 import Database from 'better-sqlite3';
 import type { CheckResult, Progress } from '../report';
 import { inboundDeliveries } from './inboundDeliveries';
-import type { SendMoment } from './loopbackGraph';
+import type { SendMoment } from '@onenumber/whatsapp';
 import { startProcessWorld, waServices } from './processWorld';
 import { explainRepeats, sendsById, type Kill } from './replySends';
 import { seeded } from './seeded';
@@ -80,7 +80,7 @@ export async function crash(options: { messages: number; kills: number; seed?: n
         await recover();
       } else {
         armed = true;
-        world.graph.at(moment, () => { killed(moment); world.server.child.kill('SIGKILL'); });
+        world.graph.dropNext(moment, () => { killed(moment); world.server.child.kill('SIGKILL'); });
         reply(i + 1); // a send for the kill to land on
       }
     }

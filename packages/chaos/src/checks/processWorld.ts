@@ -4,11 +4,10 @@
 // phone_number_ids, and crm, desk and salesiq connected to every number with their own tokens.
 import { createOneNumber, type OneNumber } from '@onenumber/core';
 import { createHttpDirectory, createHttpStorage } from '@onenumber/storage-http';
-import { createSimulator, type Simulator } from '@onenumber/whatsapp';
+import { createSimulator, serveGraphApi, type GraphApiServer, type Simulator } from '@onenumber/whatsapp';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLoopbackGraph, type LoopbackGraph } from './loopbackGraph';
 import { freePort, kill, serve, type ServerProcess } from './serverProcess';
 
 export const waServices = ['crm', 'desk', 'salesiq'] as const;
@@ -20,7 +19,7 @@ export interface ProcessWorld {
   appSecret: string;
   file: string;
   simulator: Simulator;
-  graph: LoopbackGraph;
+  graph: GraphApiServer;
   /** The server process now running (replaced by `restart`). */
   server: ServerProcess;
   sdks: Record<WaService, OneNumber>;
@@ -38,7 +37,7 @@ export async function startProcessWorld(options: { name: string; numbers: Record
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const simulator = createSimulator({ appSecret: secrets.appSecret, numbers: options.numbers, webhook: `${url}/webhooks/whatsapp` });
-  const graph = await startLoopbackGraph(simulator, secrets.accessToken);
+  const graph = await serveGraphApi(simulator, { accessToken: secrets.accessToken });
   const env = { WHATSAPP_APP_SECRET: secrets.appSecret, WHATSAPP_VERIFY_TOKEN: secrets.verifyToken, WHATSAPP_ACCESS_TOKEN: secrets.accessToken, WHATSAPP_GRAPH_URL: graph.url };
   const start = () => serve({ file, port, adminToken: secrets.adminToken, env, heap: options.heap ?? false });
   const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {

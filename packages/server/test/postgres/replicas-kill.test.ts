@@ -7,12 +7,11 @@
 // - the replies the dead replica held are sent by the others once its leases lapse (R16);
 // - a reply reaches WhatsApp twice only if the dead replica held it when it died (it may have
 //   sent it without recording so: the kill window), and each such repeat is counted.
-import { createSimulator, messagePayload, signWebhookBody, type Simulator } from '@onenumber/whatsapp';
+import { createSimulator, messagePayload, serveGraphApi, signWebhookBody, type GraphApiServer, type Simulator } from '@onenumber/whatsapp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceSdk } from '../whatsapp/support/serviceSdk';
 import { startPostgres, type TestPostgres } from './support/cluster';
 import { admin, buildServer, killAll, seeded, startReplica, stopReplicas, until, type Replica } from './support/replicas';
-import { startSlowGraph } from './support/slowGraph';
 
 const APP_SECRET = 'replica-kill-app-secret';
 const VERIFY = 'replica-kill-verify-token';
@@ -26,14 +25,14 @@ let pg: TestPostgres;
 let schema: string;
 let replicas: Replica[] = [];
 let simulator: Simulator;
-let graph: Awaited<ReturnType<typeof startSlowGraph>>;
+let graph: GraphApiServer;
 
 beforeAll(async () => {
   const [modulePath, started] = await Promise.all([buildServer(), startPostgres()]);
   pg = started;
   schema = pg.schema();
   simulator = createSimulator({ appSecret: APP_SECRET, numbers: { [N]: PNID }, statuses: 'manual' });
-  graph = await startSlowGraph(simulator, GRAPH_TOKEN, 150);
+  graph = await serveGraphApi(simulator, { accessToken: GRAPH_TOKEN, answerDelayMs: 150 });
   const env = { WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: VERIFY, WHATSAPP_ACCESS_TOKEN: GRAPH_TOKEN, WHATSAPP_GRAPH_URL: graph.url, WHATSAPP_API_VERSION: 'v23.0' };
   replicas = [];
   for (const name of ['a', 'b', 'c']) replicas.push(await startReplica(modulePath, pg.url, schema, `kill-${name}`, env));
@@ -104,7 +103,8 @@ describe('three replicas on one PostgreSQL: one SIGKILLed under load', () => {
     await until(() => acknowledged.length >= 50 && accepted.length >= 10, 'load on three replicas', 120_000);
     const leaseOf = async (message: string) => (await q<{ lease_worker: string | null }>(`SELECT lease_worker FROM $schema.outbox WHERE message = $1`, [message]))[0]?.lease_worker ?? '';
     let killedOn: string | undefined;
-    graph.onAccepted(async (message) => {
+    graph.onAccepted(async ({ callbackData }) => {
+      const message = callbackData?.message;
       if (killedOn || !message || !(await leaseOf(message)).includes(`-${victim.pid}-`) || killedOn) return;
       killedOn = message;
       victim.child.kill('SIGKILL');

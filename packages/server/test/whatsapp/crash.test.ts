@@ -6,11 +6,10 @@
 //   idempotency key) and counted as a suspected repeat.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { createSimulator, type Simulator } from '@onenumber/whatsapp';
+import { createSimulator, serveGraphApi, type GraphApiServer, type Simulator } from '@onenumber/whatsapp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDbFile } from '../http/support/tempFiles';
 import { buildServer, serverScript } from './support/buildServer';
-import { startLoopbackGraph } from './support/loopbackGraph';
 import { serviceSdk } from './support/serviceSdk';
 import { APP_SECRET, N, PNID, VERIFY, agents, until } from './support/world';
 
@@ -19,7 +18,7 @@ const graphToken = 'crash-test-graph-token';
 const taro = '+819012345678';
 let modulePath: string;
 let simulator: Simulator;
-let graph: Awaited<ReturnType<typeof startLoopbackGraph>>;
+let graph: GraphApiServer;
 const running = new Set<ChildProcess>();
 
 beforeAll(async () => {
@@ -77,7 +76,7 @@ const inbox = () => simulator.inbox(taro).map((m) => m.text);
 
 async function fresh() {
   simulator = createSimulator({ appSecret: APP_SECRET, numbers: { [N]: PNID } });
-  graph = await startLoopbackGraph(simulator, graphToken);
+  graph = await serveGraphApi(simulator, { accessToken: graphToken });
 }
 
 describe('crash between accepting a reply and sending it', () => {
@@ -86,7 +85,7 @@ describe('crash between accepting a reply and sending it', () => {
     const file = tempDbFile();
     const first = await start(file);
     const token = await setUp(first.url);
-    graph.at('before-send', () => first.child.kill('SIGKILL'));
+    graph.dropNext('before-send', () => first.child.kill('SIGKILL'));
     const { message } = await reply(first.url, token, 'It ships today.'); // accepted: stored and queued in one write
     await first.exited;
     expect(inbox()).toEqual([]); // the process died before the message reached WhatsApp
@@ -117,7 +116,7 @@ describe('crash between WhatsApp\'s answer and the record', () => {
     const file = tempDbFile();
     const first = await start(file);
     const token = await setUp(first.url);
-    graph.at('after-send', () => first.child.kill('SIGKILL'));
+    graph.dropNext('after-send', () => first.child.kill('SIGKILL'));
     await reply(first.url, token, 'Sent twice?');
     await first.exited;
     expect(inbox()).toEqual(['Sent twice?']); // WhatsApp has it; the server never recorded it
