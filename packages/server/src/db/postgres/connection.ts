@@ -89,15 +89,15 @@ async function flushTimeline(client: pg.PoolClient, timeline: Pending['timeline'
 /** Writes the events with their stream numbers and announces the streams; returns their keys. */
 async function flushEvents(client: pg.PoolClient, drafts: readonly EventDraft[], channel: string, origin: string): Promise<Set<string>> {
   if (!drafts.length) return new Set();
-  const keyOf = (d: EventDraft) => streamKey(d.org, d.service);
-  const streams = [...new Map(drafts.map((d) => [keyOf(d), [d.org, d.service] as [string, string]])).values()];
+  const byKey = new Map(drafts.map((d) => [streamKey(d.org, d.service), [d.org, d.service] as [string, string]]));
+  const streams = [...byKey.values()];
   const payload = JSON.stringify({ origin, streams });
   // A NOTIFY payload holds under 8000 bytes; a longer list is sent as "look at every stream".
   await sql.appendEvents.run(
     client, drafts.map((d) => d.org), drafts.map((d) => d.service), drafts.map((d) => d.channel), drafts.map((d) => d.body.type),
     drafts.map((d) => JSON.stringify(d.body)), channel, payload.length < 7_900 ? payload : JSON.stringify({ origin, streams: null }),
   );
-  return new Set(streams.map(([org, service]) => streamKey(org, service)));
+  return new Set(byKey.keys());
 }
 
 export function createHandle(pool: pg.Pool, channel: string): Omit<PgHandle, 'close'> & { closing(): void } {
