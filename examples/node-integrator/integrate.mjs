@@ -15,11 +15,22 @@ import { createHttpDirectory, createHttpStorage } from '@onenumber/storage-http'
 const adminToken = process.env.ONENUMBER_ADMIN_TOKEN ?? 'demo-admin-token-0123456789';
 const server = process.env.ONENUMBER_URL
   ? null
-  : await startServer({ db: openSqliteDatabase({ file: join(mkdtempSync(join(tmpdir(), 'onenumber-')), 'onenumber.db') }), adminToken, port: 0, logger: silentLogger });
+  : await startServer({
+      db: openSqliteDatabase({ file: join(mkdtempSync(join(tmpdir(), 'onenumber-')), 'onenumber.db') }),
+      adminToken,
+      port: 0,
+      logger: silentLogger,
+    });
 const url = process.env.ONENUMBER_URL ?? server.url;
 const admin = (method, path, body) =>
-  fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
-    .then(async (r) => { if (!r.ok) throw new Error(`${path}: ${await r.text()}`); return r.json(); });
+  fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }).then(async (r) => {
+    if (!r.ok) throw new Error(`${path}: ${await r.text()}`);
+    return r.json();
+  });
 
 // 2. The admin describes the org once: its plan, its agents and its verified number.
 await admin('POST', '/v1/admin/directory', {
@@ -34,7 +45,10 @@ await admin('POST', '/v1/admin/directory', {
 // 3. Each service gets its own token and its own SDK instance, as separate processes would.
 async function serviceSdk(service) {
   const { token } = await admin('POST', '/v1/admin/tokens', { org: 'acme', service });
-  return createOneNumber({ storage: createHttpStorage({ url, token }), directory: createHttpDirectory({ url, token }) });
+  return createOneNumber({
+    storage: createHttpStorage({ url, token }),
+    directory: createHttpDirectory({ url, token }),
+  });
 }
 const crm = await serviceSdk('crm');
 const desk = await serviceSdk('desk');
@@ -48,14 +62,36 @@ console.log('desk connects:', await desk.connect({ org: 'acme', service: 'desk',
 //    both services (R15).
 const feed = desk.feed({ org: 'acme', service: 'desk', after: '0' });
 const received = new Promise((resolve) => feed.on('messageReceived', resolve));
-const webhook = createOneNumber({ storage: createHttpStorage({ url, token: adminToken }), directory: createHttpDirectory({ url, token: adminToken }) });
-await webhook.receive({ number: '+81312345678', customer: '819012345678', text: 'Where is my order?', id: 'wamid.demo.1' });
+const webhook = createOneNumber({
+  storage: createHttpStorage({ url, token: adminToken }),
+  directory: createHttpDirectory({ url, token: adminToken }),
+});
+await webhook.receive({
+  number: '+81312345678',
+  customer: '819012345678',
+  text: 'Where is my order?',
+  id: 'wamid.demo.1',
+});
 console.log('desk received:', (await received).message.text);
 
 // 6. CRM replies; Desk sees that a reply went out, but not its text or agent (R17).
-await crm.reply({ org: 'acme', service: 'crm', agent: 'aiko', number: '+81312345678', customer: '+819012345678', text: 'It ships today.' });
-const seen = await desk.view({ org: 'acme', service: 'desk', agent: 'ben', number: '+81312345678', customer: '+819012345678' });
-for (const m of seen.messages) console.log(`desk view: ${m.direction} ${m.masked ? '[masked reply from ' + m.service + ']' : m.text}`);
+await crm.reply({
+  org: 'acme',
+  service: 'crm',
+  agent: 'aiko',
+  number: '+81312345678',
+  customer: '+819012345678',
+  text: 'It ships today.',
+});
+const seen = await desk.view({
+  org: 'acme',
+  service: 'desk',
+  agent: 'ben',
+  number: '+81312345678',
+  customer: '+819012345678',
+});
+for (const m of seen.messages)
+  console.log(`desk view: ${m.direction} ${m.masked ? `[masked reply from ${m.service}]` : m.text}`);
 console.log('desk notice:', seen.notice?.messages.en);
 
 feed.close();

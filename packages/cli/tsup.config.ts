@@ -3,5 +3,8 @@ import { base } from '../../tsup.base';
 
 export default defineConfig([
   base(),
-  { ...base({ entry: ['src/bin.ts'], format: ['esm'], dts: false, banner: { js: '#!/usr/bin/env node' } }), clean: false },
+  {
+    ...base({ entry: ['src/bin.ts'], format: ['esm'], dts: false, banner: { js: '#!/usr/bin/env node' } }),
+    clean: false,
+  },
 ]);

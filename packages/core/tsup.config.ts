@@ -1,4 +1,6 @@
 import { defineConfig } from 'tsup';
 import { base } from '../../tsup.base';
 
-export default defineConfig(base({ entry: { index: 'src/index.ts', testkit: 'src/adapter/testkit/index.ts' }, external: ['vitest'] }));
+export default defineConfig(
+  base({ entry: { index: 'src/index.ts', testkit: 'src/adapter/testkit/index.ts' }, external: ['vitest'] }),
+);

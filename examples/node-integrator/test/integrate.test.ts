@@ -5,7 +5,9 @@ import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 
 it('connects two services, receives, replies, and shows the reply masked to the other', async () => {
-  const { stdout } = await promisify(execFile)(process.execPath, [resolve(__dirname, '../integrate.mjs')], { timeout: 90_000 });
+  const { stdout } = await promisify(execFile)(process.execPath, [resolve(__dirname, '../integrate.mjs')], {
+    timeout: 90_000,
+  });
   expect(stdout).toMatch(/crm connects:.*role: 'parent'/s);
   expect(stdout).toMatch(/desk connects:.*role: 'child'/s);
   expect(stdout).toContain('desk received: Where is my order?');

@@ -1,8 +1,64 @@
 // The playground page: renders what each service's own SDK shows, and re-renders whenever the
 // server's event stream says something changed. Every action goes through the service's adapter.
 const words = {
-  en: { subtitle: 'Zoho Desk, Zoho CRM and Zoho SalesIQ sharing one WhatsApp Business number', customer: "Customer's phone", send: 'Send', cancel: 'Cancel', assignAnyway: 'Assign to me anyway', agent: 'Agent', connect: 'Connect', disable: 'Disable', enable: 'Enable', remove: 'Remove', assignMe: 'Assign to me', members: 'Members', none: 'none', closed: 'channel closed', notConnected: 'not connected', parent: 'parent', child: 'child', disabled: 'disabled', assignee: 'Assignee', hidden: 'Reply from {s}: text hidden', ifLeaves: 'If {s} leaves: {p}', becomesParent: '{p} becomes parent', staysParent: '{p} stays parent', closes: 'the channel closes', noChange: 'no change', replyTo: 'Reply to the customer…', notConnectedYet: 'Connect a service to the number to start.' },
-  ja: { subtitle: 'Zoho Desk・Zoho CRM・Zoho SalesIQ が1つの WhatsApp ビジネス番号を共有', customer: 'お客様の電話', send: '送信', cancel: 'キャンセル', assignAnyway: '自分に割り当てる', agent: '担当者', connect: '接続', disable: '無効化', enable: '有効化', remove: '削除', assignMe: '自分に割り当て', members: 'メンバー', none: 'なし', closed: '経路は閉じています', notConnected: '未接続', parent: '親', child: '子', disabled: '無効', assignee: '担当', hidden: '{s} からの返信: 本文は非表示', ifLeaves: '{s} が離脱すると: {p}', becomesParent: '{p} が親になります', staysParent: '{p} が親のままです', closes: '経路が閉じます', noChange: '変化なし', replyTo: 'お客様に返信…', notConnectedYet: 'サービスを番号に接続してください。' },
+  en: {
+    subtitle: 'Zoho Desk, Zoho CRM and Zoho SalesIQ sharing one WhatsApp Business number',
+    customer: "Customer's phone",
+    send: 'Send',
+    cancel: 'Cancel',
+    assignAnyway: 'Assign to me anyway',
+    agent: 'Agent',
+    connect: 'Connect',
+    disable: 'Disable',
+    enable: 'Enable',
+    remove: 'Remove',
+    assignMe: 'Assign to me',
+    members: 'Members',
+    none: 'none',
+    closed: 'channel closed',
+    notConnected: 'not connected',
+    parent: 'parent',
+    child: 'child',
+    disabled: 'disabled',
+    assignee: 'Assignee',
+    hidden: 'Reply from {s}: text hidden',
+    ifLeaves: 'If {s} leaves: {p}',
+    becomesParent: '{p} becomes parent',
+    staysParent: '{p} stays parent',
+    closes: 'the channel closes',
+    noChange: 'no change',
+    replyTo: 'Reply to the customer…',
+    notConnectedYet: 'Connect a service to the number to start.',
+  },
+  ja: {
+    subtitle: 'Zoho Desk・Zoho CRM・Zoho SalesIQ が1つの WhatsApp ビジネス番号を共有',
+    customer: 'お客様の電話',
+    send: '送信',
+    cancel: 'キャンセル',
+    assignAnyway: '自分に割り当てる',
+    agent: '担当者',
+    connect: '接続',
+    disable: '無効化',
+    enable: '有効化',
+    remove: '削除',
+    assignMe: '自分に割り当て',
+    members: 'メンバー',
+    none: 'なし',
+    closed: '経路は閉じています',
+    notConnected: '未接続',
+    parent: '親',
+    child: '子',
+    disabled: '無効',
+    assignee: '担当',
+    hidden: '{s} からの返信: 本文は非表示',
+    ifLeaves: '{s} が離脱すると: {p}',
+    becomesParent: '{p} が親になります',
+    staysParent: '{p} が親のままです',
+    closes: '経路が閉じます',
+    noChange: '変化なし',
+    replyTo: 'お客様に返信…',
+    notConnectedYet: 'サービスを番号に接続してください。',
+  },
 };
 const names = { desk: 'Zoho Desk', crm: 'Zoho CRM', salesiq: 'Zoho SalesIQ' };
 let lang = 'en';
@@ -21,7 +77,11 @@ function toast(text) {
 }
 
 async function call(path, body) {
-  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = await response.json();
   if (!response.ok) throw Object.assign(new Error(json.message), { code: json.error });
   return json;
@@ -33,11 +93,26 @@ function paneElement(service) {
   el = $('#pane-template').content.firstElementChild.cloneNode(true);
   el.dataset.service = service;
   el.dataset.testid = `pane-${service}`;
-  for (const [sel, id] of [['.role', 'role'], ['.members', 'members'], ['.notice', 'notice'], ['.who', 'assignee'], ['.messages', 'messages'], ['.why', 'why'], ['select', 'agent'], ['textarea', 'text'], ['.reply button', 'send'], ['.preview', 'preview']]) {
+  for (const [sel, id] of [
+    ['.role', 'role'],
+    ['.members', 'members'],
+    ['.notice', 'notice'],
+    ['.who', 'assignee'],
+    ['.messages', 'messages'],
+    ['.why', 'why'],
+    ['select', 'agent'],
+    ['textarea', 'text'],
+    ['.reply button', 'send'],
+    ['.preview', 'preview'],
+  ]) {
     $(sel, el).dataset.testid = `${id}-${service}`;
   }
-  for (const button of el.querySelectorAll('[data-action]')) button.dataset.testid = `${button.dataset.action}-${service}`;
-  $('select', el).addEventListener('change', (e) => { agents[service] = e.target.value; refresh(); });
+  for (const button of el.querySelectorAll('[data-action]'))
+    button.dataset.testid = `${button.dataset.action}-${service}`;
+  $('select', el).addEventListener('change', (e) => {
+    agents[service] = e.target.value;
+    refresh();
+  });
   el.addEventListener('click', (e) => {
     const action = e.target.closest('[data-action]')?.dataset.action;
     if (action) act(service, action);
@@ -45,7 +120,10 @@ function paneElement(service) {
   $('form', el).addEventListener('submit', (e) => {
     e.preventDefault();
     const text = $('textarea', el).value.trim();
-    if (text) act(service, 'reply', { text }).then((ok) => { if (ok) $('textarea', el).value = ''; });
+    if (text)
+      act(service, 'reply', { text }).then((ok) => {
+        if (ok) $('textarea', el).value = '';
+      });
   });
   $('#panes').insertBefore(el, $('.phone'));
   return el;
@@ -61,7 +139,10 @@ function messageItem(m, service) {
     meta.textContent = 'customer';
   } else {
     if (m.masked) {
-      const tag = Object.assign(document.createElement('b'), { className: 'tag', textContent: lang === 'ja' ? 'マスク' : 'masked' });
+      const tag = Object.assign(document.createElement('b'), {
+        className: 'tag',
+        textContent: lang === 'ja' ? 'マスク' : 'masked',
+      });
       li.append(tag, ` ${t('hidden', { s: nameOf(m.service) })}`);
     } else li.textContent = m.text;
     meta.textContent = `${nameOf(m.service)}${m.agentName && (m.masked || m.service === service) ? ` · ${m.agentName}` : ''} · ${m.status}`;
@@ -73,7 +154,11 @@ function messageItem(m, service) {
 function previewText(pane) {
   const p = pane.preview?.remove;
   if (!p || pane.membership !== 'active') return '';
-  const outcome = p.closes ? t('closes') : p.parentAfter === p.parentBefore ? t('staysParent', { p: nameOf(p.parentAfter) }) : t('becomesParent', { p: nameOf(p.parentAfter) });
+  const outcome = p.closes
+    ? t('closes')
+    : p.parentAfter === p.parentBefore
+      ? t('staysParent', { p: nameOf(p.parentAfter) })
+      : t('becomesParent', { p: nameOf(p.parentAfter) });
   return t('ifLeaves', { s: nameOf(pane.service), p: outcome });
 }
 
@@ -88,7 +173,8 @@ function render() {
     const role = $('.role', el);
     role.className = `badge role ${pane.role ?? pane.membership}`;
     role.textContent = pane.role ? t(pane.role) : pane.membership === 'disabled' ? t('disabled') : t('notConnected');
-    $('.members', el).textContent = `${t('members')}: ${pane.members.map((m) => `${nameOf(m.service)}${m.role === 'parent' ? ` (${t('parent')})` : ''}`).join(' · ') || (pane.channelStatus === 'closed' ? t('closed') : t('none'))}`;
+    $('.members', el).textContent =
+      `${t('members')}: ${pane.members.map((m) => `${nameOf(m.service)}${m.role === 'parent' ? ` (${t('parent')})` : ''}`).join(' · ') || (pane.channelStatus === 'closed' ? t('closed') : t('none'))}`;
     const select = $('select', el);
     select.replaceChildren(...pane.agents.map((a) => new Option(a.name, a.id, false, a.id === agents[pane.service])));
     $('[data-action="connect"]', el).disabled = pane.membership !== 'none';
@@ -101,8 +187,10 @@ function render() {
     const notice = $('.notice', el);
     notice.hidden = !pane.notice;
     notice.textContent = pane.notice ? pane.notice.messages[lang] : '';
-    $('.who', el).textContent = `${t('assignee')}: ${pane.assignee ? pane.agents.find((a) => a.id === pane.assignee)?.name ?? pane.assignee : t('none')}`;
-    $('[data-action="assign"]', el).disabled = pane.membership !== 'active' || pane.assignee === pane.agent || !pane.messages.length;
+    $('.who', el).textContent =
+      `${t('assignee')}: ${pane.assignee ? (pane.agents.find((a) => a.id === pane.assignee)?.name ?? pane.assignee) : t('none')}`;
+    $('[data-action="assign"]', el).disabled =
+      pane.membership !== 'active' || pane.assignee === pane.agent || !pane.messages.length;
     $('.messages', el).replaceChildren(...pane.messages.map((m) => messageItem(m, pane.service)));
     const textarea = $('textarea', el);
     textarea.placeholder = t('replyTo');
@@ -110,7 +198,11 @@ function render() {
     $('.reply button', el).disabled = !pane.canReply.ok;
     $('.why', el).textContent = pane.canReply.ok ? '' : pane.canReply.message;
   }
-  $('[data-testid="messages-phone"]').replaceChildren(...state.phone.map((m) => Object.assign(document.createElement('li'), { className: m.direction, textContent: m.text })));
+  $('[data-testid="messages-phone"]').replaceChildren(
+    ...state.phone.map((m) =>
+      Object.assign(document.createElement('li'), { className: m.direction, textContent: m.text }),
+    ),
+  );
   document.body.dataset.ready = 'true';
 }
 
@@ -131,7 +223,9 @@ async function act(service, action, extra = {}) {
       $('#confirm-text').textContent = result.notice.messages[lang];
       const dialog = $('#confirm');
       dialog.showModal();
-      const answer = await new Promise((resolve) => dialog.addEventListener('close', () => resolve(dialog.returnValue), { once: true }));
+      const answer = await new Promise((resolve) =>
+        dialog.addEventListener('close', () => resolve(dialog.returnValue), { once: true }),
+      );
       if (answer === 'confirm') await call('/api/action', { service, action, agent: agents[service], confirm: true });
     }
     await refresh();
@@ -148,7 +242,12 @@ $('#phone-form').addEventListener('submit', async (e) => {
   const box = $('[data-testid="phone-text"]');
   const text = box.value.trim();
   if (!text) return;
-  try { await call('/api/phone', { text }); box.value = ''; } catch (error) { toast(`${error.code}: ${error.message}`); }
+  try {
+    await call('/api/phone', { text });
+    box.value = '';
+  } catch (error) {
+    toast(`${error.code}: ${error.message}`);
+  }
   await refresh();
 });
 for (const button of document.querySelectorAll('[data-lang]')) {

@@ -12,7 +12,9 @@ export function adminClient(url: string, adminToken: string) {
   }
   return {
     setDirectory: (contents: unknown) => call('POST', '/v1/admin/directory', contents),
-    setNumber: (entry: { number: string; verified: boolean; phoneNumberId?: string }) => call('PUT', '/v1/admin/numbers', entry),
-    issueToken: (org: string, service: string) => call<{ token: string }>('POST', '/v1/admin/tokens', { org, service }).then((t) => t.token),
+    setNumber: (entry: { number: string; verified: boolean; phoneNumberId?: string }) =>
+      call('PUT', '/v1/admin/numbers', entry),
+    issueToken: (org: string, service: string) =>
+      call<{ token: string }>('POST', '/v1/admin/tokens', { org, service }).then((t) => t.token),
   };
 }

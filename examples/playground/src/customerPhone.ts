@@ -33,7 +33,11 @@ export function createCustomerPhone(phone: Phone) {
     async send(text: string) {
       await person.read();
       const { status } = await person.send(text, { to: number });
-      if (status !== 200) throw new OneNumberError('STORAGE_UNAVAILABLE', `The server answered the WhatsApp delivery with HTTP ${status}; check its log (ONENUMBER_LOG=1).`);
+      if (status !== 200)
+        throw new OneNumberError(
+          'STORAGE_UNAVAILABLE',
+          `The server answered the WhatsApp delivery with HTTP ${status}; check its log (ONENUMBER_LOG=1).`,
+        );
       phone.record('sent', text);
     },
     /** Waits until the automatic status deliveries went out. */

@@ -7,7 +7,9 @@ const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.ONENUMBER_PLAYGROUND_DATA ?? '.playground-data');
 const playground = await startPlayground({ port, dataDir });
 process.stdout.write(`\nOneNumber playground: Zoho Desk, Zoho CRM and Zoho SalesIQ sharing one WhatsApp number.\n`);
-process.stdout.write(`  open ${playground.url}\n  server ${playground.serverUrl} (embedded SQLite in ${dataDir})\n  Ctrl-C to stop\n`);
+process.stdout.write(
+  `  open ${playground.url}\n  server ${playground.serverUrl} (embedded SQLite in ${dataDir})\n  Ctrl-C to stop\n`,
+);
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

@@ -26,8 +26,13 @@ export async function paneOf(service: Service, handle: ServiceHandle, agent: str
   const active = membership?.state === 'active';
   const ref = { number, [adapter.vocabulary.customer]: customer, [adapter.vocabulary.agent]: agent };
   const view = active ? await orNull(adapter.view(ref as never)) : null;
-  const canReply = await onenumber.canReply({ org, service, agent, number, customer }).catch((error: unknown) =>
-    OneNumberError.isInstance(error) ? { ok: false as const, reason: error.code, message: error.message, templateAllowed: false } : Promise.reject(error));
+  const canReply = await onenumber
+    .canReply({ org, service, agent, number, customer })
+    .catch((error: unknown) =>
+      OneNumberError.isInstance(error)
+        ? { ok: false as const, reason: error.code, message: error.message, templateAllowed: false }
+        : Promise.reject(error),
+    );
   const preview = membership
     ? {
         disable: await orNull(onenumber.previewLeave({ org, service, number, action: 'disable' })),

@@ -22,7 +22,9 @@ export async function startPlayground(options: PlaygroundOptions) {
   const world = await startWorld(options.dataDir, customerPhone.whatsapp);
   // The customer's messages enter as WhatsApp's do: a signed webhook, stored, fanned out to members (R15).
   customerPhone.connect(world.server.url);
-  const handles = Object.fromEntries(services.map((s) => [s, { adapter: world.adapters[s], onenumber: world.sdks[s] }])) as Record<Service, ServiceHandle>;
+  const handles = Object.fromEntries(
+    services.map((s) => [s, { adapter: world.adapters[s], onenumber: world.sdks[s] }]),
+  ) as Record<Service, ServiceHandle>;
   const sendAsCustomer = (text: string) => customerPhone.send(text);
   const publicDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'public');
   const web = createWeb({ handles, phone, sendAsCustomer, publicDir });

@@ -10,13 +10,15 @@ import { agentsOf, customer, number, services, type Service } from './demo';
 import { paneOf, type ServiceHandle } from './panes';
 import type { Phone } from './phone';
 
-const actionSchema = z.object({
-  service: z.enum(services),
-  action: z.enum(['connect', 'disable', 'enable', 'remove', 'assign', 'reply']),
-  agent: z.string().min(1).max(64),
-  confirm: z.boolean().optional(),
-  text: z.string().min(1).max(4096).optional(),
-}).strict();
+const actionSchema = z
+  .object({
+    service: z.enum(services),
+    action: z.enum(['connect', 'disable', 'enable', 'remove', 'assign', 'reply']),
+    agent: z.string().min(1).max(64),
+    confirm: z.boolean().optional(),
+    text: z.string().min(1).max(4096).optional(),
+  })
+  .strict();
 const phoneSchema = z.object({ text: z.string().min(1).max(4096) }).strict();
 
 export interface WebOptions {
@@ -26,7 +28,12 @@ export interface WebOptions {
   publicDir: string;
 }
 
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.png': 'image/png' };
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+};
 
 async function body(req: IncomingMessage): Promise<unknown> {
   let text = '';
@@ -49,9 +56,12 @@ function send(res: ServerResponse, status: number, value: unknown): void {
 export function createWeb(options: WebOptions) {
   const { handles, phone } = options;
   const streams = new Set<ServerResponse>();
-  const changed = (what: string) => { for (const res of streams) res.write(`event: change\ndata: ${JSON.stringify({ what })}\n\n`); };
+  const changed = (what: string) => {
+    for (const res of streams) res.write(`event: change\ndata: ${JSON.stringify({ what })}\n\n`);
+  };
   for (const service of services) {
-    for (const name of ['message', 'reply', 'status', 'parent', 'membership', 'assignment'] as const) handles[service].adapter.on(name, () => changed(service));
+    for (const name of ['message', 'reply', 'status', 'parent', 'membership', 'assignment'] as const)
+      handles[service].adapter.on(name, () => changed(service));
   }
   phone.on('change', () => changed('phone'));
 
@@ -59,20 +69,29 @@ export function createWeb(options: WebOptions) {
     const { adapter } = handles[input.service];
     const ref = { number, [adapter.vocabulary.customer]: customer, [adapter.vocabulary.agent]: input.agent } as never;
     switch (input.action) {
-      case 'assign': return adapter.assign({ ...(ref as object), confirm: input.confirm ?? false } as never);
-      case 'reply': return adapter.reply({ ...(ref as object), text: input.text ?? '' } as never);
-      default: return adapter[input.action](number);
+      case 'assign':
+        return adapter.assign({ ...(ref as object), confirm: input.confirm ?? false } as never);
+      case 'reply':
+        return adapter.reply({ ...(ref as object), text: input.text ?? '' } as never);
+      default:
+        return adapter[input.action](number);
     }
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname === '/api/state') {
-      const panes = await Promise.all(services.map((s) => paneOf(s, handles[s], url.searchParams.get(s) ?? agentsOf(s)[0]!.id)));
+      const panes = await Promise.all(
+        services.map((s) => paneOf(s, handles[s], url.searchParams.get(s) ?? agentsOf(s)[0]!.id)),
+      );
       return send(res, 200, { number, customer, panes, phone: phone.messages });
     }
     if (req.method === 'GET' && url.pathname === '/api/live') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(': live\n\n');
       streams.add(res);
       req.on('close', () => streams.delete(res));
@@ -91,7 +110,9 @@ export function createWeb(options: WebOptions) {
         const content = readFileSync(join(options.publicDir, file));
         res.writeHead(200, { 'content-type': types[file.slice(file.lastIndexOf('.'))]! });
         return void res.end(content);
-      } catch { /* fall through to 404 */ }
+      } catch {
+        /* fall through to 404 */
+      }
     }
     send(res, 404, { error: 'NOT_FOUND', message: `Nothing at ${url.pathname}.` });
   }
@@ -100,10 +121,17 @@ export function createWeb(options: WebOptions) {
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.end();
       if (OneNumberError.isInstance(error)) return send(res, 422, error.toJSON());
-      if (error instanceof z.ZodError) return send(res, 400, { error: 'INVALID_INPUT', message: error.issues[0]?.message ?? 'invalid input' });
+      if (error instanceof z.ZodError)
+        return send(res, 400, { error: 'INVALID_INPUT', message: error.issues[0]?.message ?? 'invalid input' });
       send(res, 500, { error: 'INTERNAL', message: 'Something went wrong in the playground; see its console.' });
       console.error(error);
     });
   });
-  return { server, close: () => { for (const res of streams) res.end(); return new Promise<void>((r) => server.close(() => r())); } };
+  return {
+    server,
+    close: () => {
+      for (const res of streams) res.end();
+      return new Promise<void>((r) => server.close(() => r()));
+    },
+  };
 }

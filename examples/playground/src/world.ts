@@ -6,7 +6,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createOneNumber, type OneNumber, type ServiceAdapter } from '@onenumber/core';
-import { jsonLineLogger, openSqliteDatabase, silentLogger, startServer, type RunningServer, type WhatsAppOptions } from '@onenumber/server';
+import {
+  jsonLineLogger,
+  openSqliteDatabase,
+  silentLogger,
+  startServer,
+  type RunningServer,
+  type WhatsAppOptions,
+} from '@onenumber/server';
 import { createHttpDirectory, createHttpStorage } from '@onenumber/storage-http';
 import { createCrmAdapter } from '@onenumber/zoho-crm';
 import { createDeskAdapter } from '@onenumber/zoho-desk';
@@ -28,18 +35,29 @@ export interface World {
 export async function startWorld(dataDir: string, whatsapp: WhatsAppOptions): Promise<World> {
   mkdirSync(dataDir, { recursive: true });
   const adminToken = `on_admin_${randomBytes(18).toString('hex')}`;
-  const server = await startServer({ db: openSqliteDatabase({ file: join(dataDir, 'onenumber.db') }), adminToken, port: 0, whatsapp,
+  const server = await startServer({
+    db: openSqliteDatabase({ file: join(dataDir, 'onenumber.db') }),
+    adminToken,
+    port: 0,
+    whatsapp,
     logger: process.env.ONENUMBER_LOG ? jsonLineLogger : silentLogger,
   });
   const admin = adminClient(server.url, adminToken);
-  await admin.setDirectory({ orgs: [{ id: org, plan: 'zoho-one' }], agents: agents.map((a) => ({ ...a, org })), numbers: [] });
+  await admin.setDirectory({
+    orgs: [{ id: org, plan: 'zoho-one' }],
+    agents: agents.map((a) => ({ ...a, org })),
+    numbers: [],
+  });
   await admin.setNumber({ number, verified: true, phoneNumberId });
 
   const adapters = {} as Record<Service, ServiceAdapter>;
   const sdks = {} as Record<Service, OneNumber>;
   for (const service of services) {
     const token = await admin.issueToken(org, service);
-    const onenumber = createOneNumber({ storage: createHttpStorage({ url: server.url, token }), directory: createHttpDirectory({ url: server.url, token }) });
+    const onenumber = createOneNumber({
+      storage: createHttpStorage({ url: server.url, token }),
+      directory: createHttpDirectory({ url: server.url, token }),
+    });
     sdks[service] = onenumber;
     adapters[service] = factories[service]({ onenumber, org }) as unknown as ServiceAdapter;
   }

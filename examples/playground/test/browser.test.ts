@@ -22,7 +22,13 @@ beforeAll(async () => {
   browser = await playwright.launch({
     executablePath: await chromium.executablePath(),
     // The closed network refuses Chromium's background connections: turn them off.
-    args: [...chromium.args, '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      ...chromium.args,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
     headless: true,
   });
   page = await browser.newPage({ viewport: { width: 1480, height: 900 } });
@@ -63,7 +69,9 @@ describe('playground in a real browser', () => {
     await id('send-desk').click();
     await expect.poll(() => id('messages-desk').textContent()).toContain('Desk here: it ships today.');
     // Sent by the server's outbox worker through the WhatsApp transport (the simulator plays the phone).
-    await expect.poll(() => id('messages-phone').textContent(), { timeout: 15_000 }).toContain('Desk here: it ships today.');
+    await expect
+      .poll(() => id('messages-phone').textContent(), { timeout: 15_000 })
+      .toContain('Desk here: it ships today.');
     // WhatsApp's `delivered` comes back as a signed status webhook and reaches every pane (R16).
     await expect.poll(() => id('messages-crm').textContent(), { timeout: 15_000 }).toContain('delivered');
     for (const service of ['crm', 'salesiq']) {

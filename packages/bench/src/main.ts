@@ -16,8 +16,15 @@ const { values } = parseArgs({
   },
 });
 if (values.profile) process.env.ONENUMBER_BENCH_PROFILE = resolve(values.profile);
-const { results, markdown } = await runBench({ quick: values.quick!, only: values.only, progress: (m) => process.stderr.write(`[bench] ${m}\n`) });
-if (values.json) process.stdout.write(`${JSON.stringify({ results: results.map(({ name, value, unit, baseline, ratio, goal }) => ({ name, value, unit, baseline, ratio, goal })) }, null, 2)}\n`);
+const { results, markdown } = await runBench({
+  quick: values.quick!,
+  only: values.only,
+  progress: (m) => process.stderr.write(`[bench] ${m}\n`),
+});
+if (values.json)
+  process.stdout.write(
+    `${JSON.stringify({ results: results.map(({ name, value, unit, baseline, ratio, goal }) => ({ name, value, unit, baseline, ratio, goal })) }, null, 2)}\n`,
+  );
 if (values.out && !values.quick && !values.only && !values.profile) {
   writeFileSync(values.out, markdown);
   process.stderr.write(`[bench] wrote ${values.out}\n`);

@@ -4,8 +4,16 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 /** The package (or node: internal area) a script URL belongs to. */
 export function areaOf(url: string): string {
@@ -20,7 +28,9 @@ export function areaOf(url: string): string {
 export function summarise(profile: Profile, top = 30) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => {
+    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const functions = new Map<string, number>();
   const areas = new Map<string, number>();
@@ -32,14 +42,27 @@ export function summarise(profile: Profile, top = 30) {
     areas.set(areaOf(url), (areas.get(areaOf(url)) ?? 0) + micros);
   }
   const rank = (m: Map<string, number>, n: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, micros]) => ({ name, ms: Math.round(micros / 1000), percent: Number(((100 * micros) / total).toFixed(1)) }));
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, micros]) => ({
+        name,
+        ms: Math.round(micros / 1000),
+        percent: Number(((100 * micros) / total).toFixed(1)),
+      }));
   return { totalMs: Math.round(total / 1000), areas: rank(areas, 15), functions: rank(functions, top) };
 }
 
 if (process.argv[1]?.endsWith('profileSummary.js')) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '30' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { top: { type: 'string', default: '30' } },
+  });
   for (const file of positionals) {
-    const { totalMs, areas, functions } = summarise(JSON.parse(readFileSync(file, 'utf8')) as Profile, Number(values.top));
+    const { totalMs, areas, functions } = summarise(
+      JSON.parse(readFileSync(file, 'utf8')) as Profile,
+      Number(values.top),
+    );
     process.stdout.write(`${file}: ${totalMs} ms sampled\n\nself time by area:\n`);
     for (const a of areas) process.stdout.write(`  ${String(a.percent).padStart(5)}%  ${a.name}\n`);
     process.stdout.write('\nself time by function:\n');

@@ -3,13 +3,21 @@ import { cpus, totalmem } from 'node:os';
 import type { Result } from './harness';
 
 export function machine() {
-  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
 }
 
 export function markdown(results: Result[], date = new Date()): string {
   const m = machine();
   const cell = (v: number | null) => (v === null ? '—' : String(v));
-  const rows = results.map((r) => `| \`${r.name}\` | ${r.value} | ${r.unit} | ${cell(r.baseline)} | ${cell(r.ratio)} | ${r.goal} | ${r.met ? 'yes' : '**no**'} |${r.note ? ` ${r.note}` : ''}`);
+  const rows = results.map(
+    (r) =>
+      `| \`${r.name}\` | ${r.value} | ${r.unit} | ${cell(r.baseline)} | ${cell(r.ratio)} | ${r.goal} | ${r.met ? 'yes' : '**no**'} |${r.note ? ` ${r.note}` : ''}`,
+  );
   return [
     '# Benchmarks',
     '',

@@ -11,7 +11,16 @@ describe('bench harness (quick sizes)', () => {
   it('runs every case and reports a well-formed row for each', async () => {
     const progress: string[] = [];
     const { results, markdown } = await runBench({ quick: true, progress: (m) => progress.push(m) });
-    expect(results.map((r) => r.name)).toEqual(expect.arrayContaining([...ingest, 'fanout-core', 'view-1000-memory', 'view-1000-http', 'memory-per-message', 'scale-1m']));
+    expect(results.map((r) => r.name)).toEqual(
+      expect.arrayContaining([
+        ...ingest,
+        'fanout-core',
+        'view-1000-memory',
+        'view-1000-http',
+        'memory-per-message',
+        'scale-1m',
+      ]),
+    );
     for (const r of results) {
       expect(r.name).toMatch(/^[a-z0-9-]+$/);
       expect(Number.isFinite(r.value) && r.value > 0, r.name).toBe(true);
@@ -19,7 +28,10 @@ describe('bench harness (quick sizes)', () => {
         // Oriented so that higher is better: ours / baseline for rates, baseline / ours for costs
         // (within the rounding of the reported value and baseline).
         const oriented = [r.value / r.baseline, r.baseline / r.value];
-        expect(oriented.some((x) => Math.abs(x - r.ratio!) <= 0.1 * Math.max(1, x)), `${r.name}: ratio ${r.ratio} of ${r.value} / ${r.baseline}`).toBe(true);
+        expect(
+          oriented.some((x) => Math.abs(x - r.ratio!) <= 0.1 * Math.max(1, x)),
+          `${r.name}: ratio ${r.ratio} of ${r.value} / ${r.baseline}`,
+        ).toBe(true);
       }
       expect(markdown).toContain(`\`${r.name}\``);
     }
@@ -27,7 +39,11 @@ describe('bench harness (quick sizes)', () => {
   }, 300_000);
 
   it('stores every acknowledged delivery in the ingest cases (nothing refused, nothing lost)', async () => {
-    const { results } = await runBench({ quick: true, only: ['ingest-http', 'ingest-http-postgres'], progress: () => {} });
+    const { results } = await runBench({
+      quick: true,
+      only: ['ingest-http', 'ingest-http-postgres'],
+      progress: () => {},
+    });
     expect(results.map((r) => r.name).sort()).toEqual([...ingest].sort());
     for (const r of results) expect(r.note ?? '', r.name).not.toMatch(/not 200|not stored/);
   }, 300_000);

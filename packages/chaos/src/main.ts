@@ -5,7 +5,13 @@ import { parseArgs } from 'node:util';
 import { checks } from './checks';
 import { markdown, type CheckResult } from './report';
 
-const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, out: { type: 'string' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
 const progress = (m: string) => process.stderr.write(`[chaos] ${m}\n`);
 const selected = checks.filter((c) => !values.only?.length || values.only.includes(c.name));
 const results: CheckResult[] = [];

@@ -14,19 +14,29 @@ export type Progress = (message: string) => void;
 
 /** What each check does, in one line (the figures say how much). */
 export const describes: Record<string, string> = {
-  crash: 'Signed inbound messages and replies while `onenumber serve` is SIGKILLed at random moments and restarted on the same SQLite file (R15, R16).',
-  races: 'Service processes racing connect/disable/enable/remove of the same number; after every round one shared channel, one active parent, the audit timeline replayed through R11 (R6, R11).',
+  crash:
+    'Signed inbound messages and replies while `onenumber serve` is SIGKILLed at random moments and restarted on the same SQLite file (R15, R16).',
+  races:
+    'Service processes racing connect/disable/enable/remove of the same number; after every round one shared channel, one active parent, the audit timeline replayed through R11 (R6, R11).',
   fuzz: 'Generated webhook, HTTP and SDK inputs (fast-check): no 5xx, every refusal a typed error, the stored state byte-identical after each refused input (R27).',
-  scope: 'Every route but /health, /openapi.json and the signed webhook x {no token, bad token, other org, other service} (R20).',
-  leaks: 'A full multi-service run with every reply text a unique canary; every HTTP response, SSE event and log line scanned (R17, R20).',
-  load: 'Signed inbound at a fixed offered rate over several numbers while crm, desk and salesiq view, assign and reply; then a reply burst past one number\'s send budget.',
+  scope:
+    'Every route but /health, /openapi.json and the signed webhook x {no token, bad token, other org, other service} (R20).',
+  leaks:
+    'A full multi-service run with every reply text a unique canary; every HTTP response, SSE event and log line scanned (R17, R20).',
+  load: "Signed inbound at a fixed offered rate over several numbers while crm, desk and salesiq view, assign and reply; then a reply burst past one number's send budget.",
 };
 
 const cell = (v: number | string) => String(v).replace(/\|/g, '\\|');
 
 export function markdown(results: CheckResult[], date = new Date()): string {
-  const summary = results.map((r) => `| \`${r.name}\` | ${r.failures.length ? `**FAIL** (${r.failures.length})` : 'pass'} | ${r.figures.seconds ?? ''} |`);
-  const seeds = results.filter((r) => r.figures.seed !== undefined).map((r) => `${r.name} ${r.figures.seed}`).join(', ');
+  const summary = results.map(
+    (r) =>
+      `| \`${r.name}\` | ${r.failures.length ? `**FAIL** (${r.failures.length})` : 'pass'} | ${r.figures.seconds ?? ''} |`,
+  );
+  const seeds = results
+    .filter((r) => r.figures.seed !== undefined)
+    .map((r) => `${r.name} ${r.figures.seed}`)
+    .join(', ');
   const sections = results.flatMap((r) => [
     `## \`${r.name}\`: ${r.failures.length ? '**FAIL**' : 'pass'}`,
     '',
@@ -45,7 +55,9 @@ export function markdown(results: CheckResult[], date = new Date()): string {
     'Written by `npm run chaos` against the real server (do not edit by hand). Each check has a',
     'reduced version with smaller counts in `npm test` (`packages/chaos/test`).',
     '',
-    `- Machine: ${cpu[0]?.model ?? 'unknown'}, ${cpu.length} cores, ${Math.round(totalmem() / 1073741824)} GiB (${Math.round(freemem() / 1073741824)} GiB free at the end), ${type()} ${release()}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (the cores are shared with other work)`,
+    `- Machine: ${cpu[0]?.model ?? 'unknown'}, ${cpu.length} cores, ${Math.round(totalmem() / 1073741824)} GiB (${Math.round(freemem() / 1073741824)} GiB free at the end), ${type()} ${release()}; load average at the end ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} (the cores are shared with other work)`,
     `- Node ${process.version}`,
     `- Date: ${date.toISOString().replace(/\.\d+Z$/, 'Z')}`,
     `- Seeds: ${seeds || 'none'} (run again with the same seeds to replay)`,

@@ -21,15 +21,24 @@ export interface ChaosWorld {
 }
 
 /** With `whatsapp`, the signed webhook is mounted (no sender): the fuzz check posts to it. */
-export async function startChaosWorld(options: { numbers?: string[]; orgs?: string[]; whatsapp?: { appSecret: string; verifyToken: string } } = {}): Promise<ChaosWorld> {
+export async function startChaosWorld(
+  options: { numbers?: string[]; orgs?: string[]; whatsapp?: { appSecret: string; verifyToken: string } } = {},
+): Promise<ChaosWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'onenumber-chaos-'));
   const file = join(dir, 'chaos.db');
   const adminToken = `chaos-admin-${Math.random().toString(36).slice(2)}-${Date.now()}`;
   const logs: RequestLog[] = [];
-  const server = await startServer({ db: openSqliteDatabase({ file }), adminToken, port: 0, logger: (entry) => logs.push(entry), whatsapp: options.whatsapp ? { ...options.whatsapp, env: {} } : false });
+  const server = await startServer({
+    db: openSqliteDatabase({ file }),
+    adminToken,
+    port: 0,
+    logger: (entry) => logs.push(entry),
+    whatsapp: options.whatsapp ? { ...options.whatsapp, env: {} } : false,
+  });
   const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${server.url}${path}`, {
-      method, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      method,
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
@@ -42,7 +51,13 @@ export async function startChaosWorld(options: { numbers?: string[]; orgs?: stri
     numbers: (options.numbers ?? []).map((number) => ({ number, verified: true })),
   });
   return {
-    server, url: server.url, adminToken, dir, file, logs, admin,
+    server,
+    url: server.url,
+    adminToken,
+    dir,
+    file,
+    logs,
+    admin,
     token: async (org, service) => (await admin<{ token: string }>('POST', '/v1/admin/tokens', { org, service })).token,
     async close() {
       await server.close();

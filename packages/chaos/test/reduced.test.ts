@@ -10,8 +10,21 @@ const expected: Record<string, Record<string, unknown>> = {
   fuzz: { inputs: 240, '5xx': 0, 'untyped refusals': 0 },
   scope: { 'answered (not refused)': 0 },
   leaks: { 'canaries found where they must not be': 0, 'tokens found in log lines': 0 },
-  crash: { 'messages sent': 300, kills: 3, acknowledged: 300, 'stored exactly once': 300, duplicates: 0, lost: 0, 'repeats outside that window': 0 },
-  load: { 'messages offered': 1000, 'acknowledged in all (with first messages and deliveries again)': 1040, errors: 0, lost: 0 },
+  crash: {
+    'messages sent': 300,
+    kills: 3,
+    acknowledged: 300,
+    'stored exactly once': 300,
+    duplicates: 0,
+    lost: 0,
+    'repeats outside that window': 0,
+  },
+  load: {
+    'messages offered': 1000,
+    'acknowledged in all (with first messages and deliveries again)': 1040,
+    errors: 0,
+    lost: 0,
+  },
 };
 
 describe('reliability checks (reduced)', () => {

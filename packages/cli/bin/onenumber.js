@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 
 const built = new URL('../dist/bin.js', import.meta.url);
 if (!existsSync(built)) {
-  process.stderr.write('onenumber: the CLI is not built yet. Run `npm run build` at the repository root (`npm test` and `npm start` build first), then try again.\n');
+  process.stderr.write(
+    'onenumber: the CLI is not built yet. Run `npm run build` at the repository root (`npm test` and `npm start` build first), then try again.\n',
+  );
   process.exit(2);
 }
 await import(built.href);

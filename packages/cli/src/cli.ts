@@ -48,7 +48,17 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           'pool-max': { type: 'string', default: '10' },
         },
       });
-      return await serveCommand({ port: values.port!, host: values.host!, db: values.db, synchronous: values.synchronous!, rate: values.rate!, poolMax: values['pool-max']! }, io);
+      return await serveCommand(
+        {
+          port: values.port!,
+          host: values.host!,
+          db: values.db,
+          synchronous: values.synchronous!,
+          rate: values.rate!,
+          poolMax: values['pool-max']!,
+        },
+        io,
+      );
     }
     if (command === 'migrate') {
       const { values } = parseArgs({ args: rest, options: { db: { type: 'string' } } });

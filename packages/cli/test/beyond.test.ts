@@ -23,10 +23,17 @@ describe('issue 9 scenario ops', () => {
 
   it('an unknown cursor label is UNKNOWN_LABEL, not a crash', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'onenumber-beyond-')), 'label.json');
-    writeFileSync(file, JSON.stringify({
-      name: 'label', orgs: [{ id: 'acme', plan: 'zoho-one' }],
-      steps: [{ op: 'connect', service: 'crm', number: '+81312345678' }, { op: 'events', service: 'crm', after: 'nope', expect: { error: 'UNKNOWN_LABEL' } }],
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'label',
+        orgs: [{ id: 'acme', plan: 'zoho-one' }],
+        steps: [
+          { op: 'connect', service: 'crm', number: '+81312345678' },
+          { op: 'events', service: 'crm', after: 'nope', expect: { error: 'UNKNOWN_LABEL' } },
+        ],
+      }),
+    );
     const { stdout } = await run(process.execPath, [bin, 'scenario', file, '--json']);
     expect(JSON.parse(stdout).failures).toEqual([]);
   }, 60_000);

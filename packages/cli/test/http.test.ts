@@ -15,7 +15,9 @@ const run = promisify(execFile);
 const cliDir = resolve(__dirname, '..');
 const bin = resolve(cliDir, 'dist/bin.js');
 const shared = resolve(__dirname, '../../../../shared/scenarios');
-const files = readdirSync(shared).filter((f) => f.endsWith('.json')).map((f) => join(shared, f));
+const files = readdirSync(shared)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => join(shared, f));
 const adminToken = 'cli-test-admin-token-0123456789';
 const temp = mkdtempSync(join(tmpdir(), 'onenumber-cli-http-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -48,8 +50,15 @@ interface Serve {
 }
 
 /** Spawns `onenumber serve` and resolves once it printed the URL it listens on. */
-function serve(db: string, env: Record<string, string | undefined> = { ONENUMBER_ADMIN_TOKEN: adminToken }, extra: string[] = []): Promise<Serve> {
-  const proc = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', db, ...extra], { env: { ...process.env, ...env }, cwd: temp });
+function serve(
+  db: string,
+  env: Record<string, string | undefined> = { ONENUMBER_ADMIN_TOKEN: adminToken },
+  extra: string[] = [],
+): Promise<Serve> {
+  const proc = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', db, ...extra], {
+    env: { ...process.env, ...env },
+    cwd: temp,
+  });
   const lines: string[] = [];
   const exited = new Promise<number | null>((done) => proc.once('exit', (code) => done(code)));
   proc.stderr.resume();
@@ -59,7 +68,9 @@ function serve(db: string, env: Record<string, string | undefined> = { ONENUMBER
       const url = /listening on (http:\/\/\S+)/.exec(line)?.[1];
       if (url) ready({ proc, url, lines, exited });
     });
-    void exited.then((code) => fail(new Error(`onenumber serve exited (${code}) before listening: ${lines.join('\n')}`)));
+    void exited.then((code) =>
+      fail(new Error(`onenumber serve exited (${code}) before listening: ${lines.join('\n')}`)),
+    );
   });
 }
 
@@ -74,7 +85,9 @@ async function lineOf(server: Serve, prefix: string): Promise<string> {
 
 async function admin(url: string, method: string, path: string, body?: unknown): Promise<any> {
   const res = await fetch(`${url}${path}`, {
-    method, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    method,
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const json = await res.json();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
@@ -82,14 +95,18 @@ async function admin(url: string, method: string, path: string, body?: unknown):
 }
 
 describe('onenumber scenario --storage http', () => {
-  it.each(files.map((f) => [f.split('/').pop()!, f]))('%s: exits 0, and --json is byte-identical to the memory run', async (_name, file) => {
-    const http = await onenumber('scenario', file, '--storage', 'http', '--json');
-    expect(http.stderr).toBe('');
-    expect(http.code).toBe(0);
-    const memory = await onenumber('scenario', file, '--json');
-    expect(memory.code).toBe(0);
-    expect(http.stdout).toBe(memory.stdout);
-  }, 120_000);
+  it.each(files.map((f) => [f.split('/').pop()!, f]))(
+    '%s: exits 0, and --json is byte-identical to the memory run',
+    async (_name, file) => {
+      const http = await onenumber('scenario', file, '--storage', 'http', '--json');
+      expect(http.stderr).toBe('');
+      expect(http.code).toBe(0);
+      const memory = await onenumber('scenario', file, '--json');
+      expect(memory.code).toBe(0);
+      expect(http.stdout).toBe(memory.stdout);
+    },
+    120_000,
+  );
 
   it('all files at once, readable tables, exit 0, and no temporary files left behind', async () => {
     const before = readdirSync(tmpdir()).filter((n) => n.startsWith('onenumber-scenario-')).length;
@@ -111,10 +128,14 @@ describe('onenumber serve', () => {
     const health = await fetch(`${server.url}/health`);
     expect(await health.json()).toMatchObject({ ok: true, dialect: 'sqlite' });
     const issued = await fetch(`${server.url}/v1/admin/tokens`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ org: 'acme', service: 'crm' }),
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ org: 'acme', service: 'crm' }),
     });
     expect(issued.status).toBe(201);
-    const stream = await fetch(`${server.url}/v1/events?org=acme&service=crm`, { headers: { authorization: `Bearer ${token}` } });
+    const stream = await fetch(`${server.url}/v1/events?org=acme&service=crm`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const draining = stream.text();
     server.proc.kill('SIGTERM');
     expect(await server.exited).toBe(0);
@@ -127,7 +148,9 @@ describe('onenumber serve', () => {
   it('with ONENUMBER_ADMIN_TOKEN set it prints no token; bad options exit 2', async () => {
     const server = await serve(join(temp, 'serve-2.sqlite'));
     expect(server.lines.join('\n')).not.toContain(adminToken);
-    expect((await fetch(`${server.url}/v1/admin/tokens`, { headers: { authorization: `Bearer ${adminToken}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${server.url}/v1/admin/tokens`, { headers: { authorization: `Bearer ${adminToken}` } })).status,
+    ).toBe(200);
     server.proc.kill('SIGINT');
     expect(await server.exited).toBe(0);
     expect((await onenumber('serve', '--port', 'abc')).code).toBe(2);
@@ -153,7 +176,13 @@ for await (const line of createInterface({ input: process.stdin })) {
 }
 `;
 
-interface RaceResult { round: number; service: string; channel?: string; role?: string; error?: string }
+interface RaceResult {
+  round: number;
+  service: string;
+  channel?: string;
+  role?: string;
+  error?: string;
+}
 
 describe('R6 under a race of OS processes', () => {
   it('3 client processes x 200 rounds connect one fresh number at once through 3 server processes on one SQLite file: one shared channel, one parent, always', async () => {
@@ -166,24 +195,30 @@ describe('R6 under a race of OS processes', () => {
       const candidate = `+813${String(10_000_000 + Math.floor(random() * 89_999_999))}`;
       if (normaliseNumber(candidate) === candidate && !numbers.includes(candidate)) numbers.push(candidate);
     }
-    await admin(first.url, 'POST', '/v1/admin/directory', { orgs: [{ id: 'acme', plan: 'zoho-one' }], numbers: numbers.map((number) => ({ number, verified: true })) });
+    await admin(first.url, 'POST', '/v1/admin/directory', {
+      orgs: [{ id: 'acme', plan: 'zoho-one' }],
+      numbers: numbers.map((number) => ({ number, verified: true })),
+    });
     const services = ['crm', 'desk', 'salesiq'];
     const results = new Map<number, RaceResult[]>();
     const waiting = new Map<number, () => void>();
-    const workers = await Promise.all(services.map(async (service, i) => {
-      const { token } = await admin(first.url, 'POST', '/v1/admin/tokens', { org: 'acme', service });
-      const proc = spawn(process.execPath, ['--input-type=module', '-e', raceWorker], {
-        cwd: cliDir, env: { ...process.env, WORKER_URL: servers[i]!.url, WORKER_TOKEN: token, WORKER_SERVICE: service },
-      });
-      proc.stderr.resume();
-      createInterface({ input: proc.stdout }).on('line', (line) => {
-        const result = JSON.parse(line) as RaceResult;
-        const round = results.get(result.round) ?? [];
-        results.set(result.round, [...round, result]);
-        if (round.length + 1 === services.length) waiting.get(result.round)?.();
-      });
-      return proc;
-    }));
+    const workers = await Promise.all(
+      services.map(async (service, i) => {
+        const { token } = await admin(first.url, 'POST', '/v1/admin/tokens', { org: 'acme', service });
+        const proc = spawn(process.execPath, ['--input-type=module', '-e', raceWorker], {
+          cwd: cliDir,
+          env: { ...process.env, WORKER_URL: servers[i]!.url, WORKER_TOKEN: token, WORKER_SERVICE: service },
+        });
+        proc.stderr.resume();
+        createInterface({ input: proc.stdout }).on('line', (line) => {
+          const result = JSON.parse(line) as RaceResult;
+          const round = results.get(result.round) ?? [];
+          results.set(result.round, [...round, result]);
+          if (round.length + 1 === services.length) waiting.get(result.round)?.();
+        });
+        return proc;
+      }),
+    );
     const broken: unknown[] = [];
     for (const [round, number] of numbers.entries()) {
       const done = new Promise<void>((r) => waiting.set(round, r));
@@ -191,14 +226,20 @@ describe('R6 under a race of OS processes', () => {
       await done;
       const got = results.get(round)!;
       const channels = new Set(got.map((r) => r.channel));
-      if (got.some((r) => r.error) || channels.size !== 1 || got.filter((r) => r.role === 'parent').length !== 1) broken.push({ round, got });
+      if (got.some((r) => r.error) || channels.size !== 1 || got.filter((r) => r.role === 'parent').length !== 1)
+        broken.push({ round, got });
     }
     for (const worker of workers) worker.stdin.end();
     expect(broken).toEqual([]);
     // The database agrees, read back through another server process: three members, one parent, per number.
     for (const [round, number] of numbers.entries()) {
       const info = await admin(servers[2]!.url, 'POST', '/v1/storage/channelInfo', { org: 'acme', number });
-      if (info.channel !== results.get(round)![0]!.channel || info.members.length !== 3 || info.members.filter((m: { role: string }) => m.role === 'parent').length !== 1) broken.push({ round, info });
+      if (
+        info.channel !== results.get(round)![0]!.channel ||
+        info.members.length !== 3 ||
+        info.members.filter((m: { role: string }) => m.role === 'parent').length !== 1
+      )
+        broken.push({ round, info });
     }
     expect(broken).toEqual([]);
     for (const server of servers) server.proc.kill('SIGTERM');
@@ -213,13 +254,33 @@ describe('durability', () => {
     const customer = '+819012345678';
     const random = seeded(42);
     let server = await serve(db);
-    await admin(server.url, 'POST', '/v1/admin/directory', { orgs: [{ id: 'acme', plan: 'zoho-one' }], numbers: [{ number, verified: true }] });
+    await admin(server.url, 'POST', '/v1/admin/directory', {
+      orgs: [{ id: 'acme', plan: 'zoho-one' }],
+      numbers: [{ number, verified: true }],
+    });
     const at = new Date().toISOString();
-    await admin(server.url, 'POST', '/v1/storage/connect', { org: 'acme', number, service: 'crm', mode: 'shared', reason: 'bundle', policy: { showAgentName: false }, at });
+    await admin(server.url, 'POST', '/v1/storage/connect', {
+      org: 'acme',
+      number,
+      service: 'crm',
+      mode: 'shared',
+      reason: 'bundle',
+      policy: { showAgentName: false },
+      at,
+    });
     const acknowledged: string[] = [];
     const unknown: string[] = []; // sent when the server died: stored or not, the answer was lost
     let next = 0;
-    const send = (url: string, id: string) => createHttpStorage({ url, token: adminToken }).receive({ number, customer, providerId: id, type: 'text', text: id, raw: null, at });
+    const send = (url: string, id: string) =>
+      createHttpStorage({ url, token: adminToken }).receive({
+        number,
+        customer,
+        providerId: id,
+        type: 'text',
+        text: id,
+        raw: null,
+        at,
+      });
     for (let kill = 0; kill < 6; kill++) {
       const url = server.url;
       let alive = true;
@@ -252,8 +313,17 @@ describe('durability', () => {
     for (const id of unknown) await send(server.url, id);
     for (const id of acknowledged) expect((await send(server.url, id)).duplicate).toBe(true);
     const info = await admin(server.url, 'POST', '/v1/storage/channelInfo', { org: 'acme', number });
-    const conversation = await admin(server.url, 'POST', '/v1/storage/conversation', { org: 'acme', channel: info.channel, customer });
-    const history = await admin(server.url, 'POST', '/v1/storage/view', { org: 'acme', channel: info.channel, conversation: conversation.id, service: 'crm' });
+    const conversation = await admin(server.url, 'POST', '/v1/storage/conversation', {
+      org: 'acme',
+      channel: info.channel,
+      customer,
+    });
+    const history = await admin(server.url, 'POST', '/v1/storage/view', {
+      org: 'acme',
+      channel: info.channel,
+      conversation: conversation.id,
+      service: 'crm',
+    });
     const counts = new Map<string, number>();
     for (const m of history as { text: string }[]) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
     expect(acknowledged.length).toBeGreaterThanOrEqual(6 * 20);

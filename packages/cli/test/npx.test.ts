@@ -32,7 +32,9 @@ describe('npx onenumber from the repository root', () => {
     mkdirSync(join(unbuilt, 'bin'));
     writeFileSync(join(unbuilt, 'package.json'), '{"type":"module"}');
     copyFileSync(resolve(__dirname, '../bin/onenumber.js'), join(unbuilt, 'bin/onenumber.js'));
-    const failed = await run(process.execPath, [join(unbuilt, 'bin/onenumber.js'), 'scenario']).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run(process.execPath, [join(unbuilt, 'bin/onenumber.js'), 'scenario']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failed).toMatchObject({ code: 2 });
     expect((failed as { stderr: string }).stderr).toContain('Run `npm run build`');
   });

@@ -18,7 +18,12 @@ const run = promisify(execFile);
 const bin = resolve(__dirname, '../dist/bin.js');
 const shared = resolve(__dirname, '../../../../shared/scenarios');
 const example = resolve(__dirname, '../../../examples/scenarios/succession-and-replies.json');
-const files = [...readdirSync(shared).filter((f) => f.endsWith('.json')).map((f) => join(shared, f)), example];
+const files = [
+  ...readdirSync(shared)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => join(shared, f)),
+  example,
+];
 const temp = mkdtempSync(join(tmpdir(), 'onenumber-cli-pg-'));
 let url = '';
 
@@ -32,7 +37,10 @@ afterAll(async () => {
 
 async function onenumber(args: string[], env: NodeJS.ProcessEnv = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: { ...process.env, ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -43,20 +51,26 @@ async function onenumber(args: string[], env: NodeJS.ProcessEnv = {}) {
 describe('onenumber scenario --storage postgres', () => {
   it('passes every shared scenario with the same report as memory (own embedded PostgreSQL, stopped at the end)', async () => {
     const memory = await onenumber(['scenario', ...files, '--json']);
-    const postgres = await onenumber(['scenario', ...files, '--json', '--storage', 'postgres'], { ONENUMBER_DATABASE_URL: '' });
+    const postgres = await onenumber(['scenario', ...files, '--json', '--storage', 'postgres'], {
+      ONENUMBER_DATABASE_URL: '',
+    });
     expect(postgres.stderr).toBe('');
     expect(postgres.code).toBe(0);
     expect(JSON.parse(postgres.stdout)).toEqual(JSON.parse(memory.stdout));
   }, 240_000);
 
   it('uses ONENUMBER_DATABASE_URL when set, in a schema of its own it drops afterwards', async () => {
-    const { code, stdout } = await onenumber(['scenario', files[0]!, '--storage', 'postgres'], { ONENUMBER_DATABASE_URL: url });
+    const { code, stdout } = await onenumber(['scenario', files[0]!, '--storage', 'postgres'], {
+      ONENUMBER_DATABASE_URL: url,
+    });
     expect(code).toBe(0);
     expect(stdout).toContain('all passed');
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows } = await client.query("SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'onenumber_scenario_%'");
+      const { rows } = await client.query(
+        "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'onenumber_scenario_%'",
+      );
       expect(rows).toEqual([]);
     } finally {
       await client.end();
@@ -103,9 +117,18 @@ describe('onenumber serve --db postgres://...', () => {
   }, 60_000);
 
   it('serves on PostgreSQL with --rate and --pool-max, names the database without its password, and stops cleanly', async () => {
-    const proc = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', url, '--rate', '20', '--pool-max', '3'], {
-      env: { ...process.env, ONENUMBER_ADMIN_TOKEN: 'cli-pg-admin-token-0123456789', ONENUMBER_DATABASE_URL: '', WHATSAPP_ACCESS_TOKEN: 'cli-pg-access-token' },
-    });
+    const proc = spawn(
+      process.execPath,
+      [bin, 'serve', '--port', '0', '--db', url, '--rate', '20', '--pool-max', '3'],
+      {
+        env: {
+          ...process.env,
+          ONENUMBER_ADMIN_TOKEN: 'cli-pg-admin-token-0123456789',
+          ONENUMBER_DATABASE_URL: '',
+          WHATSAPP_ACCESS_TOKEN: 'cli-pg-access-token',
+        },
+      },
+    );
     const out: string[] = [];
     const exited = new Promise<number | null>((done) => proc.once('exit', done));
     const listening = await new Promise<string>((ready, fail) => {
@@ -121,7 +144,8 @@ describe('onenumber serve --db postgres://...', () => {
     if (password) expect(out.join('\n')).not.toContain(password);
     const health = await fetch(`${listening}/health`);
     expect(health.status).toBe(200);
-    while (!out.some((line) => line.startsWith('WhatsApp sender:'))) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (!out.some((line) => line.startsWith('WhatsApp sender:')))
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(out.find((line) => line.startsWith('WhatsApp sender:'))).toContain('20 messages/s per number');
     proc.kill('SIGTERM');
     expect(await exited).toBe(0);

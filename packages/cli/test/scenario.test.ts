@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const bin = resolve(__dirname, '../dist/bin.js');
 const shared = resolve(__dirname, '../../../../shared/scenarios');
-const files = readdirSync(shared).filter((f) => f.endsWith('.json')).map((f) => join(shared, f));
+const files = readdirSync(shared)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => join(shared, f));
 
 async function onenumber(...args: string[]) {
   try {
@@ -48,10 +50,14 @@ describe('onenumber scenario', () => {
   }, 60_000);
 
   it('exits 1 and lists the failure when an expect does not match', async () => {
-    const file = tempFile('wrong.json', JSON.stringify({
-      name: 'wrong expectation', orgs: [{ id: 'acme', plan: 'zoho-one' }],
-      steps: [{ op: 'connect', service: 'crm', number: '+81312345678', expect: { role: 'child' } }],
-    }));
+    const file = tempFile(
+      'wrong.json',
+      JSON.stringify({
+        name: 'wrong expectation',
+        orgs: [{ id: 'acme', plan: 'zoho-one' }],
+        steps: [{ op: 'connect', service: 'crm', number: '+81312345678', expect: { role: 'child' } }],
+      }),
+    );
     const { code, stderr, stdout } = await onenumber('scenario', file);
     expect(code).toBe(1);
     expect(stderr).toContain('step 0 role: expected "child", got "parent"');
@@ -59,7 +65,10 @@ describe('onenumber scenario', () => {
   }, 60_000);
 
   it('exits 2 naming the file and the bad field, with no stack trace', async () => {
-    const file = tempFile('bad.json', JSON.stringify({ name: 'bad', orgs: [{ id: 'acme', plan: 'zoho-one' }], steps: [{ op: 'connect', number: 5 }] }));
+    const file = tempFile(
+      'bad.json',
+      JSON.stringify({ name: 'bad', orgs: [{ id: 'acme', plan: 'zoho-one' }], steps: [{ op: 'connect', number: 5 }] }),
+    );
     const { code, stderr } = await onenumber('scenario', file);
     expect(code).toBe(2);
     expect(stderr).toContain('bad.json');
@@ -72,10 +81,17 @@ describe('onenumber scenario', () => {
   }, 60_000);
 
   it('a refused step is a result, not a crash, and fails unless expected', async () => {
-    const file = tempFile('refused.json', JSON.stringify({
-      name: 'refused', orgs: [{ id: 'acme', plan: 'zoho-one' }],
-      steps: [{ op: 'status', message: 'nope', status: 'read' }, { op: 'status', message: 'nope', status: 'read', expect: { error: 'UNKNOWN_LABEL' } }],
-    }));
+    const file = tempFile(
+      'refused.json',
+      JSON.stringify({
+        name: 'refused',
+        orgs: [{ id: 'acme', plan: 'zoho-one' }],
+        steps: [
+          { op: 'status', message: 'nope', status: 'read' },
+          { op: 'status', message: 'nope', status: 'read', expect: { error: 'UNKNOWN_LABEL' } },
+        ],
+      }),
+    );
     const { code, stderr } = await onenumber('scenario', file, '--json');
     expect(code).toBe(1);
     expect(stderr).toContain('step 0 error');

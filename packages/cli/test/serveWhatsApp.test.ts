@@ -20,12 +20,22 @@ const secrets = {
   WHATSAPP_ACCESS_TOKEN: 'EAAG-cli-access-token-7d2c',
 };
 
-interface Serve { proc: ChildProcessWithoutNullStreams; url: string; out: string[]; err: string[]; exited: Promise<number | null> }
+interface Serve {
+  proc: ChildProcessWithoutNullStreams;
+  url: string;
+  out: string[];
+  err: string[];
+  exited: Promise<number | null>;
+}
 
 /** Spawns `onenumber serve` and resolves once it printed everything it prints at start. */
 function serve(env: Record<string, string>): Promise<Serve> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('WHATSAPP_')));
-  const proc = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', join(temp, `${Object.keys(env).length}-${Date.now()}.db`)], { env: { ...clean, ...env }, cwd: temp });
+  const proc = spawn(
+    process.execPath,
+    [bin, 'serve', '--port', '0', '--db', join(temp, `${Object.keys(env).length}-${Date.now()}.db`)],
+    { env: { ...clean, ...env }, cwd: temp },
+  );
   const out: string[] = [];
   const err: string[] = [];
   const exited = new Promise<number | null>((done) => proc.once('exit', (code) => done(code)));
@@ -36,7 +46,9 @@ function serve(env: Record<string, string>): Promise<Serve> {
       const url = /listening on (http:\/\/\S+)/.exec(out[0] ?? '')?.[1];
       if (url && out.some((l) => l.startsWith('WhatsApp sender:'))) ready({ proc, url, out, err, exited });
     });
-    void exited.then((code) => fail(new Error(`onenumber serve exited (${code}): ${out.join('\n')} ${err.join('\n')}`)));
+    void exited.then((code) =>
+      fail(new Error(`onenumber serve exited (${code}): ${out.join('\n')} ${err.join('\n')}`)),
+    );
   });
 }
 
@@ -49,20 +61,50 @@ describe('onenumber serve with WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN and WH
   it('says the webhook and the sender are on, answers the challenge, takes a signed delivery; never prints a secret', async () => {
     const server = await serve(secrets);
     try {
-      expect(server.out).toContain(`WhatsApp webhook: on at ${server.url}/webhooks/whatsapp (the Meta app's callback URL; verify token from WHATSAPP_VERIFY_TOKEN)`);
-      expect(server.out).toContain('WhatsApp sender: on (Graph API https://graph.facebook.com v23.0, 80 messages/s per number)');
+      expect(server.out).toContain(
+        `WhatsApp webhook: on at ${server.url}/webhooks/whatsapp (the Meta app's callback URL; verify token from WHATSAPP_VERIFY_TOKEN)`,
+      );
+      expect(server.out).toContain(
+        'WhatsApp sender: on (Graph API https://graph.facebook.com v23.0, 80 messages/s per number)',
+      );
 
-      const challenge = await fetch(`${server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${secrets.WHATSAPP_VERIFY_TOKEN}&hub.challenge=1158201444`);
+      const challenge = await fetch(
+        `${server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${secrets.WHATSAPP_VERIFY_TOKEN}&hub.challenge=1158201444`,
+      );
       expect(challenge.status).toBe(200);
       expect(await challenge.text()).toBe('1158201444');
-      expect((await fetch(`${server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1`)).status).toBe(403);
+      expect(
+        (await fetch(`${server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1`))
+          .status,
+      ).toBe(403);
 
-      const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '102290129340398', changes: [{ field: 'messages', value: {
-        messaging_product: 'whatsapp', metadata: { display_phone_number: '81312345678', phone_number_id: '106540352242922' },
-        statuses: [{ id: 'wamid.nobody', status: 'read', timestamp: '1767258000', recipient_id: '819012345678' }],
-      } }] }] });
+      const body = JSON.stringify({
+        object: 'whatsapp_business_account',
+        entry: [
+          {
+            id: '102290129340398',
+            changes: [
+              {
+                field: 'messages',
+                value: {
+                  messaging_product: 'whatsapp',
+                  metadata: { display_phone_number: '81312345678', phone_number_id: '106540352242922' },
+                  statuses: [
+                    { id: 'wamid.nobody', status: 'read', timestamp: '1767258000', recipient_id: '819012345678' },
+                  ],
+                },
+              },
+            ],
+          },
+        ],
+      });
       const signature = `sha256=${createHmac('sha256', secrets.WHATSAPP_APP_SECRET).update(body).digest('hex')}`;
-      const post = (headers: Record<string, string>) => fetch(`${server.url}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      const post = (headers: Record<string, string>) =>
+        fetch(`${server.url}/webhooks/whatsapp`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body,
+        });
       expect((await post({ 'x-hub-signature-256': signature })).status).toBe(200);
       expect((await post({})).status).toBe(401);
 
@@ -78,9 +120,13 @@ describe('onenumber serve with WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN and WH
   it('without them, says both are off and does not serve the webhook', async () => {
     const server = await serve({ ONENUMBER_ADMIN_TOKEN: secrets.ONENUMBER_ADMIN_TOKEN });
     try {
-      expect(server.out).toContain('WhatsApp webhook: off (WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN not set; set both to receive messages)');
+      expect(server.out).toContain(
+        'WhatsApp webhook: off (WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN not set; set both to receive messages)',
+      );
       expect(server.out).toContain('WhatsApp sender: off (WHATSAPP_ACCESS_TOKEN not set; set it to send replies)');
-      expect((await fetch(`${server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1`)).status).toBe(404);
+      expect(
+        (await fetch(`${server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1`)).status,
+      ).toBe(404);
     } finally {
       expect(await stop(server)).toBe(0);
     }

@@ -2,7 +2,7 @@
 import type { Directory } from './directory/Directory';
 import { OneNumberError } from './errors';
 import type { ChannelEvent } from './events';
-import { ServiceFeed } from './feed';
+import type { ServiceFeed } from './feed';
 import { storageSpecificationVersion, type ChannelStorage } from './storage/ChannelStorage';
 import { parseInput } from './validate';
 import type { Context } from './operations/context';
@@ -25,7 +25,10 @@ export interface OneNumberOptions {
 export function createOneNumber(options: OneNumberOptions) {
   const { storage, directory } = options;
   if (storage?.specificationVersion !== storageSpecificationVersion) {
-    throw new OneNumberError('STORAGE_MISMATCH', `Storage "${storage?.name}" implements specification ${String(storage?.specificationVersion)}; this core needs ${storageSpecificationVersion}. Install matching versions.`);
+    throw new OneNumberError(
+      'STORAGE_MISMATCH',
+      `Storage "${storage?.name}" implements specification ${String(storage?.specificationVersion)}; this core needs ${storageSpecificationVersion}. Install matching versions.`,
+    );
   }
   const clock = options.clock ?? (() => new Date());
   const ctx: Context = { storage, directory, now: () => clock().toISOString() };

@@ -5,12 +5,14 @@ export const errorCodes = {
   INVALID_INPUT: 'The input does not have the expected shape.',
   INVALID_NUMBER: 'This is not a valid business number. Write it with its country code, e.g. +81 3-1234-5678.',
   NUMBER_NOT_VERIFIED: 'This business number is not verified yet. Verify it with WhatsApp before connecting it.',
-  NUMBER_IN_USE_BY_ANOTHER_ORG: 'This number is already connected in another org. A number belongs to the org that connected it first.',
+  NUMBER_IN_USE_BY_ANOTHER_ORG:
+    'This number is already connected in another org. A number belongs to the org that connected it first.',
   MEMBERSHIP_DISABLED: "This service's membership in the channel is disabled. Enable it instead of connecting again.",
   NOT_CONNECTED: 'This service is not connected to that number. Connect it first.',
   NOT_PARENT: 'Only the parent service of the channel may change its settings.',
   FORBIDDEN: 'This agent has no access to that service.',
-  ASSIGNMENT_REQUIRED: 'The conversation is assigned to another agent in another service. Assign it to yourself in this service first.',
+  ASSIGNMENT_REQUIRED:
+    'The conversation is assigned to another agent in another service. Assign it to yourself in this service first.',
   ASSIGNED_TO_ANOTHER_AGENT: 'The conversation is assigned to another agent in this service.',
   UNKNOWN_AGENT: 'No agent with that id exists in this org.',
   UNKNOWN_ORG: 'No org with that id exists in the directory.',

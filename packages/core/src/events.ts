@@ -17,10 +17,27 @@ interface EventBase {
 export type ChannelEvent =
   | (EventBase & { type: 'messageReceived'; conversation: string; customer: string; message: MessageView })
   | (EventBase & { type: 'messageSent'; conversation: string; customer: string; message: MessageView })
-  | (EventBase & { type: 'statusChanged'; conversation: string; message: string; status: MessageStatus; error: MessageError | null })
+  | (EventBase & {
+      type: 'statusChanged';
+      conversation: string;
+      message: string;
+      status: MessageStatus;
+      error: MessageError | null;
+    })
   | (EventBase & { type: 'parentChanged'; from: string | null; to: string | null; cause: ParentChangeCause })
-  | (EventBase & { type: 'membershipChanged'; subject: string; state: 'active' | 'disabled' | 'removed'; members: Member[] })
-  | (EventBase & { type: 'assignmentChanged'; conversation: string; customer: string; subject: string; agent: string | null });
+  | (EventBase & {
+      type: 'membershipChanged';
+      subject: string;
+      state: 'active' | 'disabled' | 'removed';
+      members: Member[];
+    })
+  | (EventBase & {
+      type: 'assignmentChanged';
+      conversation: string;
+      customer: string;
+      subject: string;
+      agent: string | null;
+    });
 
 /** Why the parent changed (R11, R13). */
 export type ParentChangeCause = 'created' | 'disabled' | 'removed' | 'reopened';
@@ -28,5 +45,10 @@ export type ParentChangeCause = 'created' | 'disabled' | 'removed' | 'reopened';
 export type ChannelEventType = ChannelEvent['type'];
 export type ChannelEventOf<T extends ChannelEventType> = Extract<ChannelEvent, { type: T }>;
 export const channelEventTypes: readonly ChannelEventType[] = [
-  'messageReceived', 'messageSent', 'statusChanged', 'parentChanged', 'membershipChanged', 'assignmentChanged',
+  'messageReceived',
+  'messageSent',
+  'statusChanged',
+  'parentChanged',
+  'membershipChanged',
+  'assignmentChanged',
 ];

@@ -4,16 +4,24 @@ import { OneNumberError } from './errors';
 import { ServiceFeed } from './feed';
 import type { ChannelStorage } from './storage/ChannelStorage';
 
-export function feedOf(storage: ChannelStorage, query: { org: string; service: string; after?: string | undefined; durable?: boolean | undefined }): ServiceFeed {
+export function feedOf(
+  storage: ChannelStorage,
+  query: { org: string; service: string; after?: string | undefined; durable?: boolean | undefined },
+): ServiceFeed {
   const feed = new ServiceFeed();
   if (!query.durable) {
-    return feed.attach(storage.subscribe({ org: query.org, service: query.service, after: query.after }, (event) => feed.deliver(event)));
+    return feed.attach(
+      storage.subscribe({ org: query.org, service: query.service, after: query.after }, (event) => feed.deliver(event)),
+    );
   }
   const { loadCursor, saveCursor } = storage;
-  if (!loadCursor || !saveCursor) throw new OneNumberError('NOT_SUPPORTED', `The ${storage.name} storage keeps no durable cursors.`);
+  if (!loadCursor || !saveCursor)
+    throw new OneNumberError('NOT_SUPPORTED', `The ${storage.name} storage keeps no durable cursors.`);
   const where = { org: query.org, service: query.service };
   let stopped = false;
-  let stop = () => { stopped = true; };
+  let stop = () => {
+    stopped = true;
+  };
   feed.attach(() => stop());
   void loadCursor.call(storage, where).then(
     (cursor) => {

@@ -3,11 +3,30 @@ export { createOneNumber, type OneNumber, type OneNumberOptions } from './create
 export { OneNumberError, errorCodes, isOneNumberError, type ErrorCode, type OneNumberErrorJSON } from './errors';
 export { parseInput } from './validate';
 export { ServiceFeed, type FeedEvents } from './feed';
-export { channelEventTypes, type ChannelEvent, type ChannelEventOf, type ChannelEventType, type ParentChangeCause } from './events';
+export {
+  channelEventTypes,
+  type ChannelEvent,
+  type ChannelEventOf,
+  type ChannelEventType,
+  type ParentChangeCause,
+} from './events';
 
 // Eligibility (R1..R5)
-export { bundlePlans, financeServices, isolationReasons, isBundlePlan, type Mode, type Reason, type Subscription } from './eligibility/catalogue';
-export { decideEligibility, subscriptionOf, type Eligibility, type EligibilityInput } from './eligibility/decideEligibility';
+export {
+  bundlePlans,
+  financeServices,
+  isolationReasons,
+  isBundlePlan,
+  type Mode,
+  type Reason,
+  type Subscription,
+} from './eligibility/catalogue';
+export {
+  decideEligibility,
+  subscriptionOf,
+  type Eligibility,
+  type EligibilityInput,
+} from './eligibility/decideEligibility';
 
 // Channels, numbers, settings (R5, R28)
 export { normaliseNumber, normaliseCustomer, businessNumberSchema, customerSchema } from './channel/number';
@@ -20,7 +39,14 @@ export { electParent, listMembers, type ElectableMembership, type Member } from 
 export { maskingPolicySchema, defaultMaskingPolicy, type MaskingPolicy } from './masking/policy';
 export { projectMessage } from './masking/projectMessage';
 export { advanceStatus } from './masking/advanceStatus';
-export type { StoredMessage, MessageView, MessageStatus, DeliveryStatus, MessageError, Direction } from './masking/message';
+export type {
+  StoredMessage,
+  MessageView,
+  MessageStatus,
+  DeliveryStatus,
+  MessageError,
+  Direction,
+} from './masking/message';
 
 // Assignment (R21..R24)
 export { decideNotice, otherServiceHold, assigneeIn, type Notice } from './assignment/notice';
@@ -30,10 +56,21 @@ export { decideReply } from './assignment/decideReply';
 
 // Directory
 export {
-  agentEntrySchema, numberEntrySchema, orgEntrySchema, planSchema,
-  type AgentEntry, type Directory, type NumberEntry, type OrgEntry,
+  agentEntrySchema,
+  numberEntrySchema,
+  orgEntrySchema,
+  planSchema,
+  type AgentEntry,
+  type Directory,
+  type NumberEntry,
+  type OrgEntry,
 } from './directory/Directory';
-export { createMemoryDirectory, directoryContentsSchema, type DirectoryContents, type MemoryDirectory } from './directory/createMemoryDirectory';
+export {
+  createMemoryDirectory,
+  directoryContentsSchema,
+  type DirectoryContents,
+  type MemoryDirectory,
+} from './directory/createMemoryDirectory';
 
 // Storage interface
 export { storageSpecificationVersion, type ChannelStorage } from './storage/ChannelStorage';

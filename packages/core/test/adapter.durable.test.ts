@@ -10,9 +10,17 @@ const settle = () => new Promise((r) => setTimeout(r, 30));
 it('issue 9: a durable adapter receives what it missed while closed, each message once', async () => {
   const onenumber = createOneNumber({
     storage: createMemoryStorage(),
-    directory: createMemoryDirectory({ orgs: [{ id: 'acme', plan: 'zoho-one' }], numbers: [{ number, verified: true }] }),
+    directory: createMemoryDirectory({
+      orgs: [{ id: 'acme', plan: 'zoho-one' }],
+      numbers: [{ number, verified: true }],
+    }),
   });
-  const desk = defineServiceAdapter({ service: 'desk', displayName: 'Zoho Desk', policy: { showAgentName: false }, vocabulary: { conversation: 'ticket', customer: 'contact', agent: 'agent' } });
+  const desk = defineServiceAdapter({
+    service: 'desk',
+    displayName: 'Zoho Desk',
+    policy: { showAgentName: false },
+    vocabulary: { conversation: 'ticket', customer: 'contact', agent: 'agent' },
+  });
   const seen: string[] = [];
   const start = () => {
     const adapter = desk.create({ onenumber, org: 'acme', durable: true });

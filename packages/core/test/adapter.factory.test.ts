@@ -22,24 +22,49 @@ function refusedField(spec: unknown): string | undefined {
   throw new Error('expected a refusal');
 }
 
-const spec = { service: 'desk', displayName: 'Zoho Desk', policy: {}, vocabulary: { conversation: 'ticket', customer: 'contact', agent: 'agent' } };
+const spec = {
+  service: 'desk',
+  displayName: 'Zoho Desk',
+  policy: {},
+  vocabulary: { conversation: 'ticket', customer: 'contact', agent: 'agent' },
+};
 
 describe('defineServiceAdapter', () => {
   it('defines an adapter from data, frozen, at the current specification version', () => {
-    expect(ticketAdapter).toMatchObject({ specificationVersion: 1, service: 'desk', displayName: 'Zoho Desk', policy: { showAgentName: false } });
-    expect(ticketAdapter.vocabulary).toEqual({ conversation: 'ticket', customer: 'contact', agent: 'agent', labels: ['department'] });
-    expect(Object.isFrozen(ticketAdapter) && Object.isFrozen(ticketAdapter.policy) && Object.isFrozen(ticketAdapter.vocabulary)).toBe(true);
+    expect(ticketAdapter).toMatchObject({
+      specificationVersion: 1,
+      service: 'desk',
+      displayName: 'Zoho Desk',
+      policy: { showAgentName: false },
+    });
+    expect(ticketAdapter.vocabulary).toEqual({
+      conversation: 'ticket',
+      customer: 'contact',
+      agent: 'agent',
+      labels: ['department'],
+    });
+    expect(
+      Object.isFrozen(ticketAdapter) &&
+        Object.isFrozen(ticketAdapter.policy) &&
+        Object.isFrozen(ticketAdapter.vocabulary),
+    ).toBe(true);
   });
 
-  it('R18: no policy can reveal another service\'s reply text (the policy schema is strict)', () => {
+  it("R18: no policy can reveal another service's reply text (the policy schema is strict)", () => {
     expect(refusedField({ ...spec, policy: { showText: true } })).toBe('policy.showText');
     expect(refusedField({ ...spec, policy: { showAgentName: 'yes' } })).toBe('policy.showAgentName');
   });
 
-  it('R27: a vocabulary word may not take a key the facade uses, another role\'s spec word, or a word twice', () => {
-    expect(refusedField({ ...spec, vocabulary: { ...spec.vocabulary, customer: 'number' } })).toBe('vocabulary.customer');
-    expect(refusedField({ ...spec, vocabulary: { ...spec.vocabulary, conversation: 'customer' } })).toBe('vocabulary.conversation');
-    expect(refusedField({ ...spec, vocabulary: { ...spec.vocabulary, labels: ['contact'] } })).toBe('vocabulary.labels.0');
+  it("R27: a vocabulary word may not take a key the facade uses, another role's spec word, or a word twice", () => {
+    expect(refusedField({ ...spec, vocabulary: { ...spec.vocabulary, customer: 'number' } })).toBe(
+      'vocabulary.customer',
+    );
+    expect(refusedField({ ...spec, vocabulary: { ...spec.vocabulary, conversation: 'customer' } })).toBe(
+      'vocabulary.conversation',
+    );
+    expect(refusedField({ ...spec, vocabulary: { ...spec.vocabulary, labels: ['contact'] } })).toBe(
+      'vocabulary.labels.0',
+    );
     expect(refusedField({ ...spec, vocabulary: { ...spec.vocabulary, agent: 'Agent X' } })).toBe('vocabulary.agent');
     expect(refusedField({ ...spec, service: 'Desk' })).toBe('service');
     expect(refusedField({ ...spec, extra: true })).toBe('extra');
@@ -50,15 +75,25 @@ describe('defineServiceAdapter', () => {
   });
 
   it('exports its input schemas, built from the vocabulary', () => {
-    const ok = ticketAdapter.schemas.reply.safeParse({ agent: 'b', number: N1, contact: '819012345678', department: 'Billing', text: 'hi' });
+    const ok = ticketAdapter.schemas.reply.safeParse({
+      agent: 'b',
+      number: N1,
+      contact: '819012345678',
+      department: 'Billing',
+      text: 'hi',
+    });
     expect(ok.success && ok.data).toMatchObject({ contact: C1, department: 'Billing' });
-    expect(ticketAdapter.schemas.reply.safeParse({ agent: 'b', number: N1, customer: C1, text: 'hi' }).success).toBe(false);
+    expect(ticketAdapter.schemas.reply.safeParse({ agent: 'b', number: N1, customer: C1, text: 'hi' }).success).toBe(
+      false,
+    );
   });
 
-  it('types: inputs and results are in the service\'s words', () => {
+  it("types: inputs and results are in the service's words", () => {
     const { one } = makeWorld();
     const desk = ticketAdapter.create({ onenumber: one, org: 'acme' });
-    expectTypeOf(desk.view).parameter(0).toEqualTypeOf<{ number: string; contact: string; department?: string | undefined; agent: string }>();
+    expectTypeOf(desk.view)
+      .parameter(0)
+      .toEqualTypeOf<{ number: string; contact: string; department?: string | undefined; agent: string }>();
     expectTypeOf<Awaited<ReturnType<typeof desk.reply>>>().toHaveProperty('ticket').toEqualTypeOf<string>();
     expectTypeOf<Awaited<ReturnType<typeof desk.view>>>().toHaveProperty('contact').toEqualTypeOf<string>();
     desk.on('message', (event) => expectTypeOf(event.ticket).toEqualTypeOf<string>());
@@ -72,8 +107,20 @@ describe('a facade built by the factory', () => {
     const desk = ticketAdapter.create({ onenumber: one, org: 'acme' });
     await desk.connect(N1);
     await one.receive({ number: N1, customer: C1, text: 'My invoice is wrong', id: 'w1' });
-    const sent = await desk.reply({ agent: 'b', number: '+81 3-1234-5678', contact: '819012345678', department: 'Billing', text: 'Looking into it' });
-    expect(sent).toEqual({ message: expect.any(String), ticket: expect.any(String), number: N1, contact: C1, department: 'Billing' });
+    const sent = await desk.reply({
+      agent: 'b',
+      number: '+81 3-1234-5678',
+      contact: '819012345678',
+      department: 'Billing',
+      text: 'Looking into it',
+    });
+    expect(sent).toEqual({
+      message: expect.any(String),
+      ticket: expect.any(String),
+      number: N1,
+      contact: C1,
+      department: 'Billing',
+    });
     const seen = await desk.view({ agent: 'b', number: N1, contact: C1 });
     expect(seen).not.toHaveProperty('department');
     expect(seen).toMatchObject({ ticket: sent.ticket, contact: C1, assignee: 'b' });

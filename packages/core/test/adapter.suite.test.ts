@@ -5,11 +5,15 @@ import { defineServiceAdapter } from '../src';
 import { describeAdapter } from '../src/adapter/testkit';
 
 const ticketAdapter = defineServiceAdapter({
-  service: 'desk', displayName: 'Zoho Desk', policy: { showAgentName: false },
+  service: 'desk',
+  displayName: 'Zoho Desk',
+  policy: { showAgentName: false },
   vocabulary: { conversation: 'ticket', customer: 'contact', agent: 'agent', labels: ['department'] },
 });
 const namesAdapter = defineServiceAdapter({
-  service: 'crm', displayName: 'Zoho CRM', policy: { showAgentName: true },
+  service: 'crm',
+  displayName: 'Zoho CRM',
+  policy: { showAgentName: true },
   vocabulary: { conversation: 'conversation', customer: 'customer', agent: 'agent' },
 });
 
@@ -20,7 +24,7 @@ describeAdapter('a ticket-worded adapter (default policy)', {
   storage: createMemoryStorage,
 });
 
-describeAdapter('an adapter in the spec\'s own words that shows agent names', {
+describeAdapter("an adapter in the spec's own words that shows agent names", {
   create: (onenumber, org) => namesAdapter.create({ onenumber, org }),
   service: 'crm',
   expectedPolicy: { showAgentName: true },

@@ -12,7 +12,14 @@ async function snapshot(one: OneNumber) {
   for (const service of services) {
     state[`members:${service}`] = await one.members({ org: 'acme', number: N1, service });
     state[`events:${service}`] = await one.events({ org: 'acme', service });
-    for (const customer of [C1, C2]) state[`view:${service}:${customer}`] = await one.view({ org: 'acme', service, agent: viewer[service]!, number: N1, customer });
+    for (const customer of [C1, C2])
+      state[`view:${service}:${customer}`] = await one.view({
+        org: 'acme',
+        service,
+        agent: viewer[service]!,
+        number: N1,
+        customer,
+      });
   }
   return state;
 }
@@ -27,48 +34,183 @@ const bad = (input: unknown) => input as never;
 const cases: Case[] = [
   ['connect: not an object', (one) => one.connect(bad(null)), 'INVALID_INPUT', 'input'],
   ['connect: an array', (one) => one.connect(bad([base])), 'INVALID_INPUT', 'input'],
-  ['connect: service of the wrong type', (one) => one.connect(bad({ ...base, service: 5 })), 'INVALID_INPUT', 'service'],
-  ['connect: service not an id', (one) => one.connect(bad({ ...base, service: 'CRM; drop' })), 'INVALID_INPUT', 'service'],
+  [
+    'connect: service of the wrong type',
+    (one) => one.connect(bad({ ...base, service: 5 })),
+    'INVALID_INPUT',
+    'service',
+  ],
+  [
+    'connect: service not an id',
+    (one) => one.connect(bad({ ...base, service: 'CRM; drop' })),
+    'INVALID_INPUT',
+    'service',
+  ],
   ['connect: org missing', (one) => one.connect(bad({ service: 'crm', number: N1 })), 'INVALID_INPUT', 'org'],
   ['connect: huge org', (one) => one.connect(bad({ ...base, org: huge })), 'INVALID_INPUT', 'org'],
   ['connect: unknown key', (one) => one.connect(bad({ ...base, role: 'parent' })), 'INVALID_INPUT', 'role'],
-  ['connect: policy asking for text', (one) => one.connect(bad({ ...base, policy: { showText: true } })), 'INVALID_INPUT', 'policy.showText'],
-  ['connect: policy of the wrong type', (one) => one.connect(bad({ ...base, policy: 'show-all' })), 'INVALID_INPUT', 'policy'],
-  ['connect: policy flag of the wrong type', (one) => one.connect(bad({ ...base, policy: { showAgentName: 1 } })), 'INVALID_INPUT', 'policy.showAgentName'],
-  ['connect: number without country code', (one) => one.connect({ ...base, number: '03-1234-5678' }), 'INVALID_NUMBER', 'number'],
+  [
+    'connect: policy asking for text',
+    (one) => one.connect(bad({ ...base, policy: { showText: true } })),
+    'INVALID_INPUT',
+    'policy.showText',
+  ],
+  [
+    'connect: policy of the wrong type',
+    (one) => one.connect(bad({ ...base, policy: 'show-all' })),
+    'INVALID_INPUT',
+    'policy',
+  ],
+  [
+    'connect: policy flag of the wrong type',
+    (one) => one.connect(bad({ ...base, policy: { showAgentName: 1 } })),
+    'INVALID_INPUT',
+    'policy.showAgentName',
+  ],
+  [
+    'connect: number without country code',
+    (one) => one.connect({ ...base, number: '03-1234-5678' }),
+    'INVALID_NUMBER',
+    'number',
+  ],
   ['connect: number too short', (one) => one.connect({ ...base, number: '+81 3' }), 'INVALID_NUMBER', 'number'],
   ['connect: number of letters', (one) => one.connect({ ...base, number: '+81 three' }), 'INVALID_NUMBER', 'number'],
-  ['connect: huge number', (one) => one.connect({ ...base, number: `+81${'1'.repeat(5000)}` }), 'INVALID_INPUT', 'number'],
-  ['connect: number of the wrong type', (one) => one.connect(bad({ ...base, number: 81312345678 })), 'INVALID_INPUT', 'number'],
+  [
+    'connect: huge number',
+    (one) => one.connect({ ...base, number: `+81${'1'.repeat(5000)}` }),
+    'INVALID_INPUT',
+    'number',
+  ],
+  [
+    'connect: number of the wrong type',
+    (one) => one.connect(bad({ ...base, number: 81312345678 })),
+    'INVALID_INPUT',
+    'number',
+  ],
   ['disable: bad number', (one) => one.disable({ ...base, number: '12345' }), 'INVALID_NUMBER', 'number'],
   ['enable: unknown key', (one) => one.enable(bad({ ...base, force: true })), 'INVALID_INPUT', 'force'],
   ['remove: empty service', (one) => one.remove(bad({ ...base, service: '' })), 'INVALID_INPUT', 'service'],
-  ['members: service of the wrong type', (one) => one.members(bad({ org: 'acme', number: N1, service: ['crm'] })), 'INVALID_INPUT', 'service'],
-  ['configure: unknown settings key', (one) => one.configure(bad({ ...base, settings: { color: 'green' } })), 'INVALID_INPUT', 'settings.color'],
-  ['configure: settings not an object', (one) => one.configure(bad({ ...base, settings: 'Acme' })), 'INVALID_INPUT', 'settings'],
-  ['configure: displayName too long', (one) => one.configure({ ...base, settings: { displayName: 'n'.repeat(101) } }), 'INVALID_INPUT', 'settings.displayName'],
-  ['configure: huge greeting', (one) => one.configure({ ...base, settings: { greeting: huge } }), 'INVALID_INPUT', 'settings.greeting'],
-  ['receive: empty customer', (one) => one.receive({ number: N1, customer: '', text: 'x', id: 'bad-1' }), 'INVALID_INPUT', 'customer'],
-  ['receive: blank customer', (one) => one.receive({ number: N1, customer: '   ', text: 'x', id: 'bad-2' }), 'INVALID_INPUT', 'customer'],
-  ['receive: huge text', (one) => one.receive({ number: N1, customer: C1, text: huge, id: 'bad-3' }), 'INVALID_INPUT', 'text'],
-  ['receive: bad time', (one) => one.receive({ number: N1, customer: C1, text: 'x', id: 'bad-4', at: 'yesterday' }), 'INVALID_INPUT', 'at'],
+  [
+    'members: service of the wrong type',
+    (one) => one.members(bad({ org: 'acme', number: N1, service: ['crm'] })),
+    'INVALID_INPUT',
+    'service',
+  ],
+  [
+    'configure: unknown settings key',
+    (one) => one.configure(bad({ ...base, settings: { color: 'green' } })),
+    'INVALID_INPUT',
+    'settings.color',
+  ],
+  [
+    'configure: settings not an object',
+    (one) => one.configure(bad({ ...base, settings: 'Acme' })),
+    'INVALID_INPUT',
+    'settings',
+  ],
+  [
+    'configure: displayName too long',
+    (one) => one.configure({ ...base, settings: { displayName: 'n'.repeat(101) } }),
+    'INVALID_INPUT',
+    'settings.displayName',
+  ],
+  [
+    'configure: huge greeting',
+    (one) => one.configure({ ...base, settings: { greeting: huge } }),
+    'INVALID_INPUT',
+    'settings.greeting',
+  ],
+  [
+    'receive: empty customer',
+    (one) => one.receive({ number: N1, customer: '', text: 'x', id: 'bad-1' }),
+    'INVALID_INPUT',
+    'customer',
+  ],
+  [
+    'receive: blank customer',
+    (one) => one.receive({ number: N1, customer: '   ', text: 'x', id: 'bad-2' }),
+    'INVALID_INPUT',
+    'customer',
+  ],
+  [
+    'receive: huge text',
+    (one) => one.receive({ number: N1, customer: C1, text: huge, id: 'bad-3' }),
+    'INVALID_INPUT',
+    'text',
+  ],
+  [
+    'receive: bad time',
+    (one) => one.receive({ number: N1, customer: C1, text: 'x', id: 'bad-4', at: 'yesterday' }),
+    'INVALID_INPUT',
+    'at',
+  ],
   ['receive: empty id', (one) => one.receive({ number: N1, customer: C1, text: 'x', id: '' }), 'INVALID_INPUT', 'id'],
-  ['receive: bad number', (one) => one.receive({ number: '0312345678', customer: C1, text: 'x', id: 'bad-5' }), 'INVALID_NUMBER', 'number'],
-  ['receive: unknown key', (one) => one.receive(bad({ number: N1, customer: C1, text: 'x', id: 'bad-6', service: 'crm' })), 'INVALID_INPUT', 'service'],
+  [
+    'receive: bad number',
+    (one) => one.receive({ number: '0312345678', customer: C1, text: 'x', id: 'bad-5' }),
+    'INVALID_NUMBER',
+    'number',
+  ],
+  [
+    'receive: unknown key',
+    (one) => one.receive(bad({ number: N1, customer: C1, text: 'x', id: 'bad-6', service: 'crm' })),
+    'INVALID_INPUT',
+    'service',
+  ],
   ['reply: empty text', (one) => one.reply({ ...onCustomer, text: '' }), 'INVALID_INPUT', 'text'],
   ['reply: huge text', (one) => one.reply({ ...onCustomer, text: huge }), 'INVALID_INPUT', 'text'],
-  ['reply: text of the wrong type', (one) => one.reply(bad({ ...onCustomer, text: { body: 'x' } })), 'INVALID_INPUT', 'text'],
+  [
+    'reply: text of the wrong type',
+    (one) => one.reply(bad({ ...onCustomer, text: { body: 'x' } })),
+    'INVALID_INPUT',
+    'text',
+  ],
   ['reply: empty agent', (one) => one.reply({ ...onCustomer, agent: '', text: 'x' }), 'INVALID_INPUT', 'agent'],
-  ['reply: huge customer', (one) => one.reply({ ...onCustomer, customer: huge, text: 'x' }), 'INVALID_INPUT', 'customer'],
+  [
+    'reply: huge customer',
+    (one) => one.reply({ ...onCustomer, customer: huge, text: 'x' }),
+    'INVALID_INPUT',
+    'customer',
+  ],
   ['reply: bad number', (one) => one.reply({ ...onCustomer, number: '+0 000', text: 'x' }), 'INVALID_NUMBER', 'number'],
-  ['reply: sending agent asserted by the caller', (one) => one.reply(bad({ ...onCustomer, text: 'x', agentName: 'Boss' })), 'INVALID_INPUT', 'agentName'],
-  ['assign: confirm of the wrong type', (one) => one.assign(bad({ ...onCustomer, confirm: 'yes' })), 'INVALID_INPUT', 'confirm'],
-  ['assign: access asserted by the caller', (one) => one.assign(bad({ ...onCustomer, access: ['desk'] })), 'INVALID_INPUT', 'access'],
+  [
+    'reply: sending agent asserted by the caller',
+    (one) => one.reply(bad({ ...onCustomer, text: 'x', agentName: 'Boss' })),
+    'INVALID_INPUT',
+    'agentName',
+  ],
+  [
+    'assign: confirm of the wrong type',
+    (one) => one.assign(bad({ ...onCustomer, confirm: 'yes' })),
+    'INVALID_INPUT',
+    'confirm',
+  ],
+  [
+    'assign: access asserted by the caller',
+    (one) => one.assign(bad({ ...onCustomer, access: ['desk'] })),
+    'INVALID_INPUT',
+    'access',
+  ],
   ['view: agent of the wrong type', (one) => one.view(bad({ ...onCustomer, agent: 7 })), 'INVALID_INPUT', 'agent'],
-  ['updateStatus: a status that is not a report', (one) => one.updateStatus(bad({ org: 'acme', message: 'msg_1', status: 'sent' })), 'INVALID_INPUT', 'status'],
-  ['updateStatus: huge error title', (one) => one.updateStatus({ org: 'acme', message: 'msg_1', status: 'failed', error: { code: 1, title: huge } }), 'INVALID_INPUT', 'error.title'],
+  [
+    'updateStatus: a status that is not a report',
+    (one) => one.updateStatus(bad({ org: 'acme', message: 'msg_1', status: 'sent' })),
+    'INVALID_INPUT',
+    'status',
+  ],
+  [
+    'updateStatus: huge error title',
+    (one) => one.updateStatus({ org: 'acme', message: 'msg_1', status: 'failed', error: { code: 1, title: huge } }),
+    'INVALID_INPUT',
+    'error.title',
+  ],
   ['events: limit zero', (one) => one.events({ org: 'acme', service: 'crm', limit: 0 }), 'INVALID_INPUT', 'limit'],
-  ['events: limit of the wrong type', (one) => one.events(bad({ org: 'acme', service: 'crm', limit: '10' })), 'INVALID_INPUT', 'limit'],
+  [
+    'events: limit of the wrong type',
+    (one) => one.events(bad({ org: 'acme', service: 'crm', limit: '10' })),
+    'INVALID_INPUT',
+    'limit',
+  ],
   ['feed: service missing', async (one) => one.feed(bad({ org: 'acme' })), 'INVALID_INPUT', 'service'],
 ];
 
@@ -98,6 +240,8 @@ describe('bad input (R27, R28)', () => {
     for (const [, call] of cases) await call(one).catch(() => undefined);
     expect(await snapshot(one)).toEqual(before);
     // The same provider ids are still free: nothing was stored under them.
-    expect(await one.receive({ number: N1, customer: C1, text: 'after', id: 'bad-3' })).toMatchObject({ duplicate: false });
+    expect(await one.receive({ number: N1, customer: C1, text: 'after', id: 'bad-3' })).toMatchObject({
+      duplicate: false,
+    });
   });
 });

@@ -29,7 +29,10 @@ describe('canReply', () => {
     const { onenumber } = world();
     for (const service of ['crm', 'desk']) await onenumber.connect({ org: 'acme', service, number });
     await onenumber.receive({ number, customer, text: 'hi' });
-    expect(await onenumber.canReply({ org: 'acme', service: 'crm', agent: 'a', number, customer })).toEqual({ ok: true, assigns: true });
+    expect(await onenumber.canReply({ org: 'acme', service: 'crm', agent: 'a', number, customer })).toEqual({
+      ok: true,
+      assigns: true,
+    });
   });
 
   it('R24, R25: answers each refusal with its reason instead of failing after typing', async () => {
@@ -37,7 +40,8 @@ describe('canReply', () => {
     for (const service of ['crm', 'desk']) await onenumber.connect({ org: 'acme', service, number });
     await onenumber.receive({ number, customer, text: 'hi' });
     await onenumber.reply({ org: 'acme', service: 'crm', agent: 'a', number, customer, text: 'crm answers' });
-    const ask = (service: string, agent: string) => onenumber.canReply({ org: 'acme', service, agent, number, customer });
+    const ask = (service: string, agent: string) =>
+      onenumber.canReply({ org: 'acme', service, agent, number, customer });
     expect(await ask('desk', 'b')).toMatchObject({ ok: false, reason: 'ASSIGNMENT_REQUIRED', templateAllowed: false });
     expect(await ask('desk', 'a')).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
     await onenumber.assign({ org: 'acme', service: 'desk', agent: 'b', number, customer });
@@ -52,15 +56,23 @@ describe('canReply', () => {
     await onenumber.connect({ org: 'acme', service: 'crm', number });
     await onenumber.receive({ number, customer, text: 'hi' });
     advance(24 * 3_600_000 + 1);
-    expect(await onenumber.canReply({ org: 'acme', service: 'crm', agent: 'a', number, customer })).toMatchObject({ ok: false, reason: 'WINDOW_CLOSED', templateAllowed: true });
-    await expect(onenumber.reply({ org: 'acme', service: 'crm', agent: 'a', number, customer, text: 'late' })).rejects.toMatchObject({ code: 'WINDOW_CLOSED' });
+    expect(await onenumber.canReply({ org: 'acme', service: 'crm', agent: 'a', number, customer })).toMatchObject({
+      ok: false,
+      reason: 'WINDOW_CLOSED',
+      templateAllowed: true,
+    });
+    await expect(
+      onenumber.reply({ org: 'acme', service: 'crm', agent: 'a', number, customer, text: 'late' }),
+    ).rejects.toMatchObject({ code: 'WINDOW_CLOSED' });
     await onenumber.receive({ number, customer, text: 'again' });
     expect((await onenumber.canReply({ org: 'acme', service: 'crm', agent: 'a', number, customer })).ok).toBe(true);
   });
 
   it('R27: bad input still throws INVALID_INPUT naming the field', async () => {
     const { onenumber } = world();
-    await expect(onenumber.canReply({ org: 'acme', service: 'crm', agent: 'a', number, customer: 5 } as never)).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'customer' });
+    await expect(
+      onenumber.canReply({ org: 'acme', service: 'crm', agent: 'a', number, customer: 5 } as never),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'customer' });
   });
 });
 
@@ -70,8 +82,16 @@ describe('previewLeave', () => {
     for (const service of ['crm', 'desk', 'salesiq']) await onenumber.connect({ org: 'acme', service, number });
     const preview = await onenumber.previewLeave({ org: 'acme', service: 'crm', number, action: 'remove' });
     expect(preview).toEqual({
-      service: 'crm', action: 'remove', changes: true, parentBefore: 'crm', parentAfter: 'desk', closes: false,
-      membersAfter: [{ service: 'desk', role: 'parent' }, { service: 'salesiq', role: 'child' }],
+      service: 'crm',
+      action: 'remove',
+      changes: true,
+      parentBefore: 'crm',
+      parentAfter: 'desk',
+      closes: false,
+      membersAfter: [
+        { service: 'desk', role: 'parent' },
+        { service: 'salesiq', role: 'child' },
+      ],
     });
     expect((await onenumber.members({ org: 'acme', number })).members[0]).toEqual({ service: 'crm', role: 'parent' });
     const removed = await onenumber.remove({ org: 'acme', service: 'crm', number });
@@ -81,10 +101,23 @@ describe('previewLeave', () => {
   it('R11, R13, R10: a child leaving keeps the parent; the last leaving closes; a disabled one disabling changes nothing', async () => {
     const { onenumber } = world();
     for (const service of ['crm', 'desk']) await onenumber.connect({ org: 'acme', service, number });
-    expect(await onenumber.previewLeave({ org: 'acme', service: 'desk', number, action: 'disable' })).toMatchObject({ parentAfter: 'crm', closes: false, changes: true });
+    expect(await onenumber.previewLeave({ org: 'acme', service: 'desk', number, action: 'disable' })).toMatchObject({
+      parentAfter: 'crm',
+      closes: false,
+      changes: true,
+    });
     await onenumber.disable({ org: 'acme', service: 'desk', number });
-    expect(await onenumber.previewLeave({ org: 'acme', service: 'desk', number, action: 'disable' })).toMatchObject({ changes: false, parentAfter: 'crm' });
-    expect(await onenumber.previewLeave({ org: 'acme', service: 'crm', number, action: 'disable' })).toMatchObject({ parentAfter: null, membersAfter: [], closes: true });
-    await expect(onenumber.previewLeave({ org: 'acme', service: 'salesiq', number, action: 'remove' })).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
+    expect(await onenumber.previewLeave({ org: 'acme', service: 'desk', number, action: 'disable' })).toMatchObject({
+      changes: false,
+      parentAfter: 'crm',
+    });
+    expect(await onenumber.previewLeave({ org: 'acme', service: 'crm', number, action: 'disable' })).toMatchObject({
+      parentAfter: null,
+      membersAfter: [],
+      closes: true,
+    });
+    await expect(
+      onenumber.previewLeave({ org: 'acme', service: 'salesiq', number, action: 'remove' }),
+    ).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
   });
 });

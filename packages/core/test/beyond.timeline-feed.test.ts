@@ -6,14 +6,15 @@ import { createMemoryStorage } from '../../storage-memory/src';
 
 const number = '+81312345678';
 const customer = '+819012345678';
-const directory = () => createMemoryDirectory({
-  orgs: [{ id: 'acme', plan: 'zoho-one' }],
-  agents: [
-    { org: 'acme', id: 'c', name: 'Chie', access: ['desk', 'crm'] },
-    { org: 'acme', id: 'd', name: 'Dan', access: ['desk', 'crm'] },
-  ],
-  numbers: [{ number, verified: true }],
-});
+const directory = () =>
+  createMemoryDirectory({
+    orgs: [{ id: 'acme', plan: 'zoho-one' }],
+    agents: [
+      { org: 'acme', id: 'c', name: 'Chie', access: ['desk', 'crm'] },
+      { org: 'acme', id: 'd', name: 'Dan', access: ['desk', 'crm'] },
+    ],
+    numbers: [{ number, verified: true }],
+  });
 const tick = () => new Promise((r) => setTimeout(r, 10));
 
 describe('timeline', () => {
@@ -22,16 +23,22 @@ describe('timeline', () => {
     for (const service of ['crm', 'desk']) await onenumber.connect({ org: 'acme', service, number });
     await onenumber.receive({ number, customer, text: 'canary-inbound-ok' });
     await onenumber.assign({ org: 'acme', service: 'crm', agent: 'c', number, customer });
-    expect((await onenumber.assign({ org: 'acme', service: 'desk', agent: 'd', number, customer })).status).toBe('confirmation-required');
+    expect((await onenumber.assign({ org: 'acme', service: 'desk', agent: 'd', number, customer })).status).toBe(
+      'confirmation-required',
+    );
     await onenumber.assign({ org: 'acme', service: 'desk', agent: 'd', number, customer, confirm: true });
     await onenumber.reply({ org: 'acme', service: 'desk', agent: 'd', number, customer, text: 'canary-desk-secret' });
     const { entries, next } = await onenumber.timeline({ org: 'acme', service: 'crm', number });
-    expect(entries.filter((e) => ['assigned', 'confirmation-requested'].includes(e.what)).map((e) => `${e.what}:${e.service}:${e.agent}:${e.why}`)).toEqual([
-      'assigned:crm:c:assign', 'confirmation-requested:desk:d:held-in-crm', 'assigned:desk:d:confirmed',
-    ]);
+    expect(
+      entries
+        .filter((e) => ['assigned', 'confirmation-requested'].includes(e.what))
+        .map((e) => `${e.what}:${e.service}:${e.agent}:${e.why}`),
+    ).toEqual(['assigned:crm:c:assign', 'confirmation-requested:desk:d:held-in-crm', 'assigned:desk:d:confirmed']);
     expect(next).toBeNull();
     expect(JSON.stringify(entries)).not.toContain('canary');
-    await expect(onenumber.timeline({ org: 'acme', service: 'desk', number })).rejects.toMatchObject({ code: 'NOT_PARENT' });
+    await expect(onenumber.timeline({ org: 'acme', service: 'desk', number })).rejects.toMatchObject({
+      code: 'NOT_PARENT',
+    });
     const first = await onenumber.timeline({ org: 'acme', service: 'crm', number, limit: 2 });
     expect(first.next).toBe(first.entries[1]!.id);
     const second = await onenumber.timeline({ org: 'acme', service: 'crm', number, after: first.next!, limit: 2 });
@@ -39,9 +46,14 @@ describe('timeline', () => {
   });
 
   it('NOT_SUPPORTED when the storage keeps no timeline', async () => {
-    const onenumber = createOneNumber({ storage: { ...createMemoryStorage(), timeline: undefined }, directory: directory() });
+    const onenumber = createOneNumber({
+      storage: { ...createMemoryStorage(), timeline: undefined },
+      directory: directory(),
+    });
     await onenumber.connect({ org: 'acme', service: 'crm', number });
-    await expect(onenumber.timeline({ org: 'acme', service: 'crm', number })).rejects.toMatchObject({ code: 'NOT_SUPPORTED' });
+    await expect(onenumber.timeline({ org: 'acme', service: 'crm', number })).rejects.toMatchObject({
+      code: 'NOT_SUPPORTED',
+    });
   });
 });
 
@@ -50,7 +62,8 @@ describe('durable feed', () => {
     const storage = createMemoryStorage();
     const onenumber = createOneNumber({ storage, directory: directory() });
     await onenumber.connect({ org: 'acme', service: 'crm', number });
-    const texts = (events: ChannelEvent[]) => events.flatMap((e) => (e.type === 'messageReceived' ? [e.message.text] : []));
+    const texts = (events: ChannelEvent[]) =>
+      events.flatMap((e) => (e.type === 'messageReceived' ? [e.message.text] : []));
     const seen: ChannelEvent[] = [];
     let feed = onenumber.feed({ org: 'acme', service: 'crm', durable: true });
     feed.on('event', (e) => seen.push(e));
@@ -72,7 +85,10 @@ describe('durable feed', () => {
   });
 
   it('a durable feed on a storage without cursors is NOT_SUPPORTED', () => {
-    const onenumber = createOneNumber({ storage: { ...createMemoryStorage(), loadCursor: undefined }, directory: directory() });
+    const onenumber = createOneNumber({
+      storage: { ...createMemoryStorage(), loadCursor: undefined },
+      directory: directory(),
+    });
     expect(() => onenumber.feed({ org: 'acme', service: 'crm', durable: true })).toThrow(/durable cursors/);
   });
 });

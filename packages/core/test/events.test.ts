@@ -15,9 +15,17 @@ describe('events', () => {
     await one.remove({ org: 'acme', service: 'salesiq', number: N1 });
     await one.enable({ org: 'acme', service: 'crm', number: N1 });
     const changes = ofType(await eventsOf(one, 'crm'), 'parentChanged').map((e) => [e.from, e.to, e.cause]);
-    expect(changes).toEqual([[null, 'crm', 'created'], ['crm', 'desk', 'disabled'], [null, 'crm', 'reopened']]);
+    expect(changes).toEqual([
+      [null, 'crm', 'created'],
+      ['crm', 'desk', 'disabled'],
+      [null, 'crm', 'reopened'],
+    ]);
     const salesiq = ofType(await eventsOf(one, 'salesiq'), 'parentChanged').map((e) => [e.from, e.to, e.cause]);
-    expect(salesiq).toEqual([['crm', 'desk', 'disabled'], ['desk', 'salesiq', 'removed'], ['salesiq', null, 'removed']]);
+    expect(salesiq).toEqual([
+      ['crm', 'desk', 'disabled'],
+      ['desk', 'salesiq', 'removed'],
+      ['salesiq', null, 'removed'],
+    ]);
   });
 
   it('R10, R14: membershipChanged names the subject, its state and the members afterwards, parent first', async () => {
@@ -26,9 +34,16 @@ describe('events', () => {
     await one.disable({ org: 'acme', service: 'desk', number: N1 });
     await one.enable({ org: 'acme', service: 'desk', number: N1 });
     await one.remove({ org: 'acme', service: 'desk', number: N1 });
-    const seen = ofType(await eventsOf(one, 'desk'), 'membershipChanged').map((e) => [e.subject, e.state, e.members.map((m) => m.service)]);
+    const seen = ofType(await eventsOf(one, 'desk'), 'membershipChanged').map((e) => [
+      e.subject,
+      e.state,
+      e.members.map((m) => m.service),
+    ]);
     expect(seen).toEqual([
-      ['desk', 'active', ['crm', 'desk']], ['desk', 'disabled', ['crm']], ['desk', 'active', ['crm', 'desk']], ['desk', 'removed', ['crm']],
+      ['desk', 'active', ['crm', 'desk']],
+      ['desk', 'disabled', ['crm']],
+      ['desk', 'active', ['crm', 'desk']],
+      ['desk', 'removed', ['crm']],
     ]);
   });
 
@@ -37,15 +52,29 @@ describe('events', () => {
     await one.connect({ org: 'acme', service: 'crm', number: N1, policy: { showAgentName: true } });
     await connectAll(one, N1, ['desk']);
     await one.receive({ number: N1, customer: C1, text: 'question', id: 'w1' });
-    const { message } = await one.reply({ org: 'acme', service: 'desk', agent: 'b', number: N1, customer: C1, text: 'desk says' });
+    const { message } = await one.reply({
+      org: 'acme',
+      service: 'desk',
+      agent: 'b',
+      number: N1,
+      customer: C1,
+      text: 'desk says',
+    });
     for (const [service, expected] of [
       ['desk', { masked: false, text: 'desk says', agent: 'b', agentName: 'Agent B' }],
       ['crm', { masked: true, text: null, agent: null, agentName: 'Agent B', raw: null }],
     ] as const) {
       const events = await eventsOf(one, service);
-      expect(ofType(events, 'messageReceived').map((e) => [e.service, e.customer, e.message.text])).toEqual([[service, C1, 'question']]);
+      expect(ofType(events, 'messageReceived').map((e) => [e.service, e.customer, e.message.text])).toEqual([
+        [service, C1, 'question'],
+      ]);
       const [sent] = ofType(events, 'messageSent');
-      expect(sent).toMatchObject({ service, customer: C1, number: N1, message: { id: message, service: 'desk', status: 'sent', ...expected } });
+      expect(sent).toMatchObject({
+        service,
+        customer: C1,
+        number: N1,
+        message: { id: message, service: 'desk', status: 'sent', ...expected },
+      });
     }
   });
 
@@ -53,12 +82,23 @@ describe('events', () => {
     const { one } = makeWorld();
     await connectAll(one, N1, ['crm', 'desk']);
     await one.receive({ number: N1, customer: C1, text: 'q', id: 'w1' });
-    const { message } = await one.reply({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1, text: 'crm-only text' });
+    const { message } = await one.reply({
+      org: 'acme',
+      service: 'crm',
+      agent: 'a',
+      number: N1,
+      customer: C1,
+      text: 'crm-only text',
+    });
     await one.updateStatus({ org: 'acme', message, status: 'delivered' });
     const events = await eventsOf(one, 'desk');
     expect(ofType(events, 'assignmentChanged').map((e) => [e.subject, e.customer])).toEqual([['crm', C1]]);
-    expect(ofType(await eventsOf(one, 'crm'), 'assignmentChanged').map((e) => [e.subject, e.agent])).toEqual([['crm', 'a']]);
-    expect(ofType(events, 'statusChanged').map((e) => [e.message, e.status, e.error])).toEqual([[message, 'delivered', null]]);
+    expect(ofType(await eventsOf(one, 'crm'), 'assignmentChanged').map((e) => [e.subject, e.agent])).toEqual([
+      ['crm', 'a'],
+    ]);
+    expect(ofType(events, 'statusChanged').map((e) => [e.message, e.status, e.error])).toEqual([
+      [message, 'delivered', null],
+    ]);
     expect(JSON.stringify(events)).not.toContain('crm-only text');
   });
 
@@ -69,7 +109,14 @@ describe('events', () => {
     for (const type of channelEventTypes) feed.on(type, (event: ChannelEvent) => live.push(event.type));
     await connectAll(one, N1, ['crm', 'desk']);
     await one.receive({ number: N1, customer: C1, text: 'q', id: 'w1' });
-    const { message } = await one.reply({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1, text: 'r' });
+    const { message } = await one.reply({
+      org: 'acme',
+      service: 'crm',
+      agent: 'a',
+      number: N1,
+      customer: C1,
+      text: 'r',
+    });
     await one.updateStatus({ org: 'acme', message, status: 'read' });
     await one.remove({ org: 'acme', service: 'crm', number: N1 });
     await new Promise((resolve) => setImmediate(resolve));
@@ -77,7 +124,9 @@ describe('events', () => {
     const stored = await eventsOf(one, 'crm');
     expect(new Set(stored.map((e) => e.type))).toEqual(new Set(channelEventTypes));
     expect(live).toEqual(stored.map((e) => e.type));
-    expect(stored.every((e) => e.org === 'acme' && e.service === 'crm' && e.number === N1 && typeof e.at === 'string')).toBe(true);
+    expect(
+      stored.every((e) => e.org === 'acme' && e.service === 'crm' && e.number === N1 && typeof e.at === 'string'),
+    ).toBe(true);
     const ids = stored.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     const resumed = await one.events({ org: 'acme', service: 'crm', after: ids[2] });

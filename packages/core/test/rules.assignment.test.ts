@@ -22,7 +22,11 @@ describe('assignment and access (R21..R25)', () => {
     expect((await one.view({ ...on, service: 'salesiq', agent: 's' })).assignee).toBeNull();
     // Another service learns that an assignment changed, not who holds it (R17, R22).
     const changes = (await eventsOf(one, 'salesiq')).filter((e) => e.type === 'assignmentChanged');
-    expect(changes.map((e) => [e.subject, e.agent])).toEqual([['crm', null], ['desk', null], ['desk', null]]);
+    expect(changes.map((e) => [e.subject, e.agent])).toEqual([
+      ['crm', null],
+      ['desk', null],
+      ['desk', null],
+    ]);
     const own = (await eventsOf(one, 'desk')).filter((e) => e.type === 'assignmentChanged' && e.subject === 'desk');
     expect(own.map((e) => (e.type === 'assignmentChanged' ? e.agent : ''))).toEqual(['b', 'c']);
   });
@@ -53,7 +57,10 @@ describe('assignment and access (R21..R25)', () => {
     await one.assign({ ...on, service: 'crm', agent: 'c' });
     expect((await one.view({ ...on, service: 'desk', agent: 'c' })).notice).toBeNull(); // held by the viewer elsewhere
     await one.assign({ ...on, service: 'salesiq', agent: 's' });
-    expect((await one.view({ ...on, service: 'desk', agent: 'd' })).notice).toMatchObject({ service: 'crm', agent: 'Agent C' });
+    expect((await one.view({ ...on, service: 'desk', agent: 'd' })).notice).toMatchObject({
+      service: 'crm',
+      agent: 'Agent C',
+    });
     await one.assign({ ...on, service: 'desk', agent: 'b', confirm: true });
     expect((await one.view({ ...on, service: 'desk', agent: 'b' })).notice).toBeNull();
     expect((await one.view({ ...on, service: 'desk', agent: 'd' })).notice).toMatchObject({ service: 'crm' });
@@ -62,7 +69,10 @@ describe('assignment and access (R21..R25)', () => {
   it('R23: with both agents having access to both services, assigning needs an explicit confirmation', async () => {
     await one.assign({ ...on, service: 'crm', agent: 'c' });
     const first = await one.assign({ ...on, service: 'desk', agent: 'd' });
-    expect(first).toMatchObject({ status: 'confirmation-required', notice: { code: 'ASSIGNED_IN_OTHER_SERVICE', agent: 'Agent C' } });
+    expect(first).toMatchObject({
+      status: 'confirmation-required',
+      notice: { code: 'ASSIGNED_IN_OTHER_SERVICE', agent: 'Agent C' },
+    });
     expect((await one.view({ ...on, service: 'desk', agent: 'd' })).assignee).toBeNull();
     expect(await one.assign({ ...on, service: 'desk', agent: 'd', confirm: true })).toEqual({ status: 'assigned' });
     expect((await one.view({ ...on, service: 'desk', agent: 'd' })).assignee).toBe('d');
@@ -82,7 +92,10 @@ describe('assignment and access (R21..R25)', () => {
     await one.disable({ org: 'acme', service: 'crm', number: N1 });
     expect((await one.view({ ...on, service: 'desk', agent: 'd' })).notice).toBeNull();
     await one.enable({ org: 'acme', service: 'crm', number: N1 });
-    expect((await one.view({ ...on, service: 'desk', agent: 'd' })).notice).toMatchObject({ service: 'crm', agent: 'Agent C' });
+    expect((await one.view({ ...on, service: 'desk', agent: 'd' })).notice).toMatchObject({
+      service: 'crm',
+      agent: 'Agent C',
+    });
     await one.disable({ org: 'acme', service: 'crm', number: N1 });
     expect(await one.assign({ ...on, service: 'desk', agent: 'd' })).toEqual({ status: 'assigned' }); // no confirmation
     await refusal(one.reply({ ...on, service: 'salesiq', agent: 's', text: 'x' }), 'ASSIGNMENT_REQUIRED'); // desk holds it

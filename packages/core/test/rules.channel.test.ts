@@ -6,12 +6,16 @@ describe('one channel per number (R6..R8)', () => {
   it('R6: concurrent connects of several services make one shared channel with one parent', async () => {
     const { one } = makeWorld();
     const services = ['desk', 'crm', 'salesiq', 'campaigns'];
-    const results = await Promise.all([...services, ...services].map((service) => one.connect({ org: 'acme', service, number: N1 })));
+    const results = await Promise.all(
+      [...services, ...services].map((service) => one.connect({ org: 'acme', service, number: N1 })),
+    );
     expect(new Set(results.map((r) => r.channel)).size).toBe(1);
     const info = await one.members({ org: 'acme', number: N1 });
     expect(info.members.map((m) => m.service).sort()).toEqual([...services].sort());
     expect(info.members.filter((m) => m.role === 'parent')).toHaveLength(1);
-    expect(results.filter((r) => r.role === 'parent').map((r) => r.channel)).toEqual(expect.arrayContaining([info.channel]));
+    expect(results.filter((r) => r.role === 'parent').map((r) => r.channel)).toEqual(
+      expect.arrayContaining([info.channel]),
+    );
   });
 
   it('R6: each org has its own shared channel per number, and each number its own', async () => {
@@ -54,8 +58,13 @@ describe('parent and children (R9..R14)', () => {
   it('R9: the first membership is the parent; only the parent may change channel settings', async () => {
     const { one } = makeWorld();
     await connectAll(one, N1, ['crm', 'desk']);
-    await refusal(one.configure({ org: 'acme', service: 'desk', number: N1, settings: { displayName: 'Desk' } }), 'NOT_PARENT');
-    expect(await one.configure({ org: 'acme', service: 'crm', number: N1, settings: { displayName: 'Acme' } })).toMatchObject({ ok: true });
+    await refusal(
+      one.configure({ org: 'acme', service: 'desk', number: N1, settings: { displayName: 'Desk' } }),
+      'NOT_PARENT',
+    );
+    expect(
+      await one.configure({ org: 'acme', service: 'crm', number: N1, settings: { displayName: 'Acme' } }),
+    ).toMatchObject({ ok: true });
     expect((await one.members({ org: 'acme', number: N1 })).settings).toEqual({ displayName: 'Acme' });
   });
 
@@ -109,10 +118,13 @@ describe('parent and children (R9..R14)', () => {
     const enabled = await one.enable({ org: 'acme', service: 'crm', number: N1 });
     expect(enabled.parentChange).toBeNull();
     expect(servicesOf(enabled.members)).toEqual(['desk*', 'crm']);
-    await refusal(one.configure({ org: 'acme', service: 'crm', number: N1, settings: { greeting: 'hi' } }), 'NOT_PARENT');
+    await refusal(
+      one.configure({ org: 'acme', service: 'crm', number: N1, settings: { greeting: 'hi' } }),
+      'NOT_PARENT',
+    );
   });
 
-  it('R11, R14: the article\'s table, step by step', async () => {
+  it("R11, R14: the article's table, step by step", async () => {
     const { one } = makeWorld();
     await connectAll(one, N1, ['crm', 'desk']);
     const steps: [string, 'connect' | 'disable' | 'remove' | 'enable', string[]][] = [
@@ -124,7 +136,9 @@ describe('parent and children (R9..R14)', () => {
     ];
     for (const [service, op, expected] of steps) {
       await one[op]({ org: 'acme', service, number: N1 });
-      expect(servicesOf((await one.members({ org: 'acme', number: N1 })).members), `${service} ${op}`).toEqual(expected);
+      expect(servicesOf((await one.members({ org: 'acme', number: N1 })).members), `${service} ${op}`).toEqual(
+        expected,
+      );
     }
   });
 
@@ -151,7 +165,11 @@ describe('parent and children (R9..R14)', () => {
     await one.disable({ org: 'acme', service: 'crm', number: N1 });
     const last = await one.remove({ org: 'acme', service: 'desk', number: N1 });
     expect(last.members).toEqual([]);
-    expect(await one.members({ org: 'acme', number: N1 })).toMatchObject({ status: 'closed', parent: null, members: [] });
+    expect(await one.members({ org: 'acme', number: N1 })).toMatchObject({
+      status: 'closed',
+      parent: null,
+      members: [],
+    });
     const inbound = await one.receive({ number: N1, customer: C1, text: 'while closed', id: 'w2' });
     expect(inbound).toMatchObject({ deliveredTo: [], undelivered: true, duplicate: false });
     expect(inbound.conversation).not.toBeNull();
@@ -161,7 +179,11 @@ describe('parent and children (R9..R14)', () => {
     expect(reopened).toMatchObject({ channel: crm!.channel, role: 'parent' });
     const view = await one.view({ org: 'acme', service: 'salesiq', agent: 's', number: N1, customer: C1 });
     expect(texts(view.messages)).toEqual(['before', 'while closed']);
-    expect((await eventsOf(one, 'salesiq')).find((e) => e.type === 'parentChanged')).toMatchObject({ from: null, to: 'salesiq', cause: 'reopened' });
+    expect((await eventsOf(one, 'salesiq')).find((e) => e.type === 'parentChanged')).toMatchObject({
+      from: null,
+      to: 'salesiq',
+      cause: 'reopened',
+    });
   });
 
   it('R13: enabling a member of a closed channel reopens it, as parent', async () => {
@@ -184,6 +206,11 @@ describe('parent and children (R9..R14)', () => {
     await one.connect({ org: 'acme', service: 'campaigns', number: N1 });
     await one.disable({ org: 'acme', service: 'desk', number: N1 });
     await one.enable({ org: 'acme', service: 'desk', number: N1 });
-    expect(servicesOf((await one.members({ org: 'acme', number: N1 })).members)).toEqual(['crm*', 'desk', 'salesiq', 'campaigns']);
+    expect(servicesOf((await one.members({ org: 'acme', number: N1 })).members)).toEqual([
+      'crm*',
+      'desk',
+      'salesiq',
+      'campaigns',
+    ]);
   });
 });

@@ -48,7 +48,9 @@ describe('who may share (R1..R5)', () => {
     expect(crm.messages.map((m) => m.text)).toEqual(['invoice please', 'crm answer']);
     expect(books.channel).not.toBe(crm.channel);
     expect(await one.members({ org: 'acme', number: N1, service: 'books' })).toMatchObject({
-      status: 'active', parent: 'books', members: [{ service: 'books', role: 'parent' }],
+      status: 'active',
+      parent: 'books',
+      members: [{ service: 'books', role: 'parent' }],
     });
   });
 
@@ -65,7 +67,8 @@ describe('who may share (R1..R5)', () => {
   it('R4: every connect carries a reason; upgraded-from-standalone is more specific than standalone', async () => {
     const { one } = makeWorld();
     const reasons = [];
-    for (const service of ['desk', 'survey', 'bigin', 'payroll']) reasons.push((await one.connect({ org: 'acme', service, number: N1 })).reason);
+    for (const service of ['desk', 'survey', 'bigin', 'payroll'])
+      reasons.push((await one.connect({ org: 'acme', service, number: N1 })).reason);
     expect(reasons).toEqual(['bundle', 'upgraded-from-standalone', 'standalone', 'finance-service']);
   });
 
@@ -76,14 +79,20 @@ describe('who may share (R1..R5)', () => {
     await one.remove({ org: 'acme', service: 'crm', number: N1 });
     await one.disable({ org: 'acme', service: 'books', number: N1 });
     expect((await one.members({ org: 'acme', number: N1 })).status).toBe('closed');
-    await refusal(one.connect({ org: 'beta', service: 'desk', number: '+81 3-1234-5678' }), 'NUMBER_IN_USE_BY_ANOTHER_ORG');
+    await refusal(
+      one.connect({ org: 'beta', service: 'desk', number: '+81 3-1234-5678' }),
+      'NUMBER_IN_USE_BY_ANOTHER_ORG',
+    );
     await refusal(one.connect({ org: 'solo', service: 'books', number: N1 }), 'NUMBER_IN_USE_BY_ANOTHER_ORG');
     expect(await one.connect({ org: 'beta', service: 'crm', number: N2 })).toMatchObject({ mode: 'shared' });
   });
 
   it('R5: a number must be valid and verified', async () => {
     const { one } = makeWorld();
-    const invalid = await refusal(one.connect({ org: 'acme', service: 'crm', number: '03-1234-5678' }), 'INVALID_NUMBER');
+    const invalid = await refusal(
+      one.connect({ org: 'acme', service: 'crm', number: '03-1234-5678' }),
+      'INVALID_NUMBER',
+    );
     expect(invalid.field).toBe('number');
     await refusal(one.connect({ org: 'acme', service: 'crm', number: '+1 555' }), 'INVALID_NUMBER');
     await refusal(one.connect({ org: 'acme', service: 'crm', number: UNVERIFIED }), 'NUMBER_NOT_VERIFIED');

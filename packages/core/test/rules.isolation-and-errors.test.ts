@@ -22,7 +22,10 @@ describe('isolated channels (R26)', () => {
     expect(crm.conversation).not.toBe(books.conversation);
     for (const service of ['crm', 'desk']) {
       const events = await eventsOf(one, service);
-      expect(events.every((e) => e.channel === crm.channel), service).toBe(true);
+      expect(
+        events.every((e) => e.channel === crm.channel),
+        service,
+      ).toBe(true);
     }
     const booksEvents = await eventsOf(one, 'books');
     expect(booksEvents.every((e) => e.channel === books.channel)).toBe(true);
@@ -40,7 +43,10 @@ describe('isolated channels (R26)', () => {
 describe('errors (R27)', () => {
   it('R27: every refusal is a typed error with a stable code, a readable message and a JSON form', async () => {
     const { one } = makeWorld();
-    const error = await refusal(one.reply({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1, text: 'x' }), 'NOT_CONNECTED');
+    const error = await refusal(
+      one.reply({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1, text: 'x' }),
+      'NOT_CONNECTED',
+    );
     expect(error).toBeInstanceOf(Error);
     expect(Object.keys(errorCodes)).toContain(error.code);
     expect(error.toJSON()).toMatchObject({ error: 'NOT_CONNECTED', message: error.message });
@@ -53,7 +59,10 @@ describe('errors (R27)', () => {
     await one.receive({ number: N1, customer: C1, text: 'hi', id: 'w1' });
     const base = { org: 'acme', number: N1, customer: C1 };
     // UNKNOWN_AGENT before INVALID_NUMBER
-    await refusal(one.reply({ ...base, service: 'desk', agent: 'ghost', number: 'nonsense', text: 'x' }), 'UNKNOWN_AGENT');
+    await refusal(
+      one.reply({ ...base, service: 'desk', agent: 'ghost', number: 'nonsense', text: 'x' }),
+      'UNKNOWN_AGENT',
+    );
     // INVALID_NUMBER before FORBIDDEN
     await refusal(one.view({ ...base, service: 'desk', agent: 'a', number: '12' }), 'INVALID_NUMBER');
     // FORBIDDEN before NOT_CONNECTED
@@ -65,7 +74,10 @@ describe('errors (R27)', () => {
     await one.disable({ org: 'acme', service: 'desk', number: N1 });
     await refusal(one.view({ ...base, service: 'desk', agent: 'b', customer: C2 }), 'MEMBERSHIP_DISABLED');
     // MEMBERSHIP_DISABLED before NOT_PARENT
-    await refusal(one.configure({ org: 'acme', service: 'desk', number: N1, settings: { greeting: 'x' } }), 'MEMBERSHIP_DISABLED');
+    await refusal(
+      one.configure({ org: 'acme', service: 'desk', number: N1, settings: { greeting: 'x' } }),
+      'MEMBERSHIP_DISABLED',
+    );
     // UNKNOWN_CONVERSATION before the operation's own rules (R24)
     await one.enable({ org: 'acme', service: 'desk', number: N1 });
     await one.assign({ ...base, service: 'crm', agent: 'a' });
@@ -88,10 +100,15 @@ describe('errors (R27)', () => {
     await one.receive({ number: N1, customer: C1, text: 'keep me', id: 'w1' });
     await refusal(one.receive({ number: N1, customer: '', text: 'bad', id: 'w2' }), 'INVALID_INPUT');
     await refusal(one.receive({ number: 'x', customer: C1, text: 'bad', id: 'w3' }), 'INVALID_NUMBER');
-    await refusal(one.reply({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1, text: '' }), 'INVALID_INPUT');
+    await refusal(
+      one.reply({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1, text: '' }),
+      'INVALID_INPUT',
+    );
     const view = await one.view({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1 });
     expect(texts(view.messages)).toEqual(['keep me']);
-    expect(await one.receive({ number: N1, customer: C1, text: 'w2 retried', id: 'w2' })).toMatchObject({ duplicate: false });
+    expect(await one.receive({ number: N1, customer: C1, text: 'w2 retried', id: 'w2' })).toMatchObject({
+      duplicate: false,
+    });
   });
 });
 
@@ -99,9 +116,13 @@ describe('channel settings (R28)', () => {
   it('R28: displayName is 1..100 characters and greeting up to 1,024; keys are replaced one by one', async () => {
     const { one } = makeWorld();
     await connectAll(one, N1, ['crm']);
-    const configure = (settings: Record<string, unknown>) => one.configure({ org: 'acme', service: 'crm', number: N1, settings: settings as never });
+    const configure = (settings: Record<string, unknown>) =>
+      one.configure({ org: 'acme', service: 'crm', number: N1, settings: settings as never });
     expect(await configure({ displayName: 'x'.repeat(100) })).toMatchObject({ ok: true });
-    expect(await configure({ greeting: 'g'.repeat(1024) })).toMatchObject({ ok: true, settings: { displayName: 'x'.repeat(100), greeting: 'g'.repeat(1024) } });
+    expect(await configure({ greeting: 'g'.repeat(1024) })).toMatchObject({
+      ok: true,
+      settings: { displayName: 'x'.repeat(100), greeting: 'g'.repeat(1024) },
+    });
     expect(await configure({ greeting: '' })).toMatchObject({ settings: { greeting: '' } });
     const cases: [Record<string, unknown>, string][] = [
       [{ displayName: '' }, 'settings.displayName'],
@@ -115,6 +136,9 @@ describe('channel settings (R28)', () => {
       const error = await refusal(configure(settings), 'INVALID_INPUT');
       expect(error.field, JSON.stringify(settings).slice(0, 40)).toMatch(new RegExp(`^${field.replace('.', '\\.')}`));
     }
-    expect((await one.members({ org: 'acme', number: N1 })).settings).toEqual({ displayName: 'x'.repeat(100), greeting: '' });
+    expect((await one.members({ org: 'acme', number: N1 })).settings).toEqual({
+      displayName: 'x'.repeat(100),
+      greeting: '',
+    });
   });
 });

@@ -13,13 +13,27 @@ describe('messages and masking (R15..R20)', () => {
     const feed = one.feed({ org: 'acme', service: 'desk' });
     feed.on('messageReceived', (event) => live.push(event));
     const result = await one.receive({ number: N1, customer: '819012345678', text: 'hello', id: 'w1' });
-    expect(result).toMatchObject({ org: 'acme', deliveredTo: ['books', 'crm', 'desk'], undelivered: false, duplicate: false });
+    expect(result).toMatchObject({
+      org: 'acme',
+      deliveredTo: ['books', 'crm', 'desk'],
+      undelivered: false,
+      duplicate: false,
+    });
     await new Promise((resolve) => setImmediate(resolve));
     feed.close();
     expect(live).toHaveLength(1);
-    expect(live[0]).toMatchObject({ type: 'messageReceived', service: 'desk', customer: C1, number: N1, message: { direction: 'in', text: 'hello' } });
+    expect(live[0]).toMatchObject({
+      type: 'messageReceived',
+      service: 'desk',
+      customer: C1,
+      number: N1,
+      message: { direction: 'in', text: 'hello' },
+    });
     for (const service of ['crm', 'books']) {
-      expect((await eventsOf(one, service)).filter((e) => e.type === 'messageReceived'), service).toHaveLength(1);
+      expect(
+        (await eventsOf(one, service)).filter((e) => e.type === 'messageReceived'),
+        service,
+      ).toHaveLength(1);
     }
     expect((await eventsOf(one, 'salesiq')).filter((e) => e.type === 'messageReceived')).toHaveLength(0);
   });
@@ -28,7 +42,11 @@ describe('messages and masking (R15..R20)', () => {
     const { one } = makeWorld();
     await connectAll(one, N1, ['crm']);
     await one.receive({ number: N1, customer: C1, text: 'once', id: 'wamid.X' });
-    expect(await one.receive({ number: N1, customer: C1, text: 'once', id: 'wamid.X' })).toMatchObject({ duplicate: true, deliveredTo: [], undelivered: false });
+    expect(await one.receive({ number: N1, customer: C1, text: 'once', id: 'wamid.X' })).toMatchObject({
+      duplicate: true,
+      deliveredTo: [],
+      undelivered: false,
+    });
     const view = await one.view({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1 });
     expect(texts(view.messages)).toEqual(['once']);
     await refusal(one.receive({ number: '+12025550100', customer: C1, text: 'nobody', id: 'w9' }), 'NOT_CONNECTED');
@@ -42,18 +60,45 @@ describe('messages and masking (R15..R20)', () => {
     await one.reply({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1, text: 'from crm' });
     await one.reply({ org: 'acme', service: 'desk', agent: 'b', number: N1, customer: C2, text: 'from desk' });
     const sent = (await eventsOf(one, 'crm')).filter((e) => e.type === 'messageSent');
-    expect(sent.map((e) => [e.channel, e.number, e.message.service])).toEqual([[crm!.channel, N1, 'crm'], [crm!.channel, N1, 'desk']]);
+    expect(sent.map((e) => [e.channel, e.number, e.message.service])).toEqual([
+      [crm!.channel, N1, 'crm'],
+      [crm!.channel, N1, 'desk'],
+    ]);
   });
 
   it('R17: another service sees a reply masked: existence, time, service and status, not text or agent', async () => {
     const { one } = makeWorld();
     await connectAll(one, N1, ['crm', 'desk']);
     await one.receive({ number: N1, customer: C1, text: 'hi', id: 'w1' });
-    const { message } = await one.reply({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1, text: 'secret crm words' });
+    const { message } = await one.reply({
+      org: 'acme',
+      service: 'crm',
+      agent: 'a',
+      number: N1,
+      customer: C1,
+      text: 'secret crm words',
+    });
     const own = await one.view({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1 });
     const other = await one.view({ org: 'acme', service: 'desk', agent: 'b', number: N1, customer: C1 });
-    expect(own.messages[1]).toMatchObject({ id: message, masked: false, text: 'secret crm words', agent: 'a', service: 'crm', status: 'sent' });
-    expect(other.messages[1]).toMatchObject({ id: message, masked: true, text: null, agent: null, agentName: null, raw: null, service: 'crm', status: 'sent', direction: 'out' });
+    expect(own.messages[1]).toMatchObject({
+      id: message,
+      masked: false,
+      text: 'secret crm words',
+      agent: 'a',
+      service: 'crm',
+      status: 'sent',
+    });
+    expect(other.messages[1]).toMatchObject({
+      id: message,
+      masked: true,
+      text: null,
+      agent: null,
+      agentName: null,
+      raw: null,
+      service: 'crm',
+      status: 'sent',
+      direction: 'out',
+    });
     expect(other.messages[1]!.at).toBe(own.messages[1]!.at);
     expect(JSON.stringify(other)).not.toContain('secret crm words');
   });
@@ -62,23 +107,43 @@ describe('messages and masking (R15..R20)', () => {
     const { one } = makeWorld();
     await connectAll(one, N1, ['crm', 'desk']);
     await one.receive({ number: N1, customer: C1, text: 'hi', id: 'w1' });
-    const r1 = (await one.reply({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1, text: 'one' })).message;
-    const r2 = (await one.reply({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1, text: 'two' })).message;
-    expect(await one.updateStatus({ org: 'acme', message: r1, status: 'read' })).toMatchObject({ status: 'read', changed: true });
-    expect(await one.updateStatus({ org: 'acme', message: r1, status: 'delivered' })).toMatchObject({ status: 'read', changed: false });
-    expect(await one.updateStatus({ org: 'acme', message: r1, status: 'failed' })).toMatchObject({ status: 'read', changed: false });
+    const r1 = (await one.reply({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1, text: 'one' }))
+      .message;
+    const r2 = (await one.reply({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1, text: 'two' }))
+      .message;
+    expect(await one.updateStatus({ org: 'acme', message: r1, status: 'read' })).toMatchObject({
+      status: 'read',
+      changed: true,
+    });
+    expect(await one.updateStatus({ org: 'acme', message: r1, status: 'delivered' })).toMatchObject({
+      status: 'read',
+      changed: false,
+    });
+    expect(await one.updateStatus({ org: 'acme', message: r1, status: 'failed' })).toMatchObject({
+      status: 'read',
+      changed: false,
+    });
     await one.updateStatus({ org: 'acme', message: r2, status: 'delivered' });
     const error = { code: 131047, title: 'Re-engagement message' };
-    expect(await one.updateStatus({ org: 'acme', message: r2, status: 'failed', error })).toMatchObject({ status: 'failed', changed: true });
-    expect(await one.updateStatus({ org: 'acme', message: r2, status: 'read' })).toMatchObject({ status: 'failed', changed: false });
+    expect(await one.updateStatus({ org: 'acme', message: r2, status: 'failed', error })).toMatchObject({
+      status: 'failed',
+      changed: true,
+    });
+    expect(await one.updateStatus({ org: 'acme', message: r2, status: 'read' })).toMatchObject({
+      status: 'failed',
+      changed: false,
+    });
     const desk = await one.view({ org: 'acme', service: 'desk', agent: 'b', number: N1, customer: C1 });
-    expect(desk.messages.slice(1).map((m) => [m.status, m.error, m.masked])).toEqual([['read', null, true], ['failed', error, true]]);
+    expect(desk.messages.slice(1).map((m) => [m.status, m.error, m.masked])).toEqual([
+      ['read', null, true],
+      ['failed', error, true],
+    ]);
     const changes = (await eventsOf(one, 'desk')).filter((e) => e.type === 'statusChanged');
     expect(changes.map((e) => e.status)).toEqual(['read', 'delivered', 'failed']);
     await refusal(one.updateStatus({ org: 'beta', message: r1, status: 'read' }), 'UNKNOWN_MESSAGE');
   });
 
-  it('R18: a CRM-style policy shows the sending agent\'s name only; the default hides text and agent', async () => {
+  it("R18: a CRM-style policy shows the sending agent's name only; the default hides text and agent", async () => {
     const { one } = makeWorld();
     await one.connect({ org: 'acme', service: 'crm', number: N1, policy: { showAgentName: true } });
     await one.connect({ org: 'acme', service: 'desk', number: N1 });
@@ -86,7 +151,14 @@ describe('messages and masking (R15..R20)', () => {
     await one.receive({ number: N1, customer: C1, text: 'hi', id: 'w1' });
     await one.reply({ org: 'acme', service: 'desk', agent: 'b', number: N1, customer: C1, text: 'desk words' });
     const crm = await one.view({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1 });
-    expect(crm.messages[1]).toMatchObject({ masked: true, text: null, raw: null, agent: null, agentName: 'Agent B', service: 'desk' });
+    expect(crm.messages[1]).toMatchObject({
+      masked: true,
+      text: null,
+      raw: null,
+      agent: null,
+      agentName: 'Agent B',
+      service: 'desk',
+    });
     const salesiq = await one.view({ org: 'acme', service: 'salesiq', agent: 's', number: N1, customer: C1 });
     expect(salesiq.messages[1]).toMatchObject({ masked: true, text: null, agent: null, agentName: null });
     const crmEvent = (await eventsOf(one, 'crm')).find((e) => e.type === 'messageSent');
@@ -95,10 +167,13 @@ describe('messages and masking (R15..R20)', () => {
     expect(deskOwn.messages[1]).toMatchObject({ masked: false, text: 'desk words', agent: 'b' });
   });
 
-  it('R18: no policy can reveal another service\'s reply text', async () => {
+  it("R18: no policy can reveal another service's reply text", async () => {
     const { one } = makeWorld();
     for (const policy of [{ showText: true }, { showAgentName: true, showText: true }, { showAgentName: 'yes' }]) {
-      const error = await refusal(one.connect({ org: 'acme', service: 'crm', number: N1, policy: policy as never }), 'INVALID_INPUT');
+      const error = await refusal(
+        one.connect({ org: 'acme', service: 'crm', number: N1, policy: policy as never }),
+        'INVALID_INPUT',
+      );
       expect(error.field).toMatch(/^policy/);
     }
     await refusal(one.members({ org: 'acme', number: N1 }), 'NOT_CONNECTED');
@@ -127,14 +202,23 @@ describe('messages and masking (R15..R20)', () => {
     feed.on('event', (event) => live.push(event));
     await one.receive({ number: N1, customer: C1, text: 'hi', id: 'w1' });
     const secret = 'canary-crm-secret-7f3a';
-    const { message } = await one.reply({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1, text: secret });
+    const { message } = await one.reply({
+      org: 'acme',
+      service: 'crm',
+      agent: 'a',
+      number: N1,
+      customer: C1,
+      text: secret,
+    });
     await one.updateStatus({ org: 'acme', message, status: 'delivered' });
     const outputs: unknown[] = [
       await one.view({ org: 'acme', service: 'desk', agent: 'b', number: N1, customer: C1 }),
       await one.view({ org: 'acme', service: 'salesiq', agent: 's', number: N1, customer: C1 }),
       await eventsOf(one, 'desk'),
       await eventsOf(one, 'salesiq'),
-      await one.reply({ org: 'acme', service: 'desk', agent: 'b', number: N1, customer: C1, text: 'x' }).catch((e: unknown) => [String(e), JSON.stringify(e)]),
+      await one
+        .reply({ org: 'acme', service: 'desk', agent: 'b', number: N1, customer: C1, text: 'x' })
+        .catch((e: unknown) => [String(e), JSON.stringify(e)]),
       await one.assign({ org: 'acme', service: 'desk', agent: 'c', number: N1, customer: C1 }),
     ];
     await new Promise((resolve) => setImmediate(resolve));
@@ -142,6 +226,8 @@ describe('messages and masking (R15..R20)', () => {
     outputs.push(live);
     expect(live.length).toBeGreaterThan(0);
     expect(JSON.stringify(outputs)).not.toContain(secret);
-    expect(JSON.stringify(await one.view({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1 }))).toContain(secret);
+    expect(
+      JSON.stringify(await one.view({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1 })),
+    ).toContain(secret);
   });
 });

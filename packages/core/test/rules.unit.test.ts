@@ -1,8 +1,16 @@
 // The pure rule functions, one rule each (the API-level tests are in rules.*.test.ts).
 import { describe, expect, it } from 'vitest';
 import {
-  advanceStatus, decideEligibility, electParent, listMembers, normaliseCustomer, normaliseNumber, projectMessage,
-  OneNumberError, errorCodes, type StoredMessage,
+  advanceStatus,
+  decideEligibility,
+  electParent,
+  listMembers,
+  normaliseCustomer,
+  normaliseNumber,
+  projectMessage,
+  OneNumberError,
+  errorCodes,
+  type StoredMessage,
 } from '../src';
 
 describe('eligibility', () => {
@@ -12,14 +20,30 @@ describe('eligibility', () => {
     }
   });
   it('R2, R3, R4: finance services are isolated with their own reason, the most specific first', () => {
-    expect(decideEligibility({ plan: 'zoho-one', service: 'books' })).toEqual({ mode: 'isolated', reason: 'finance-service' });
-    expect(decideEligibility({ plan: 'standalone', service: 'payroll', subscription: 'upgraded' }).reason).toBe('finance-service');
-    expect(decideEligibility({ plan: 'zoho-one', service: 'desk', extraFinanceServices: ['desk'] }).reason).toBe('finance-service');
+    expect(decideEligibility({ plan: 'zoho-one', service: 'books' })).toEqual({
+      mode: 'isolated',
+      reason: 'finance-service',
+    });
+    expect(decideEligibility({ plan: 'standalone', service: 'payroll', subscription: 'upgraded' }).reason).toBe(
+      'finance-service',
+    );
+    expect(decideEligibility({ plan: 'zoho-one', service: 'desk', extraFinanceServices: ['desk'] }).reason).toBe(
+      'finance-service',
+    );
   });
   it('R3, R4: upgraded-from-standalone beats standalone; a standalone plan isolates', () => {
-    expect(decideEligibility({ plan: 'zoho-one', service: 'campaigns', subscription: 'upgraded' })).toEqual({ mode: 'isolated', reason: 'upgraded-from-standalone' });
-    expect(decideEligibility({ plan: 'zoho-one', service: 'bigin', subscription: 'standalone' })).toEqual({ mode: 'isolated', reason: 'standalone' });
-    expect(decideEligibility({ plan: 'standalone', service: 'desk' })).toEqual({ mode: 'isolated', reason: 'standalone' });
+    expect(decideEligibility({ plan: 'zoho-one', service: 'campaigns', subscription: 'upgraded' })).toEqual({
+      mode: 'isolated',
+      reason: 'upgraded-from-standalone',
+    });
+    expect(decideEligibility({ plan: 'zoho-one', service: 'bigin', subscription: 'standalone' })).toEqual({
+      mode: 'isolated',
+      reason: 'standalone',
+    });
+    expect(decideEligibility({ plan: 'standalone', service: 'desk' })).toEqual({
+      mode: 'isolated',
+      reason: 'standalone',
+    });
   });
 });
 
@@ -37,7 +61,8 @@ describe('election', () => {
   });
   it('R14: members are listed parent first, then by creation order, active only', () => {
     expect(listMembers([m('salesiq', 3), m('crm', 1, 'disabled'), m('desk', 2)], 'salesiq')).toEqual([
-      { service: 'salesiq', role: 'parent' }, { service: 'desk', role: 'child' },
+      { service: 'salesiq', role: 'parent' },
+      { service: 'desk', role: 'child' },
     ]);
   });
 });
@@ -51,17 +76,41 @@ describe('status and masking', () => {
     expect(advanceStatus('failed', 'read')).toBe('failed');
   });
   const reply: StoredMessage = {
-    id: 'm1', channel: 'c', conversation: 'v', direction: 'out', service: 'crm', agent: 'a', agentName: 'Agent A',
-    type: 'text', text: 'canary-secret', raw: { body: 'canary-secret' }, status: 'delivered', error: null, providerId: null, at: '2026-01-01T00:00:00.000Z',
+    id: 'm1',
+    channel: 'c',
+    conversation: 'v',
+    direction: 'out',
+    service: 'crm',
+    agent: 'a',
+    agentName: 'Agent A',
+    type: 'text',
+    text: 'canary-secret',
+    raw: { body: 'canary-secret' },
+    status: 'delivered',
+    error: null,
+    providerId: null,
+    at: '2026-01-01T00:00:00.000Z',
   };
   it('R17: another service sees existence, time, service and status, not text or agent', () => {
     const seen = projectMessage(reply, 'desk');
-    expect(seen).toMatchObject({ masked: true, text: null, agent: null, agentName: null, raw: null, service: 'crm', status: 'delivered' });
+    expect(seen).toMatchObject({
+      masked: true,
+      text: null,
+      agent: null,
+      agentName: null,
+      raw: null,
+      service: 'crm',
+      status: 'delivered',
+    });
     expect(JSON.stringify(seen)).not.toContain('canary-secret');
     expect(projectMessage(reply, 'crm')).toMatchObject({ masked: false, text: 'canary-secret', agent: 'a' });
   });
   it('R18: a policy may show the agent name, never the text', () => {
-    expect(projectMessage(reply, 'desk', { showAgentName: true })).toMatchObject({ agentName: 'Agent A', text: null, agent: null });
+    expect(projectMessage(reply, 'desk', { showAgentName: true })).toMatchObject({
+      agentName: 'Agent A',
+      text: null,
+      agent: null,
+    });
   });
 });
 
@@ -86,6 +135,9 @@ describe('errors', () => {
     const error = new OneNumberError('NOT_PARENT');
     expect(OneNumberError.isInstance(error)).toBe(true);
     expect(OneNumberError.isInstance({ code: 'NOT_PARENT', message: 'x' })).toBe(false);
-    expect(OneNumberError.fromJSON(error.toJSON())).toMatchObject({ code: 'NOT_PARENT', message: errorCodes.NOT_PARENT });
+    expect(OneNumberError.fromJSON(error.toJSON())).toMatchObject({
+      code: 'NOT_PARENT',
+      message: errorCodes.NOT_PARENT,
+    });
   });
 });

@@ -3,10 +3,27 @@
 // never receives another service's reply text or agent (R17, R18, R20).
 import {
   storageSpecificationVersion,
-  type AssignmentRecord, type ChannelEvent, type ChannelInfo, type ChannelSettings, type ChannelStorage, type ConnectOutcome,
-  type ConnectRecord, type ConversationState, type EventQuery, type InboundOutcome, type InboundRecord, type MembershipChange,
-  type MembershipOutcome, type MembershipRecord, type MessageView, type ReplyRecord, type StatusRecord, type TimelineDraft,
-  type TimelineEntry, type TimelineQuery, type ViewQuery,
+  type AssignmentRecord,
+  type ChannelEvent,
+  type ChannelInfo,
+  type ChannelSettings,
+  type ChannelStorage,
+  type ConnectOutcome,
+  type ConnectRecord,
+  type ConversationState,
+  type EventQuery,
+  type InboundOutcome,
+  type InboundRecord,
+  type MembershipChange,
+  type MembershipOutcome,
+  type MembershipRecord,
+  type MessageView,
+  type ReplyRecord,
+  type StatusRecord,
+  type TimelineDraft,
+  type TimelineEntry,
+  type TimelineQuery,
+  type ViewQuery,
 } from '@onenumber/core';
 import { httpStorageOptionsSchema, parseOptions, type HttpStorageOptions } from './options';
 import { subscribeOverSse } from './subscribe';
@@ -15,8 +32,13 @@ import { createTransport } from './transport';
 /** Like createHttpStorage, with the optional capabilities the server reports on GET /health. */
 export async function openHttpStorage(options: HttpStorageOptions): Promise<ChannelStorage> {
   const client = parseOptions(httpStorageOptionsSchema, options);
-  const health = await createTransport(client).get<{ capabilities?: { timeline?: boolean; cursors?: boolean } }>('/health');
-  return createHttpStorage({ ...options, capabilities: { timeline: health.capabilities?.timeline === true, cursors: health.capabilities?.cursors === true } });
+  const health = await createTransport(client).get<{ capabilities?: { timeline?: boolean; cursors?: boolean } }>(
+    '/health',
+  );
+  return createHttpStorage({
+    ...options,
+    capabilities: { timeline: health.capabilities?.timeline === true, cursors: health.capabilities?.cursors === true },
+  });
 }
 
 export function createHttpStorage(options: HttpStorageOptions): ChannelStorage {
@@ -32,7 +54,8 @@ export function createHttpStorage(options: HttpStorageOptions): ChannelStorage {
   };
   const cursors = capabilities.cursors && {
     loadCursor: (input: { org: string; service: string }) => call<string | null>('loadCursor', input),
-    saveCursor: async (input: { org: string; service: string; cursor: string }) => void (await call<null>('saveCursor', input)),
+    saveCursor: async (input: { org: string; service: string; cursor: string }) =>
+      void (await call<null>('saveCursor', input)),
   };
 
   return {
@@ -50,7 +73,8 @@ export function createHttpStorage(options: HttpStorageOptions): ChannelStorage {
     appendReply: (input: ReplyRecord) => call<{ message: string; version: number }>('appendReply', input),
     setAssignment: (input: AssignmentRecord) => call<{ version: number }>('setAssignment', input),
     view: (input: ViewQuery) => call<MessageView[]>('view', input),
-    updateStatus: (input: StatusRecord) => call<{ status: MessageView['status']; changed: boolean }>('updateStatus', input),
+    updateStatus: (input: StatusRecord) =>
+      call<{ status: MessageView['status']; changed: boolean }>('updateStatus', input),
     events: (input: EventQuery) => call<ChannelEvent[]>('events', input),
     subscribe(query: EventQuery, listener: (event: ChannelEvent) => void): () => void {
       const stop = subscribeOverSse(transport, query, listener, { reconnect, onStreamError });

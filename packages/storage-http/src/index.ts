@@ -3,6 +3,9 @@
 export { createHttpStorage, openHttpStorage } from './createHttpStorage';
 export { createHttpDirectory } from './createHttpDirectory';
 export {
-  httpClientOptionsSchema, httpStorageOptionsSchema,
-  type FetchLike, type HttpClientOptions, type HttpStorageOptions,
+  httpClientOptionsSchema,
+  httpStorageOptionsSchema,
+  type FetchLike,
+  type HttpClientOptions,
+  type HttpStorageOptions,
 } from './options';

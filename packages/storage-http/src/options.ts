@@ -19,11 +19,19 @@ export const httpClientOptionsSchema = z
 export const httpStorageOptionsSchema = httpClientOptionsSchema
   .extend({
     /** Event streams reconnect after a delay that doubles from minMs up to maxMs, with jitter. */
-    reconnect: z.object({ minMs: z.number().int().min(1).default(250), maxMs: z.number().int().min(1).default(5_000) }).strict().default({ minMs: 250, maxMs: 5_000 }),
+    reconnect: z
+      .object({ minMs: z.number().int().min(1).default(250), maxMs: z.number().int().min(1).default(5_000) })
+      .strict()
+      .default({ minMs: 250, maxMs: 5_000 }),
     /** Told about event-stream failures (the stream retries unless the server refused it). */
-    onStreamError: z.custom<(error: unknown) => void>((v) => typeof v === 'function', 'onStreamError: a function').optional(),
+    onStreamError: z
+      .custom<(error: unknown) => void>((v) => typeof v === 'function', 'onStreamError: a function')
+      .optional(),
     /** Optional ChannelStorage capabilities the server's storage has (GET /health says; openHttpStorage reads it). */
-    capabilities: z.object({ timeline: z.boolean().default(false), cursors: z.boolean().default(false) }).strict().default({ timeline: false, cursors: false }),
+    capabilities: z
+      .object({ timeline: z.boolean().default(false), cursors: z.boolean().default(false) })
+      .strict()
+      .default({ timeline: false, cursors: false }),
   })
   .strict();
 

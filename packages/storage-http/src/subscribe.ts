@@ -10,16 +10,30 @@ export interface SubscribeOptions {
   onStreamError?: ((error: unknown) => void) | undefined;
 }
 
-const permanent = (error: unknown) => OneNumberError.isInstance(error) && ['UNAUTHORIZED', 'FORBIDDEN', 'INVALID_INPUT', 'STORAGE_MISMATCH', 'NOT_FOUND'].includes(error.code);
+const permanent = (error: unknown) =>
+  OneNumberError.isInstance(error) &&
+  ['UNAUTHORIZED', 'FORBIDDEN', 'INVALID_INPUT', 'STORAGE_MISMATCH', 'NOT_FOUND'].includes(error.code);
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 
-export function subscribeOverSse(transport: Transport, query: EventQuery, listener: (event: ChannelEvent) => void, options: SubscribeOptions): () => void {
+export function subscribeOverSse(
+  transport: Transport,
+  query: EventQuery,
+  listener: (event: ChannelEvent) => void,
+  options: SubscribeOptions,
+): () => void {
   const controller = new AbortController();
   const { signal } = controller;
   let last = query.after;
@@ -34,12 +48,19 @@ export function subscribeOverSse(transport: Transport, query: EventQuery, listen
   async function connectOnce(): Promise<void> {
     const params = new URLSearchParams({ org: query.org, service: query.service });
     const response = await transport.fetch(`${transport.base}/v1/events?${params}`, {
-      headers: { authorization: `Bearer ${transport.token}`, accept: 'text/event-stream', ...(last ? { 'last-event-id': last } : {}) },
+      headers: {
+        authorization: `Bearer ${transport.token}`,
+        accept: 'text/event-stream',
+        ...(last ? { 'last-event-id': last } : {}),
+      },
       signal,
     });
     if (!response.ok || !response.body) {
       await readAnswer(response, transport.base);
-      throw new OneNumberError('STORAGE_UNAVAILABLE', `The event stream at ${transport.base} answered ${response.status}.`);
+      throw new OneNumberError(
+        'STORAGE_UNAVAILABLE',
+        `The event stream at ${transport.base} answered ${response.status}.`,
+      );
     }
     for await (const frame of parseSse(response.body)) {
       let event: ChannelEvent;

@@ -13,7 +13,10 @@ export interface Transport {
 }
 
 const isErrorBody = (v: unknown): v is OneNumberErrorJSON =>
-  typeof v === 'object' && v !== null && typeof (v as { error?: unknown }).error === 'string' && typeof (v as { message?: unknown }).message === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { error?: unknown }).error === 'string' &&
+  typeof (v as { message?: unknown }).message === 'string';
 
 const unavailable = (base: string, why: string) =>
   new OneNumberError('STORAGE_UNAVAILABLE', `The OneNumber server at ${base} could not be used: ${why}.`);
@@ -22,7 +25,10 @@ const unavailable = (base: string, why: string) =>
 export async function readAnswer(response: Response, base: string): Promise<unknown> {
   const version = response.headers.get('onenumber-storage-version');
   if (version !== null && Number(version) !== storageSpecificationVersion) {
-    throw new OneNumberError('STORAGE_MISMATCH', `The server at ${base} implements storage specification ${version}; this client implements ${storageSpecificationVersion}. Install matching versions.`);
+    throw new OneNumberError(
+      'STORAGE_MISMATCH',
+      `The server at ${base} implements storage specification ${version}; this client implements ${storageSpecificationVersion}. Install matching versions.`,
+    );
   }
   let text: string;
   try {
@@ -49,7 +55,11 @@ export function createTransport(options: { url: string; token: string; fetch?: F
     try {
       response = await fetchImpl(`${base}${path}`, {
         ...init,
-        headers: { authorization: `Bearer ${options.token}`, accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          authorization: `Bearer ${options.token}`,
+          accept: 'application/json',
+          ...(init.body ? { 'content-type': 'application/json' } : {}),
+        },
       });
     } catch {
       throw unavailable(base, 'no answer (is it running, and is the URL right?)');

@@ -5,14 +5,18 @@ import { describeStorage } from '@onenumber/storage-testkit';
 import { openHttpStorage } from '../src';
 import { adminToken, serverForTests } from './support/server';
 
-describeStorage('http', async (): Promise<ChannelStorage> => {
-  const server = await serverForTests();
-  const storage = await openHttpStorage({ url: server.url, token: adminToken });
-  return {
-    ...storage,
-    async close() {
-      await storage.close?.();
-      await server.close();
-    },
-  };
-}, { timeout: 20_000 });
+describeStorage(
+  'http',
+  async (): Promise<ChannelStorage> => {
+    const server = await serverForTests();
+    const storage = await openHttpStorage({ url: server.url, token: adminToken });
+    return {
+      ...storage,
+      async close() {
+        await storage.close?.();
+        await server.close();
+      },
+    };
+  },
+  { timeout: 20_000 },
+);

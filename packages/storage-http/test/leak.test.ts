@@ -57,7 +57,12 @@ beforeAll(async () => {
   const server = await serverForTests({ logger: (l) => logs.push(l) });
   await admin(server.url, 'POST', '/v1/admin/directory', {
     orgs: [{ id: 'acme', plan: 'zoho-one' }],
-    agents: Object.entries(agentOf).map(([service, id]) => ({ org: 'acme', id, name: `Agent ${id.toUpperCase()}`, access: [service] })),
+    agents: Object.entries(agentOf).map(([service, id]) => ({
+      org: 'acme',
+      id,
+      name: `Agent ${id.toUpperCase()}`,
+      access: [service],
+    })),
     numbers: [{ number: N, verified: true }],
   });
   const sdk: Record<string, OneNumber> = {};
@@ -70,16 +75,31 @@ beforeAll(async () => {
     canaries[service] = [];
     const fetch = recorder(received[service]!);
     // R18: CRM's policy shows other services' agent names; never their text.
-    sdk[service] = createOneNumber({ storage: await openHttpStorage({ url: server.url, token, fetch }), directory: createHttpDirectory({ url: server.url, token, fetch }) });
-    await sdk[service]!.connect({ org: 'acme', service, number: N, ...(service === 'crm' ? { policy: { showAgentName: true } } : {}) });
+    sdk[service] = createOneNumber({
+      storage: await openHttpStorage({ url: server.url, token, fetch }),
+      directory: createHttpDirectory({ url: server.url, token, fetch }),
+    });
+    await sdk[service]!.connect({
+      org: 'acme',
+      service,
+      number: N,
+      ...(service === 'crm' ? { policy: { showAgentName: true } } : {}),
+    });
     const feed = sdk[service]!.feed({ org: 'acme', service });
     feed.on('event', (e) => events[service]!.push(e));
     feeds.push(() => feed.close());
   }
-  const webhook = createOneNumber({ storage: createHttpStorage({ url: server.url, token: adminToken }), directory: createHttpDirectory({ url: server.url, token: adminToken }) });
-  for (const customer of customers) await webhook.receive({ number: N, customer, text: `hello from ${customer}`, id: `wamid.${customer}` });
+  const webhook = createOneNumber({
+    storage: createHttpStorage({ url: server.url, token: adminToken }),
+    directory: createHttpDirectory({ url: server.url, token: adminToken }),
+  });
+  for (const customer of customers)
+    await webhook.receive({ number: N, customer, text: `hello from ${customer}`, id: `wamid.${customer}` });
   let n = 0;
-  const plan = shuffled(customers.flatMap((customer) => services.map((service) => ({ customer, service }))), 20260101);
+  const plan = shuffled(
+    customers.flatMap((customer) => services.map((service) => ({ customer, service }))),
+    20260101,
+  );
   for (const { customer, service } of plan) {
     const api = sdk[service]!;
     const agent = agentOf[service]!;
@@ -92,17 +112,27 @@ beforeAll(async () => {
   await sdk.desk!.disable({ org: 'acme', service: 'desk', number: N });
   await sdk.desk!.enable({ org: 'acme', service: 'desk', number: N });
   for (const service of services) {
-    for (const customer of customers) await sdk[service]!.view({ org: 'acme', service, agent: agentOf[service]!, number: N, customer });
+    for (const customer of customers)
+      await sdk[service]!.view({ org: 'acme', service, agent: agentOf[service]!, number: N, customer });
     await sdk[service]!.events({ org: 'acme', service });
     await sdk[service]!.members({ org: 'acme', service, number: N });
   }
   await sdk.crm!.timeline({ org: 'acme', service: 'crm', number: N });
   // Wait until each service's live feed has its own replies (the last events of the run).
-  for (let i = 0; i < 200 && services.some((s) => events[s]!.filter((e) => e.type === 'messageSent' && e.message.service === s).length < customers.length); i++) {
+  for (
+    let i = 0;
+    i < 200 &&
+    services.some(
+      (s) => events[s]!.filter((e) => e.type === 'messageSent' && e.message.service === s).length < customers.length,
+    );
+    i++
+  ) {
     await new Promise((r) => setTimeout(r, 50));
   }
   close = async () => {
-    feeds.forEach((stop) => stop());
+    feeds.forEach((stop) => {
+      stop();
+    });
     for (const api of [...Object.values(sdk), webhook]) await api.close();
     await server.close();
   };
@@ -110,7 +140,7 @@ beforeAll(async () => {
 afterAll(async () => close());
 
 describe('leak scan (R17, R20, R26)', () => {
-  it.each(services)('%s receives its own replies in full and no other service\'s reply text, by any path', (service) => {
+  it.each(services)("%s receives its own replies in full and no other service's reply text, by any path", (service) => {
     const everything = received[service]!.map((r) => r.text).join('\n');
     for (const own of canaries[service]!) expect(everything).toContain(own);
     const others = services.filter((s) => s !== service).flatMap((s) => canaries[s]!);
@@ -120,14 +150,20 @@ describe('leak scan (R17, R20, R26)', () => {
 
   it.each(services)("%s's live events carry its own replies and other services' replies masked", (service) => {
     const sent = events[service]!.filter((e) => e.type === 'messageSent');
-    expect(sent.filter((e) => e.message.service === service).map((e) => e.message.text).sort()).toEqual([...canaries[service]!].sort());
+    expect(
+      sent
+        .filter((e) => e.message.service === service)
+        .map((e) => e.message.text)
+        .sort(),
+    ).toEqual([...canaries[service]!].sort());
     const foreign = sent.filter((e) => e.message.service !== service);
     expect(foreign.every((e) => e.message.masked && e.message.text === null && e.message.agent === null)).toBe(true);
-    if (service === 'books') expect(foreign).toEqual([]); // R26: nothing is synced into an isolated channel
+    if (service === 'books')
+      expect(foreign).toEqual([]); // R26: nothing is synced into an isolated channel
     else expect(foreign.length).toBe(customers.length * 2); // the two other shared services' replies
   });
 
-  it('R18: a policy may show another service\'s agent name (CRM), never its text', () => {
+  it("R18: a policy may show another service's agent name (CRM), never its text", () => {
     const crmSeesDesk = events.crm!.find((e) => e.type === 'messageSent' && e.message.service === 'desk');
     expect(crmSeesDesk).toMatchObject({ message: { masked: true, text: null, agentName: 'Agent B' } });
   });
@@ -138,6 +174,10 @@ describe('leak scan (R17, R20, R26)', () => {
     for (const canary of Object.values(canaries).flat()) expect(all).not.toContain(canary);
     expect(all).not.toContain('hello from');
     for (const token of [...tokens, adminToken]) expect(all).not.toContain(token);
-    expect(logs.every((l) => Object.keys(l).every((k) => ['method', 'path', 'status', 'ms', 'org', 'service', 'error'].includes(k)))).toBe(true);
+    expect(
+      logs.every((l) =>
+        Object.keys(l).every((k) => ['method', 'path', 'status', 'ms', 'org', 'service', 'error'].includes(k)),
+      ),
+    ).toBe(true);
   });
 });

@@ -12,7 +12,11 @@ export function createMemoryStorage(): ChannelStorage {
     policyOf: (channel, service) => state.channels.get(channel)?.memberships.get(service)?.policy,
     placeOf: (message) => {
       const channel = state.channels.get(message.channel)!;
-      return { org: channel.org, number: channel.number, customer: state.conversations.get(message.conversation)!.customer };
+      return {
+        org: channel.org,
+        number: channel.number,
+        customer: state.conversations.get(message.conversation)!.customer,
+      };
     },
   });
   return {

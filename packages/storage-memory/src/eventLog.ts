@@ -3,18 +3,37 @@
 // an event is materialised for its recipient when read, projected with the recipient's policy
 // (R20). This keeps a stored message and its fan-out small (memory-per-message bench).
 import {
-  defaultMaskingPolicy, projectMessage,
-  type ChannelEvent, type EventQuery, type MaskingPolicy, type Member, type MessageError, type MessageStatus,
-  type ParentChangeCause, type StoredMessage,
+  defaultMaskingPolicy,
+  projectMessage,
+  type ChannelEvent,
+  type EventQuery,
+  type MaskingPolicy,
+  type Member,
+  type MessageError,
+  type MessageStatus,
+  type ParentChangeCause,
+  type StoredMessage,
 } from '@onenumber/core';
 
-interface ChangeBase { org: string; channel: string; number: string; at: string }
-export type Change = ChangeBase & (
-  | { type: 'statusChanged'; conversation: string; message: string; status: MessageStatus; error: MessageError | null }
-  | { type: 'parentChanged'; from: string | null; to: string | null; cause: ParentChangeCause }
-  | { type: 'membershipChanged'; subject: string; state: 'active' | 'disabled' | 'removed'; members: Member[] }
-  | { type: 'assignmentChanged'; conversation: string; customer: string; subject: string; agent: string | null }
-);
+interface ChangeBase {
+  org: string;
+  channel: string;
+  number: string;
+  at: string;
+}
+export type Change = ChangeBase &
+  (
+    | {
+        type: 'statusChanged';
+        conversation: string;
+        message: string;
+        status: MessageStatus;
+        error: MessageError | null;
+      }
+    | { type: 'parentChanged'; from: string | null; to: string | null; cause: ParentChangeCause }
+    | { type: 'membershipChanged'; subject: string; state: 'active' | 'disabled' | 'removed'; members: Member[] }
+    | { type: 'assignmentChanged'; conversation: string; customer: string; subject: string; agent: string | null }
+  );
 
 /** What the log asks the storage when it materialises an event. */
 export interface LogLookups {
@@ -100,17 +119,39 @@ export class EventLog {
     const id = String(position + 1);
     if ('direction' in change) {
       const place = this.lookups.placeOf(change);
-      const message = projectMessage(change, service, this.lookups.policyOf(change.channel, service) ?? defaultMaskingPolicy);
+      const message = projectMessage(
+        change,
+        service,
+        this.lookups.policyOf(change.channel, service) ?? defaultMaskingPolicy,
+      );
       // The event shows the message as it was when it happened, not its later status.
       message.status = change.direction === 'in' ? 'received' : 'sent';
       message.error = null;
       const type = change.direction === 'in' ? 'messageReceived' : 'messageSent';
-      return { id, org: place.org, service, channel: change.channel, number: place.number, at: change.at, type, conversation: change.conversation, customer: place.customer, message };
+      return {
+        id,
+        org: place.org,
+        service,
+        channel: change.channel,
+        number: place.number,
+        at: change.at,
+        type,
+        conversation: change.conversation,
+        customer: place.customer,
+        message,
+      };
     }
     const head = { id, org: change.org, service, channel: change.channel, number: change.number, at: change.at };
     switch (change.type) {
       case 'statusChanged':
-        return { ...head, type: change.type, conversation: change.conversation, message: change.message, status: change.status, error: change.error };
+        return {
+          ...head,
+          type: change.type,
+          conversation: change.conversation,
+          message: change.message,
+          status: change.status,
+          error: change.error,
+        };
       case 'parentChanged':
         return { ...head, type: change.type, from: change.from, to: change.to, cause: change.cause };
       case 'membershipChanged':
@@ -118,7 +159,14 @@ export class EventLog {
       case 'assignmentChanged':
         // R17, R22: a reply assigns its sender (R24), so another service learns only that the
         // assignment changed, not who holds it; its views name the holder where R22 allows.
-        return { ...head, type: change.type, conversation: change.conversation, customer: change.customer, subject: change.subject, agent: service === change.subject ? change.agent : null };
+        return {
+          ...head,
+          type: change.type,
+          conversation: change.conversation,
+          customer: change.customer,
+          subject: change.subject,
+          agent: service === change.subject ? change.agent : null,
+        };
     }
   }
 }

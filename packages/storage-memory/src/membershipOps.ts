@@ -1,8 +1,15 @@
 // R3, R5..R14 on memory: each operation runs without awaiting, so it is atomic in one process.
 import {
-  OneNumberError, electParent, listMembers,
-  type ChannelInfo, type ConnectOutcome, type ConnectRecord, type MembershipChange, type MembershipOutcome,
-  type MembershipRecord, type ParentChangeCause,
+  OneNumberError,
+  electParent,
+  listMembers,
+  type ChannelInfo,
+  type ConnectOutcome,
+  type ConnectRecord,
+  type MembershipChange,
+  type MembershipOutcome,
+  type MembershipRecord,
+  type ParentChangeCause,
 } from '@onenumber/core';
 import type { EventLog } from './eventLog';
 import { record } from './timelineOps';
@@ -10,21 +17,39 @@ import { key, type ChannelRow, type MemoryState } from './state';
 
 const rows = (channel: ChannelRow) => [...channel.memberships.values()];
 export const membersOf = (channel: ChannelRow) => listMembers(rows(channel), channel.parent);
-export const activeServices = (channel: ChannelRow) => rows(channel).filter((m) => m.state === 'active').map((m) => m.service);
+export const activeServices = (channel: ChannelRow) =>
+  rows(channel)
+    .filter((m) => m.state === 'active')
+    .map((m) => m.service);
 
 export function membershipOps(state: MemoryState, log: EventLog) {
-  function announce(channel: ChannelRow, subject: string, subjectState: 'active' | 'disabled' | 'removed', before: string | null, cause: ParentChangeCause, at: string) {
+  function announce(
+    channel: ChannelRow,
+    subject: string,
+    subjectState: 'active' | 'disabled' | 'removed',
+    before: string | null,
+    cause: ParentChangeCause,
+    at: string,
+  ) {
     const members = membersOf(channel);
     const recipients = new Set([...members.map((m) => m.service), subject]);
     const base = { org: channel.org, channel: channel.id, number: channel.number, at };
     log.append(channel.org, recipients, { ...base, type: 'membershipChanged', subject, state: subjectState, members });
-    if (before !== channel.parent) log.append(channel.org, recipients, { ...base, type: 'parentChanged', from: before, to: channel.parent, cause });
+    if (before !== channel.parent)
+      log.append(channel.org, recipients, { ...base, type: 'parentChanged', from: before, to: channel.parent, cause });
   }
 
   function createChannel(input: ConnectRecord, indexKey: string): ChannelRow {
     const channel: ChannelRow = {
-      id: state.nextId('ch'), org: input.org, number: input.number, mode: input.mode, parent: null,
-      settings: {}, memberships: new Map(), conversations: new Map(), timeline: [],
+      id: state.nextId('ch'),
+      org: input.org,
+      number: input.number,
+      mode: input.mode,
+      parent: null,
+      settings: {},
+      memberships: new Map(),
+      conversations: new Map(),
+      timeline: [],
     };
     state.channels.set(channel.id, channel);
     state.channelIndex.set(indexKey, channel.id);
@@ -42,21 +67,51 @@ export function membershipOps(state: MemoryState, log: EventLog) {
         const membership = channel.memberships.get(input.service)!;
         if (membership.state === 'disabled') throw new OneNumberError('MEMBERSHIP_DISABLED');
         membership.policy = input.policy;
-        return { channel: channel.id, mode: channel.mode, role: channel.parent === input.service ? 'parent' : 'child', created: false };
+        return {
+          channel: channel.id,
+          mode: channel.mode,
+          role: channel.parent === input.service ? 'parent' : 'child',
+          created: false,
+        };
       }
       state.numberOwner.set(input.number, input.org);
-      const indexKey = input.mode === 'shared' ? key(input.org, input.number) : key(input.org, input.number, input.service);
+      const indexKey =
+        input.mode === 'shared' ? key(input.org, input.number) : key(input.org, input.number, input.service);
       const found = state.channelIndex.get(indexKey);
       const fresh = !found;
       const channel = found ? state.channels.get(found)! : createChannel(input, indexKey);
-      channel.memberships.set(input.service, { service: input.service, seq: ++state.seq, state: 'active', policy: input.policy });
+      channel.memberships.set(input.service, {
+        service: input.service,
+        seq: ++state.seq,
+        state: 'active',
+        policy: input.policy,
+      });
       state.membershipIndex.set(key(input.org, input.number, input.service), channel.id);
       const before = channel.parent;
       channel.parent = electParent(rows(channel), before);
-      record(state, channel, { channel: channel.id, at: input.at, what: 'joined', service: input.service, why: 'connected' });
-      if (before !== channel.parent) record(state, channel, { channel: channel.id, at: input.at, what: 'elected', from: before, to: channel.parent, why: fresh ? 'created' : 'reopened' });
+      record(state, channel, {
+        channel: channel.id,
+        at: input.at,
+        what: 'joined',
+        service: input.service,
+        why: 'connected',
+      });
+      if (before !== channel.parent)
+        record(state, channel, {
+          channel: channel.id,
+          at: input.at,
+          what: 'elected',
+          from: before,
+          to: channel.parent,
+          why: fresh ? 'created' : 'reopened',
+        });
       announce(channel, input.service, 'active', before, fresh ? 'created' : 'reopened', input.at);
-      return { channel: channel.id, mode: channel.mode, role: channel.parent === input.service ? 'parent' : 'child', created: true };
+      return {
+        channel: channel.id,
+        mode: channel.mode,
+        role: channel.parent === input.service ? 'parent' : 'child',
+        created: true,
+      };
     },
 
     async changeMembership(input: MembershipChange): Promise<MembershipOutcome> {
@@ -76,11 +131,19 @@ export function membershipOps(state: MemoryState, log: EventLog) {
         membership.state = target;
       }
       channel.parent = electParent(rows(channel), before);
-      const cause: ParentChangeCause = input.action === 'enable' ? 'reopened' : input.action === 'disable' ? 'disabled' : 'removed';
+      const cause: ParentChangeCause =
+        input.action === 'enable' ? 'reopened' : input.action === 'disable' ? 'disabled' : 'removed';
       const what = target === 'active' ? 'enabled' : target;
       record(state, channel, { channel: channel.id, at: input.at, what, service: input.service, why: input.action });
       if (before !== channel.parent) {
-        record(state, channel, { channel: channel.id, at: input.at, what: 'elected', from: before, to: channel.parent, why: cause === 'reopened' ? cause : `parent-${cause}` });
+        record(state, channel, {
+          channel: channel.id,
+          at: input.at,
+          what: 'elected',
+          from: before,
+          to: channel.parent,
+          why: cause === 'reopened' ? cause : `parent-${cause}`,
+        });
       }
       announce(channel, input.service, target, before, cause, input.at);
       const parentChange = before === channel.parent ? null : { from: before, to: channel.parent };
@@ -96,7 +159,11 @@ export function membershipOps(state: MemoryState, log: EventLog) {
       return { channel: channel.id, mode: channel.mode, state: membership.state, role, seq: membership.seq };
     },
 
-    async channelInfo(input: { org: string; number: string; service?: string | undefined }): Promise<ChannelInfo | null> {
+    async channelInfo(input: {
+      org: string;
+      number: string;
+      service?: string | undefined;
+    }): Promise<ChannelInfo | null> {
       const id = input.service
         ? state.membershipIndex.get(key(input.org, input.number, input.service))
         : state.channelIndex.get(key(input.org, input.number));
@@ -104,8 +171,12 @@ export function membershipOps(state: MemoryState, log: EventLog) {
       if (!channel) return null;
       const members = membersOf(channel);
       return {
-        channel: channel.id, mode: channel.mode, status: members.length ? 'active' : 'closed',
-        parent: channel.parent, members, settings: { ...channel.settings },
+        channel: channel.id,
+        mode: channel.mode,
+        status: members.length ? 'active' : 'closed',
+        parent: channel.parent,
+        members,
+        settings: { ...channel.settings },
       };
     },
   };

@@ -1,13 +1,23 @@
 // R12, R13, R15..R21, R24, R26 on memory: messages, assignments, views and delivery reports.
 import {
-  OneNumberError, advanceStatus, projectMessage,
-  type AssignmentRecord, type ChannelSettings, type ConversationState, type InboundOutcome, type InboundRecord,
-  type MessageView, type ReplyRecord, type StatusRecord, type StoredMessage, type ViewQuery,
+  OneNumberError,
+  advanceStatus,
+  projectMessage,
+  type AssignmentRecord,
+  type ChannelSettings,
+  type ConversationState,
+  type InboundOutcome,
+  type InboundRecord,
+  type MessageView,
+  type ReplyRecord,
+  type StatusRecord,
+  type StoredMessage,
+  type ViewQuery,
 } from '@onenumber/core';
 import type { EventLog } from './eventLog';
 import { record } from './timelineOps';
 import { activeServices } from './membershipOps';
-import { type ChannelRow, type ConversationRow, type MemoryState } from './state';
+import type { ChannelRow, ConversationRow, MemoryState } from './state';
 
 export function messageOps(state: MemoryState, log: EventLog) {
   function channelOf(org: string, id: string): ChannelRow {
@@ -24,21 +34,50 @@ export function messageOps(state: MemoryState, log: EventLog) {
   }
 
   const toState = (channel: ChannelRow, c: ConversationRow): ConversationState => ({
-    id: c.id, channel: channel.id, customer: c.customer, version: c.version,
-    assignments: c.assignments.map((a) => ({ ...a })), activeServices: activeServices(channel), lastInboundAt: c.lastInboundAt,
+    id: c.id,
+    channel: channel.id,
+    customer: c.customer,
+    version: c.version,
+    assignments: c.assignments.map((a) => ({ ...a })),
+    activeServices: activeServices(channel),
+    lastInboundAt: c.lastInboundAt,
   });
 
-  const eventBase = (channel: ChannelRow, at: string) => ({ org: channel.org, channel: channel.id, number: channel.number, at });
+  const eventBase = (channel: ChannelRow, at: string) => ({
+    org: channel.org,
+    channel: channel.id,
+    number: channel.number,
+    at,
+  });
 
-  function setAssignee(channel: ChannelRow, conversation: ConversationRow, service: string, agent: string | null, at: string, why: string) {
+  function setAssignee(
+    channel: ChannelRow,
+    conversation: ConversationRow,
+    service: string,
+    agent: string | null,
+    at: string,
+    why: string,
+  ) {
     conversation.assignments = conversation.assignments.filter((a) => a.service !== service);
     record(state, channel, { channel: channel.id, at, what: agent ? 'assigned' : 'unassigned', service, agent, why });
     if (agent) conversation.assignments.push({ service, agent, seq: ++state.seq });
-    log.append(channel.org, activeServices(channel), { ...eventBase(channel, at), type: 'assignmentChanged', conversation: conversation.id, customer: conversation.customer, subject: service, agent });
+    log.append(channel.org, activeServices(channel), {
+      ...eventBase(channel, at),
+      type: 'assignmentChanged',
+      conversation: conversation.id,
+      customer: conversation.customer,
+      subject: service,
+      agent,
+    });
   }
 
   return {
-    async configure(input: { org: string; channel: string; service: string; settings: ChannelSettings }): Promise<ChannelSettings> {
+    async configure(input: {
+      org: string;
+      channel: string;
+      service: string;
+      settings: ChannelSettings;
+    }): Promise<ChannelSettings> {
       const channel = channelOf(input.org, input.channel);
       if (channel.parent !== input.service) throw new OneNumberError('NOT_PARENT');
       channel.settings = { ...channel.settings, ...input.settings };
@@ -58,14 +97,33 @@ export function messageOps(state: MemoryState, log: EventLog) {
         const channel = state.channels.get(id)!;
         let conversation = channel.conversations.get(input.customer);
         if (!conversation) {
-          conversation = { id: state.nextId('cv'), channel: id, customer: input.customer, version: 0, assignments: [], lastInboundAt: null, messages: [] };
+          conversation = {
+            id: state.nextId('cv'),
+            channel: id,
+            customer: input.customer,
+            version: 0,
+            assignments: [],
+            lastInboundAt: null,
+            messages: [],
+          };
           channel.conversations.set(input.customer, conversation);
           state.conversations.set(conversation.id, conversation);
         }
         const message: StoredMessage = {
-          id: state.nextMessageId(), channel: id, conversation: conversation.id, direction: 'in', service: null, agent: null,
-          agentName: null, type: input.type, text: input.text, raw: input.raw, status: 'received', error: null,
-          providerId: input.providerId, at: input.at,
+          id: state.nextMessageId(),
+          channel: id,
+          conversation: conversation.id,
+          direction: 'in',
+          service: null,
+          agent: null,
+          agentName: null,
+          type: input.type,
+          text: input.text,
+          raw: input.raw,
+          status: 'received',
+          error: null,
+          providerId: input.providerId,
+          at: input.at,
         };
         conversation.messages.push(message);
         conversation.lastInboundAt = input.at;
@@ -87,9 +145,20 @@ export function messageOps(state: MemoryState, log: EventLog) {
       const channel = channelOf(input.org, input.channel);
       const conversation = conversationOf(channel, input.conversation, input.expectedVersion);
       const message: StoredMessage = {
-        id: state.nextMessageId(), channel: channel.id, conversation: conversation.id, direction: 'out', service: input.service,
-        agent: input.agent, agentName: input.agentName, type: input.type, text: input.text, raw: input.raw,
-        status: 'sent', error: null, providerId: null, at: input.at,
+        id: state.nextMessageId(),
+        channel: channel.id,
+        conversation: conversation.id,
+        direction: 'out',
+        service: input.service,
+        agent: input.agent,
+        agentName: input.agentName,
+        type: input.type,
+        text: input.text,
+        raw: input.raw,
+        status: 'sent',
+        error: null,
+        providerId: null,
+        at: input.at,
       };
       conversation.messages.push(message);
       state.messages.push(message);
@@ -121,13 +190,29 @@ export function messageOps(state: MemoryState, log: EventLog) {
     async updateStatus(input: StatusRecord): Promise<{ status: MessageView['status']; changed: boolean }> {
       const message = state.messageById(input.message);
       const channel = message ? state.channels.get(message.channel) : undefined;
-      if (!message || !channel || channel.org !== input.org) throw new OneNumberError('UNKNOWN_MESSAGE', `No message "${input.message}" in this org.`);
+      if (!message || !channel || channel.org !== input.org)
+        throw new OneNumberError('UNKNOWN_MESSAGE', `No message "${input.message}" in this org.`);
       const next = advanceStatus(message.status, input.status);
       if (next === message.status) return { status: next, changed: false };
       message.status = next;
       message.error = next === 'failed' ? input.error : null;
-      record(state, channel, { channel: channel.id, at: input.at, what: 'status', service: message.service, message: message.id, status: next, why: 'provider-report' });
-      log.append(channel.org, activeServices(channel), { ...eventBase(channel, input.at), type: 'statusChanged', conversation: message.conversation, message: message.id, status: next, error: message.error });
+      record(state, channel, {
+        channel: channel.id,
+        at: input.at,
+        what: 'status',
+        service: message.service,
+        message: message.id,
+        status: next,
+        why: 'provider-report',
+      });
+      log.append(channel.org, activeServices(channel), {
+        ...eventBase(channel, input.at),
+        type: 'statusChanged',
+        conversation: message.conversation,
+        message: message.id,
+        status: next,
+        error: message.error,
+      });
       return { status: next, changed: true };
     },
   };

@@ -1,5 +1,11 @@
 // Issue 9 on memory: the audit timeline of each channel, and each service's durable cursor.
-import { OneNumberError, timelineDraft, type TimelineDraft, type TimelineEntry, type TimelineQuery } from '@onenumber/core';
+import {
+  OneNumberError,
+  timelineDraft,
+  type TimelineDraft,
+  type TimelineEntry,
+  type TimelineQuery,
+} from '@onenumber/core';
 import { key, type ChannelRow, type MemoryState } from './state';
 
 export function record(state: MemoryState, channel: ChannelRow, draft: Parameters<typeof timelineDraft>[0]): void {

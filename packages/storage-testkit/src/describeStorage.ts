@@ -24,7 +24,11 @@ export interface SuiteContext {
 
 export type Case = [name: string, run: (ctx: SuiteContext) => Promise<void>];
 
-export function describeStorage(name: string, makeStorage: () => ChannelStorage | Promise<ChannelStorage>, options: StorageSuiteOptions = {}): void {
+export function describeStorage(
+  name: string,
+  makeStorage: () => ChannelStorage | Promise<ChannelStorage>,
+  options: StorageSuiteOptions = {},
+): void {
   describe(`ChannelStorage conformance: ${name}`, () => {
     let storage: ChannelStorage | undefined;
     const contextFor = (skip: (note: string) => void): SuiteContext => ({
@@ -41,7 +45,12 @@ export function describeStorage(name: string, makeStorage: () => ChannelStorage 
       await storage?.close?.();
       storage = undefined;
     });
-    for (const [group, cases] of [['membership', membershipTests], ['messages', messageTests], ['events', eventTests], ['timeline and cursors', timelineTests]] as const) {
+    for (const [group, cases] of [
+      ['membership', membershipTests],
+      ['messages', messageTests],
+      ['events', eventTests],
+      ['timeline and cursors', timelineTests],
+    ] as const) {
       describe(group, () => {
         for (const [title, run] of cases) {
           const reason = options.skip?.[title];

@@ -10,26 +10,72 @@ export function freshNumber(): string {
   return `+8131${String(2000000 + counter * 37).padStart(7, '0')}`;
 }
 
-export const connectRecord = (org: string, number: string, service: string, extra: Partial<ConnectRecord> = {}): ConnectRecord => ({
-  org, number, service, mode: 'shared', reason: 'bundle', policy: defaultMaskingPolicy, at: at(), ...extra,
+export const connectRecord = (
+  org: string,
+  number: string,
+  service: string,
+  extra: Partial<ConnectRecord> = {},
+): ConnectRecord => ({
+  org,
+  number,
+  service,
+  mode: 'shared',
+  reason: 'bundle',
+  policy: defaultMaskingPolicy,
+  at: at(),
+  ...extra,
 });
 
-export async function connectAll(storage: ChannelStorage, org: string, number: string, services: string[], policy?: Record<string, MaskingPolicy>) {
+export async function connectAll(
+  storage: ChannelStorage,
+  org: string,
+  number: string,
+  services: string[],
+  policy?: Record<string, MaskingPolicy>,
+) {
   const out = [];
-  for (const service of services) out.push(await storage.connect(connectRecord(org, number, service, policy?.[service] ? { policy: policy[service] } : {})));
+  for (const service of services)
+    out.push(
+      await storage.connect(connectRecord(org, number, service, policy?.[service] ? { policy: policy[service] } : {})),
+    );
   return out;
 }
 
-export async function inbound(storage: ChannelStorage, number: string, customer: string, text: string, providerId: string | null = null) {
+export async function inbound(
+  storage: ChannelStorage,
+  number: string,
+  customer: string,
+  text: string,
+  providerId: string | null = null,
+) {
   return storage.receive({ number, customer, providerId, type: 'text', text, raw: null, at: at(1) });
 }
 
-export async function replyAs(storage: ChannelStorage, org: string, channel: string, customer: string, service: string, agent: string, text: string, assign = true) {
+export async function replyAs(
+  storage: ChannelStorage,
+  org: string,
+  channel: string,
+  customer: string,
+  service: string,
+  agent: string,
+  text: string,
+  assign = true,
+) {
   const conversation = await storage.conversation({ org, channel, customer });
   if (!conversation) throw new Error('fixture: no conversation');
   return storage.appendReply({
-    org, channel, conversation: conversation.id, expectedVersion: conversation.version, service, agent,
-    agentName: `Agent ${agent.toUpperCase()}`, type: 'text', text, raw: null, assign, at: at(2),
+    org,
+    channel,
+    conversation: conversation.id,
+    expectedVersion: conversation.version,
+    service,
+    agent,
+    agentName: `Agent ${agent.toUpperCase()}`,
+    type: 'text',
+    text,
+    raw: null,
+    assign,
+    at: at(2),
   });
 }
 
@@ -47,10 +93,17 @@ export function collect<T>(subscribe: (push: (e: T) => void) => () => void, coun
   return new Promise((resolve) => {
     const got: T[] = [];
     let stop = () => {};
-    const timer = setTimeout(() => { stop(); resolve(got); }, ms);
+    const timer = setTimeout(() => {
+      stop();
+      resolve(got);
+    }, ms);
     stop = subscribe((e) => {
       got.push(e);
-      if (got.length >= count) { clearTimeout(timer); stop(); resolve(got); }
+      if (got.length >= count) {
+        clearTimeout(timer);
+        stop();
+        resolve(got);
+      }
     });
   });
 }

@@ -34,7 +34,9 @@ export const processEnv = (): EnvLike => (globalThis as { process?: { env?: EnvL
 
 /** Reads and checks the WhatsApp variables (INVALID_INPUT naming the variable when one is malformed). */
 export function readWhatsAppEnv(env: EnvLike = processEnv()): WhatsAppEnv {
-  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('WHATSAPP_') && v !== ''));
+  const blankAsUnset = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k.startsWith('WHATSAPP_') && v !== ''),
+  );
   const parsed = parseInput(whatsAppEnvSchema, blankAsUnset, 'env');
   return {
     verifyToken: parsed.WHATSAPP_VERIFY_TOKEN,

@@ -3,31 +3,90 @@
 // createOutboxWorker), and an in-process customer phone (createSimulator).
 
 // Configuration (env)
-export { readWhatsAppEnv, whatsAppEnvSchema, defaultGraphUrl, defaultApiVersion, type WhatsAppEnv, type EnvLike } from './config';
+export {
+  readWhatsAppEnv,
+  whatsAppEnvSchema,
+  defaultGraphUrl,
+  defaultApiVersion,
+  type WhatsAppEnv,
+  type EnvLike,
+} from './config';
 
 // Receiving
-export { createWhatsAppWebhook, whatsAppWebhookOptionsSchema, type WebhookHandler, type WhatsAppWebhook, type Ingest, type WhatsAppWebhookOptions } from './webhook/createWhatsAppWebhook';
 export {
-  webhookPayloadSchema, webhookChangeSchema, messagesValueSchema, webhookMessageSchema, webhookStatusSchema,
-  webhookContactSchema, webhookMetadataSchema, webhookErrorSchema, unixTimestampSchema,
-  type WebhookPayload, type WebhookPayloadInput, type WebhookMessage, type WebhookStatus, type WebhookErrorItem,
+  createWhatsAppWebhook,
+  whatsAppWebhookOptionsSchema,
+  type WebhookHandler,
+  type WhatsAppWebhook,
+  type Ingest,
+  type WhatsAppWebhookOptions,
+} from './webhook/createWhatsAppWebhook';
+export {
+  webhookPayloadSchema,
+  webhookChangeSchema,
+  messagesValueSchema,
+  webhookMessageSchema,
+  webhookStatusSchema,
+  webhookContactSchema,
+  webhookMetadataSchema,
+  webhookErrorSchema,
+  unixTimestampSchema,
+  type WebhookPayload,
+  type WebhookPayloadInput,
+  type WebhookMessage,
+  type WebhookStatus,
+  type WebhookErrorItem,
 } from './webhook/payloadSchema';
 export {
-  normaliseWebhook, customerFromPhone, isoFromUnix,
-  type WebhookBatch, type InboundMessage, type StatusReport, type StatusError, type WebhookOrigin, type WebhookErrorReport, type OtherChangeReport,
+  normaliseWebhook,
+  customerFromPhone,
+  isoFromUnix,
+  type WebhookBatch,
+  type InboundMessage,
+  type StatusReport,
+  type StatusError,
+  type WebhookOrigin,
+  type WebhookErrorReport,
+  type OtherChangeReport,
 } from './webhook/normaliseWebhook';
 export { signWebhookBody, verifyWebhookSignature, signatureHeader } from './webhook/signature';
-export { ingestInto, ingestIntoOptionsSchema, resolveByDisplayNumber, type IngestIntoOptions, type IngestReport, type IngestTarget } from './webhook/ingestInto';
+export {
+  ingestInto,
+  ingestIntoOptionsSchema,
+  resolveByDisplayNumber,
+  type IngestIntoOptions,
+  type IngestReport,
+  type IngestTarget,
+} from './webhook/ingestInto';
 
 // Sending
 export {
-  sendTextInputSchema, sendTemplateInputSchema, templateSchema,
-  type WhatsAppTransport, type SendTextInput, type SendTemplateInput, type Template, type SendResult, type SendOptions,
+  sendTextInputSchema,
+  sendTemplateInputSchema,
+  templateSchema,
+  type WhatsAppTransport,
+  type SendTextInput,
+  type SendTemplateInput,
+  type Template,
+  type SendResult,
+  type SendOptions,
 } from './send/transport';
-export { createGraphClient, graphClientOptionsSchema, type GraphClient, type GraphClientOptions, type PhoneNumberIdResolver } from './send/createGraphClient';
 export {
-  WhatsAppGraphError, classifyGraphCode, graphErrorBodySchema, graphErrorFromResponse, rateLimitCodes, temporaryCodes,
-  type GraphErrorKind, type GraphErrorInfo,
+  createGraphClient,
+  graphClientOptionsSchema,
+  type GraphClient,
+  type GraphClientOptions,
+  type PhoneNumberIdResolver,
+} from './send/createGraphClient';
+export {
+  WhatsAppGraphError,
+  classifyGraphCode,
+  graphErrorBodySchema,
+  graphErrorFromResponse,
+  rateLimitCodes,
+  temporaryCodes,
+  type GraphErrorKind,
+  type GraphErrorInfo,
 } from './send/graphError';
 export { graphSendResponseSchema, textMessageBody, templateMessageBody, recipientFields } from './send/graphRequest';
 export { backoffDelay, backoffSchema, type Backoff } from './send/backoff';
@@ -35,23 +94,62 @@ export { checkWindow, type WindowState } from './send/checkWindow';
 export { encodeCallbackData, decodeCallbackData, callbackDataSchema, type CallbackData } from './send/callbackData';
 
 // Pacing
-export { createRateBudget, rateBudgetOptionsSchema, type RateBudget, type RateBudgetOptions } from './pacing/createRateBudget';
+export {
+  createRateBudget,
+  rateBudgetOptionsSchema,
+  type RateBudget,
+  type RateBudgetOptions,
+} from './pacing/createRateBudget';
 export { createMemorySendBudget, createSharedRateBudget, type SendBudgetStore } from './pacing/createSharedRateBudget';
 export { TokenBucket } from './pacing/tokenBucket';
 export { FairQueue } from './pacing/fairQueue';
 
 // The outbox
-export { createOutboxWorker, outboxWorkerOptionsSchema, type OutboxWorker, type OutboxWorkerOptions, type TickResult } from './outbox/createOutboxWorker';
+export {
+  createOutboxWorker,
+  outboxWorkerOptionsSchema,
+  type OutboxWorker,
+  type OutboxWorkerOptions,
+  type TickResult,
+} from './outbox/createOutboxWorker';
 export type { OutboxWorkerCounters, OutboxWorkerEvent } from './outbox/workerCounters';
 export type { ClaimedItem, FairOutboxStore } from './outbox/fairOutbox';
-export { createMemoryOutbox, outboxEnqueueSchema, type MemoryOutbox, type MemoryOutboxOptions, type OutboxRow, type OutboxState } from './outbox/createMemoryOutbox';
+export {
+  createMemoryOutbox,
+  outboxEnqueueSchema,
+  type MemoryOutbox,
+  type MemoryOutboxOptions,
+  type OutboxRow,
+  type OutboxState,
+} from './outbox/createMemoryOutbox';
 export { lastInboundFromStorage } from './outbox/lastInboundFromStorage';
 
 // The simulator
 export { createGraphApiHandler } from './simulator/createGraphApiHandler';
-export { serveGraphApi, type GraphApiServer, type GraphApiServerOptions, type SendMoment } from './simulator/serveGraphApi';
-export { createSimulator, simulatorOptionsSchema, type Simulator, type SimulatorOptions, type SimulatedCustomer, type SimulatedMessage } from './simulator/createSimulator';
-export { messagePayload, statusPayload, messageObject, statusObject, contactObject, type BusinessLine, type CustomerIdentity, type StatusInput } from './simulator/payloads';
+export {
+  serveGraphApi,
+  type GraphApiServer,
+  type GraphApiServerOptions,
+  type SendMoment,
+} from './simulator/serveGraphApi';
+export {
+  createSimulator,
+  simulatorOptionsSchema,
+  type Simulator,
+  type SimulatorOptions,
+  type SimulatedCustomer,
+  type SimulatedMessage,
+} from './simulator/createSimulator';
+export {
+  messagePayload,
+  statusPayload,
+  messageObject,
+  statusObject,
+  contactObject,
+  type BusinessLine,
+  type CustomerIdentity,
+  type StatusInput,
+} from './simulator/payloads';
 export type { DeliveryRecord } from './simulator/delivery';
 
 // Time

@@ -2,8 +2,15 @@
 // (deduped on the wamid, R15), statuses through updateStatus (only forward, R17).
 import { describe, expect, it } from 'vitest';
 import {
-  createMemoryOutbox, createWhatsAppWebhook, encodeCallbackData, ingestInto, messagePayload, normaliseWebhook, resolveByDisplayNumber,
-  statusPayload, webhookPayloadSchema,
+  createMemoryOutbox,
+  createWhatsAppWebhook,
+  encodeCallbackData,
+  ingestInto,
+  messagePayload,
+  normaliseWebhook,
+  resolveByDisplayNumber,
+  statusPayload,
+  webhookPayloadSchema,
   type IngestReport,
 } from '../src';
 import { BSUID, LINE, N1, SECRET, VERIFY, WA1, connected, post, resolveN1 } from './support/world';
@@ -17,15 +24,37 @@ async function setup() {
   const outbox = createMemoryOutbox();
   const reports: IngestReport[] = [];
   const ingest = ingestInto(one, { resolveNumber: resolveN1, findByProviderId: outbox.findByProviderId });
-  const handler = createWhatsAppWebhook({ appSecret: SECRET, verifyToken: VERIFY, ingest: async (batch) => reports.push(await ingest(batch)) });
-  const view = (service = 'crm', customer = `+${WA1}`) => one.view({ org: 'acme', service, agent: service === 'crm' ? 'a' : 'b', number: N1, customer });
+  const handler = createWhatsAppWebhook({
+    appSecret: SECRET,
+    verifyToken: VERIFY,
+    ingest: async (batch) => reports.push(await ingest(batch)),
+  });
+  const view = (service = 'crm', customer = `+${WA1}`) =>
+    one.view({ org: 'acme', service, agent: service === 'crm' ? 'a' : 'b', number: N1, customer });
   return { one, outbox, reports, handler, view };
 }
 
 /** A reply accepted by the core and sent: queued, then completed with the provider's wamid. */
 async function sentReply(s: Awaited<ReturnType<typeof setup>>, wamid: string, text = 'thanks, on it') {
-  const { message } = await s.one.reply({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: `+${WA1}`, text });
-  s.outbox.enqueue({ id: message, org: 'acme', number: N1, customer: `+${WA1}`, service: 'crm', type: 'text', text, raw: null, at: new Date(at(1)).toISOString() });
+  const { message } = await s.one.reply({
+    org: 'acme',
+    service: 'crm',
+    agent: 'a',
+    number: N1,
+    customer: `+${WA1}`,
+    text,
+  });
+  s.outbox.enqueue({
+    id: message,
+    org: 'acme',
+    number: N1,
+    customer: `+${WA1}`,
+    service: 'crm',
+    type: 'text',
+    text,
+    raw: null,
+    at: new Date(at(1)).toISOString(),
+  });
   await s.outbox.claim({ limit: 1, leaseMs: 60_000, worker: 'w', now: new Date(at(1)).toISOString() });
   await s.outbox.complete({ id: message, providerMessageId: wamid, at: new Date(at(1)).toISOString() });
   return message;
@@ -38,7 +67,9 @@ describe('ingestInto: inbound messages into the core', () => {
     expect(s.reports[0]).toMatchObject({ received: 1, duplicates: 0 });
     for (const service of ['crm', 'desk']) {
       const { messages } = await s.view(service);
-      expect(messages).toMatchObject([{ direction: 'in', type: 'text', text: 'hello', at: new Date(at(0)).toISOString() }]);
+      expect(messages).toMatchObject([
+        { direction: 'in', type: 'text', text: 'hello', at: new Date(at(0)).toISOString() },
+      ]);
     }
   });
 
@@ -47,16 +78,32 @@ describe('ingestInto: inbound messages into the core', () => {
     const body = inbound('wamid.IN1', 'hello');
     expect((await s.handler(post(body))).status).toBe(200);
     expect((await s.handler(post(body))).status).toBe(200);
-    expect(s.reports.map((r) => [r.received, r.duplicates])).toEqual([[1, 0], [0, 1]]);
+    expect(s.reports.map((r) => [r.received, r.duplicates])).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
     expect((await s.view()).messages).toHaveLength(1);
   });
 
   it('keys a business-scoped-id-only customer by that id, and keeps a non-text type with its raw payload', async () => {
     const s = await setup();
-    const image = JSON.stringify(messagePayload(LINE, { userId: BSUID }, { id: 'wamid.IMG', at: at(2), type: 'image', content: { id: '1479537139650973', mime_type: 'image/jpeg', caption: 'receipt' } }));
+    const image = JSON.stringify(
+      messagePayload(
+        LINE,
+        { userId: BSUID },
+        {
+          id: 'wamid.IMG',
+          at: at(2),
+          type: 'image',
+          content: { id: '1479537139650973', mime_type: 'image/jpeg', caption: 'receipt' },
+        },
+      ),
+    );
     expect((await s.handler(post(image))).status).toBe(200);
     const { messages } = await s.view('crm', BSUID);
-    expect(messages).toMatchObject([{ type: 'image', text: null, raw: { from_user_id: BSUID, image: { caption: 'receipt' } } }]);
+    expect(messages).toMatchObject([
+      { type: 'image', text: null, raw: { from_user_id: BSUID, image: { caption: 'receipt' } } },
+    ]);
   });
 
   it('refuses (500) a message for an unregistered phone_number_id, so WhatsApp delivers it again once it is registered', async () => {
@@ -85,11 +132,27 @@ describe('ingestInto: statuses only move forward (R17)', () => {
     await sentReply(s, 'wamid.OUT1');
     const who = { phone: WA1 };
     for (const status of ['read', 'delivered', 'sent'] as const) {
-      expect((await s.handler(post(JSON.stringify(statusPayload(LINE, who, { id: 'wamid.OUT1', status, at: at(3) }))))).status).toBe(200);
+      expect(
+        (await s.handler(post(JSON.stringify(statusPayload(LINE, who, { id: 'wamid.OUT1', status, at: at(3) })))))
+          .status,
+      ).toBe(200);
     }
-    expect(s.reports.slice(1).map((r) => [r.statusesApplied, r.statusesUnchanged])).toEqual([[1, 0], [0, 1], [0, 1]]);
-    expect((await s.view('crm')).messages[1]).toMatchObject({ direction: 'out', status: 'read', text: 'thanks, on it' });
-    expect((await s.view('desk')).messages[1]).toMatchObject({ direction: 'out', status: 'read', masked: true, text: null });
+    expect(s.reports.slice(1).map((r) => [r.statusesApplied, r.statusesUnchanged])).toEqual([
+      [1, 0],
+      [0, 1],
+      [0, 1],
+    ]);
+    expect((await s.view('crm')).messages[1]).toMatchObject({
+      direction: 'out',
+      status: 'read',
+      text: 'thanks, on it',
+    });
+    expect((await s.view('desk')).messages[1]).toMatchObject({
+      direction: 'out',
+      status: 'read',
+      masked: true,
+      text: null,
+    });
   });
 
   it('R17: failed carries its error and is not undone by a later delivered', async () => {
@@ -97,14 +160,32 @@ describe('ingestInto: statuses only move forward (R17)', () => {
     await s.handler(post(inbound('wamid.IN1', 'hello')));
     await sentReply(s, 'wamid.OUT2');
     const who = { phone: WA1 };
-    await s.handler(post(JSON.stringify(statusPayload(LINE, who, { id: 'wamid.OUT2', status: 'failed', at: at(3), errors: [{ code: 131026, title: 'Message undeliverable' }] }))));
-    await s.handler(post(JSON.stringify(statusPayload(LINE, who, { id: 'wamid.OUT2', status: 'delivered', at: at(4) }))));
-    expect((await s.view()).messages[1]).toMatchObject({ status: 'failed', error: { code: 131026, title: 'Message undeliverable' } });
+    await s.handler(
+      post(
+        JSON.stringify(
+          statusPayload(LINE, who, {
+            id: 'wamid.OUT2',
+            status: 'failed',
+            at: at(3),
+            errors: [{ code: 131026, title: 'Message undeliverable' }],
+          }),
+        ),
+      ),
+    );
+    await s.handler(
+      post(JSON.stringify(statusPayload(LINE, who, { id: 'wamid.OUT2', status: 'delivered', at: at(4) }))),
+    );
+    expect((await s.view()).messages[1]).toMatchObject({
+      status: 'failed',
+      error: { code: 131026, title: 'Message undeliverable' },
+    });
   });
 
   it('skips and counts a status whose wamid is unknown (not an error)', async () => {
     const s = await setup();
-    const response = await s.handler(post(JSON.stringify(statusPayload(LINE, { phone: WA1 }, { id: 'wamid.NOBODY', status: 'delivered', at: at(3) }))));
+    const response = await s.handler(
+      post(JSON.stringify(statusPayload(LINE, { phone: WA1 }, { id: 'wamid.NOBODY', status: 'delivered', at: at(3) }))),
+    );
     expect(response.status).toBe(200);
     expect(s.reports[0]).toMatchObject({ statusesUnknown: 1, statusesApplied: 0 });
   });
@@ -112,13 +193,40 @@ describe('ingestInto: statuses only move forward (R17)', () => {
   it('routes a status by biz_opaque_callback_data when it arrives before the send was recorded', async () => {
     const s = await setup();
     await s.handler(post(inbound('wamid.IN1', 'hello')));
-    const { message } = await s.one.reply({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: `+${WA1}`, text: 'quick' });
+    const { message } = await s.one.reply({
+      org: 'acme',
+      service: 'crm',
+      agent: 'a',
+      number: N1,
+      customer: `+${WA1}`,
+      text: 'quick',
+    });
     const bizOpaqueCallbackData = encodeCallbackData({ org: 'acme', service: 'crm', message });
-    await s.handler(post(JSON.stringify(statusPayload(LINE, { phone: WA1 }, { id: 'wamid.RACE', status: 'delivered', at: at(3), bizOpaqueCallbackData }))));
+    await s.handler(
+      post(
+        JSON.stringify(
+          statusPayload(
+            LINE,
+            { phone: WA1 },
+            { id: 'wamid.RACE', status: 'delivered', at: at(3), bizOpaqueCallbackData },
+          ),
+        ),
+      ),
+    );
     expect(s.reports[1]).toMatchObject({ statusesApplied: 1 });
     expect((await s.view()).messages[1]).toMatchObject({ status: 'delivered' });
     const forged = encodeCallbackData({ org: 'acme', service: 'crm', message: 'msg_nope' });
-    await s.handler(post(JSON.stringify(statusPayload(LINE, { phone: WA1 }, { id: 'wamid.X', status: 'read', at: at(3), bizOpaqueCallbackData: forged }))));
+    await s.handler(
+      post(
+        JSON.stringify(
+          statusPayload(
+            LINE,
+            { phone: WA1 },
+            { id: 'wamid.X', status: 'read', at: at(3), bizOpaqueCallbackData: forged },
+          ),
+        ),
+      ),
+    );
     expect(s.reports[2]).toMatchObject({ statusesUnknown: 1 });
   });
 });

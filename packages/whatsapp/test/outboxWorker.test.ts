@@ -1,7 +1,14 @@
 // The outbox worker over the memory outbox and the Graph API on msw: a reply accepted before a
 // crash is sent after it; once `complete` is recorded it is never sent again; repeats are counted.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createManualClock, createOutboxWorker, decodeCallbackData, systemClock, type ClaimedItem, type FairOutboxStore } from '../src';
+import {
+  createManualClock,
+  createOutboxWorker,
+  decodeCallbackData,
+  systemClock,
+  type ClaimedItem,
+  type FairOutboxStore,
+} from '../src';
 import { createGraphMock, graphError } from './support/graphMock';
 import { drive, outboxWorld } from './support/outboxWorld';
 
@@ -16,7 +23,8 @@ function world() {
   clockNow = () => w.clock.now();
   return w;
 }
-const sendsOf = (id: string) => graph.calls.filter((c) => decodeCallbackData(c.body.biz_opaque_callback_data as string)?.message === id).length;
+const sendsOf = (id: string) =>
+  graph.calls.filter((c) => decodeCallbackData(c.body.biz_opaque_callback_data as string)?.message === id).length;
 const rowOf = (w: ReturnType<typeof world>, id: string) => w.outbox.rows().find((r) => r.item.id === id)!;
 
 describe('outbox worker: crash and restart (R16)', () => {
@@ -40,7 +48,12 @@ describe('outbox worker: crash and restart (R16)', () => {
   it('a crash between the answer and `complete`: sent again after restart, and that repeat is counted', async () => {
     const w = world();
     const [id] = w.enqueue(1, 'desk');
-    const dying: FairOutboxStore = { ...w.outbox, complete: async () => { throw new Error('process killed before the write'); } };
+    const dying: FairOutboxStore = {
+      ...w.outbox,
+      complete: async () => {
+        throw new Error('process killed before the write');
+      },
+    };
     const a = w.worker({ outbox: dying });
     await a.tick();
     expect(a.counters).toMatchObject({ sent: 0, unrecorded: 1 });
@@ -61,7 +74,11 @@ describe('outbox worker: crash and restart (R16)', () => {
     await a.tick();
     const providerMessageId = rowOf(w, id!).providerMessageId!;
     expect(providerMessageId).toMatch(/^wamid\./);
-    await w.outbox.complete({ id: id!, providerMessageId: 'wamid.late-duplicate-record', at: new Date(w.clock.now()).toISOString() });
+    await w.outbox.complete({
+      id: id!,
+      providerMessageId: 'wamid.late-duplicate-record',
+      at: new Date(w.clock.now()).toISOString(),
+    });
     for (const hours of [1, 24, 24 * 30]) {
       w.clock.advance(hours * 3_600_000);
       const b = w.worker();
@@ -114,10 +131,23 @@ describe('outbox worker: outcomes by error code', () => {
 
   it('sends a queued template outside the window, with the template body', async () => {
     const w = world();
-    w.outbox.enqueue({ id: 'tpl-1', org: 'acme', number: '+81312345678', customer: '+819012345678', service: 'crm', type: 'template', text: null, raw: { name: 'follow_up', language: 'ja' }, at: new Date(w.clock.now()).toISOString() });
+    w.outbox.enqueue({
+      id: 'tpl-1',
+      org: 'acme',
+      number: '+81312345678',
+      customer: '+819012345678',
+      service: 'crm',
+      type: 'template',
+      text: null,
+      raw: { name: 'follow_up', language: 'ja' },
+      at: new Date(w.clock.now()).toISOString(),
+    });
     const worker = w.worker({ lastInboundAt: async () => null });
     await worker.tick();
-    expect(graph.calls[0]!.body).toMatchObject({ type: 'template', template: { name: 'follow_up', language: { code: 'ja' } } });
+    expect(graph.calls[0]!.body).toMatchObject({
+      type: 'template',
+      template: { name: 'follow_up', language: { code: 'ja' } },
+    });
     expect(worker.counters.sent).toBe(1);
   });
 
@@ -141,14 +171,21 @@ describe('outbox worker: outcomes by error code', () => {
     const [id] = w.enqueue(1, 'salesiq');
     const events: unknown[] = [];
     await w.worker({ onEvent: (e) => events.push(e) }).tick();
-    expect(decodeCallbackData(graph.calls[0]!.body.biz_opaque_callback_data as string)).toEqual({ org: 'acme', service: 'salesiq', message: id });
-    expect(events).toMatchObject([{ type: 'sent', id, service: 'salesiq', providerMessageId: expect.stringMatching(/^wamid\./), attempts: 1 }]);
+    expect(decodeCallbackData(graph.calls[0]!.body.biz_opaque_callback_data as string)).toEqual({
+      org: 'acme',
+      service: 'salesiq',
+      message: id,
+    });
+    expect(events).toMatchObject([
+      { type: 'sent', id, service: 'salesiq', providerMessageId: expect.stringMatching(/^wamid\./), attempts: 1 },
+    ]);
     expect(JSON.stringify(events)).not.toContain('reply 0');
   });
 
   it('with a store that does not say `reclaimed` (core OutboxStore only), a lapsed lease counts as a suspected repeat; its own retry does not', async () => {
     const w = world();
-    const strip = async (items: Promise<ClaimedItem[]>) => (await items).map(({ reclaimed: _reclaimed, ...item }) => item);
+    const strip = async (items: Promise<ClaimedItem[]>) =>
+      (await items).map(({ reclaimed: _reclaimed, ...item }) => item);
     const { claim, complete, fail, findByProviderId } = w.outbox;
     const coreOnly: FairOutboxStore = { claim: (input) => strip(claim(input)), complete, fail, findByProviderId };
 
@@ -177,7 +214,13 @@ describe('outbox worker: start() and stop() with a drain', () => {
     clockNow = () => Date.now();
     const w = outboxWorld(graph, createManualClock({ start: Date.now() }));
     w.enqueue(20, 'crm');
-    const worker = createOutboxWorker({ outbox: w.outbox, client: w.client, clock: systemClock, budget: { rate: 1000 }, worker: 'live' });
+    const worker = createOutboxWorker({
+      outbox: w.outbox,
+      client: w.client,
+      clock: systemClock,
+      budget: { rate: 1000 },
+      worker: 'live',
+    });
     worker.start();
     await vi.waitFor(() => expect(worker.counters.claimed).toBeGreaterThan(0), { timeout: 10_000 });
     await worker.stop();

@@ -35,8 +35,12 @@ describe('token bucket and fair queue', () => {
 
   it('the fair queue takes services in turn and keeps each one in order', () => {
     const queue = new FairQueue<string>();
-    ['a1', 'a2', 'a3', 'a4'].forEach((x) => queue.push('a', x));
-    ['b1', 'b2'].forEach((x) => queue.push('b', x));
+    ['a1', 'a2', 'a3', 'a4'].forEach((x) => {
+      queue.push('a', x);
+    });
+    ['b1', 'b2'].forEach((x) => {
+      queue.push('b', x);
+    });
     queue.push('c', 'c1');
     const order = Array.from({ length: 7 }, () => queue.next());
     expect(order).toEqual(['a1', 'b1', 'c1', 'a2', 'b2', 'a3', 'a4']);
@@ -48,7 +52,11 @@ describe('token bucket and fair queue', () => {
     const budget = createRateBudget({ rates: { [N2]: 1000 } }, clock);
     expect([budget.rateOf(N1), budget.rateOf(N2)]).toEqual([80, 1000]);
     clock.advance(5000); // idle: 80/s keeps one token (evenly spaced), 1,000/s keeps 20 (absorbs timer lateness)
-    const burstOf = (n: string) => { let k = 0; while (budget.take(n)) k++; return k; };
+    const burstOf = (n: string) => {
+      let k = 0;
+      while (budget.take(n)) k++;
+      return k;
+    };
     expect([burstOf(N1), burstOf(N2)]).toEqual([1, 20]);
     expect(() => createRateBudget({ rate: 1001 })).toThrow(/1,000/);
   });
@@ -65,7 +73,13 @@ describe('the outbox worker paces each number and shares it fairly', () => {
     await drive(world, worker, () => worker.counters.sent === 60);
     expect(worker.counters).toMatchObject({ sent: 60, failed: 0, retried: 0 });
     for (const pnid of [PNID, PNID2]) {
-      expect(perSecond(stamped.calls.filter((c) => c.phoneNumberId === pnid).map((c) => c.at), start), pnid).toEqual([5, 5, 5, 5, 5, 5]);
+      expect(
+        perSecond(
+          stamped.calls.filter((c) => c.phoneNumberId === pnid).map((c) => c.at),
+          start,
+        ),
+        pnid,
+      ).toEqual([5, 5, 5, 5, 5, 5]);
     }
   });
 
@@ -76,7 +90,10 @@ describe('the outbox worker paces each number and shares it fairly', () => {
     world.enqueue(10, 'crm');
     const worker = world.worker({ budget: { rate: 10 }, lookahead: 200 });
     await drive(world, worker, () => worker.counters.sent >= 20);
-    const services = world.sentBy().slice(0, 20).map((d) => d.service);
+    const services = world
+      .sentBy()
+      .slice(0, 20)
+      .map((d) => d.service);
     expect(services.filter((s) => s === 'crm')).toHaveLength(10); // all of crm's within its fair half
     expect(services).toEqual(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 'desk' : 'crm')));
   });
@@ -88,7 +105,12 @@ describe('the outbox worker paces each number and shares it fairly', () => {
     world.enqueue(5, 'crm');
     const worker = world.worker({ budget: { rate: 10 }, lookahead: 20 });
     await drive(world, worker, () => worker.counters.sent >= 10);
-    expect(world.sentBy().slice(0, 10).filter((d) => d.service === 'crm')).toHaveLength(5);
+    expect(
+      world
+        .sentBy()
+        .slice(0, 10)
+        .filter((d) => d.service === 'crm'),
+    ).toHaveLength(5);
   });
 
   it('without claimFair, fairness holds within the look-ahead window only (why stores should offer it)', async () => {
@@ -100,6 +122,11 @@ describe('the outbox worker paces each number and shares it fairly', () => {
     const plain: FairOutboxStore = { claim, complete, fail, findByProviderId };
     const worker = world.worker({ outbox: plain, budget: { rate: 10 }, lookahead: 20 });
     await drive(world, worker, () => worker.counters.sent >= 10);
-    expect(world.sentBy().slice(0, 10).filter((d) => d.service === 'crm')).toHaveLength(0);
+    expect(
+      world
+        .sentBy()
+        .slice(0, 10)
+        .filter((d) => d.service === 'crm'),
+    ).toHaveLength(0);
   });
 });

@@ -8,10 +8,10 @@ import { expect, it } from 'vitest';
 import * as whatsapp from '../src';
 
 it('README: the simulator example runs: the reply reaches the phone, and Desk sees it masked and read (R17)', async () => {
-  const logs = await runReadmeExample(readFileSync(new URL('../README.md', import.meta.url), 'utf8'), { '@onenumber/core': core, '@onenumber/storage-memory': memory, '@onenumber/whatsapp': whatsapp });
-  expect(logs).toEqual([
-    '["It ships today."]',
-    '[["Where is my order?","received"],[null,"read"]]',
-    '1',
-  ]);
+  const logs = await runReadmeExample(readFileSync(new URL('../README.md', import.meta.url), 'utf8'), {
+    '@onenumber/core': core,
+    '@onenumber/storage-memory': memory,
+    '@onenumber/whatsapp': whatsapp,
+  });
+  expect(logs).toEqual(['["It ships today."]', '[["Where is my order?","received"],[null,"read"]]', '1']);
 });

@@ -1,7 +1,14 @@
 // serveGraphApi: the simulator's Graph API on a loopback port for a server in another process, with
 // the two drop moments that bound issue 5's kill window and a hook on every accepted send.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGraphClient, createManualClock, createSimulator, encodeCallbackData, serveGraphApi, type GraphApiServer } from '../src';
+import {
+  createGraphClient,
+  createManualClock,
+  createSimulator,
+  encodeCallbackData,
+  serveGraphApi,
+  type GraphApiServer,
+} from '../src';
 import { N1, PNID, SECRET } from './support/world';
 
 const token = 'loopback-token';
@@ -9,14 +16,29 @@ let graph: GraphApiServer | undefined;
 afterEach(async () => graph?.close());
 
 async function world(answerDelayMs = 0) {
-  const sim = createSimulator({ appSecret: SECRET, numbers: { [N1]: PNID }, clock: createManualClock({ start: '2025-06-01T10:00:00.000Z' }) });
+  const sim = createSimulator({
+    appSecret: SECRET,
+    numbers: { [N1]: PNID },
+    clock: createManualClock({ start: '2025-06-01T10:00:00.000Z' }),
+  });
   sim.connect(async () => new Response(null, { status: 200 })); // a webhook that takes everything
   const taro = sim.customer('+819012345678');
   await taro.send('hi', { to: N1 }); // opens the 24-hour window
   graph = await serveGraphApi(sim, { accessToken: token, answerDelayMs });
-  const client = createGraphClient({ graphUrl: graph.url, accessToken: token, phoneNumberId: (n) => sim.phoneNumberIdOf(n), maxAttempts: 1, env: {} });
+  const client = createGraphClient({
+    graphUrl: graph.url,
+    accessToken: token,
+    phoneNumberId: (n) => sim.phoneNumberIdOf(n),
+    maxAttempts: 1,
+    env: {},
+  });
   const send = (body: string, message = 'msg_1') =>
-    client.sendText({ from: N1, to: taro.id, body, bizOpaqueCallbackData: encodeCallbackData({ org: 'acme', service: 'desk', message }) });
+    client.sendText({
+      from: N1,
+      to: taro.id,
+      body,
+      bizOpaqueCallbackData: encodeCallbackData({ org: 'acme', service: 'desk', message }),
+    });
   return { taro, send, graph };
 }
 

@@ -2,7 +2,13 @@
 // never send more than the number's rate in any second, where three private budgets send three
 // times as much; a failing store holds sends back (counted) and is asked again; unspent grants lapse.
 import { describe, expect, it } from 'vitest';
-import { createManualClock, createMemorySendBudget, createRateBudget, createSharedRateBudget, type RateBudget } from '../src';
+import {
+  createManualClock,
+  createMemorySendBudget,
+  createRateBudget,
+  createSharedRateBudget,
+  type RateBudget,
+} from '../src';
 
 const number = '+81312345678';
 const flush = async () => {
@@ -10,7 +16,11 @@ const flush = async () => {
 };
 
 /** Drives replicas with an endless backlog for `ms` of virtual time, 1 ms a step; returns each send's time. */
-async function drive(budgets: RateBudget[], clock: ReturnType<typeof createManualClock>, ms: number): Promise<number[]> {
+async function drive(
+  budgets: RateBudget[],
+  clock: ReturnType<typeof createManualClock>,
+  ms: number,
+): Promise<number[]> {
   const sends: number[] = [];
   for (let t = 0; t < ms; t++) {
     for (const budget of budgets) while (budget.take(number, 1000)) sends.push(clock.now());
@@ -49,9 +59,13 @@ describe('createSharedRateBudget', () => {
     const clock = createManualClock({ start: 0 });
     let failing = true;
     const memory = createMemorySendBudget(clock);
-    const budget = createSharedRateBudget({ rate: 10, errorRetryMs: 50 }, {
-      reserve: (input) => (failing ? Promise.reject(new Error('database down')) : memory.reserve(input)),
-    }, clock);
+    const budget = createSharedRateBudget(
+      { rate: 10, errorRetryMs: 50 },
+      {
+        reserve: (input) => (failing ? Promise.reject(new Error('database down')) : memory.reserve(input)),
+      },
+      clock,
+    );
     expect(budget.take(number)).toBe(false);
     await flush();
     expect(budget.errors).toBe(1);

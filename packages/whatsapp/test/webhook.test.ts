@@ -6,13 +6,22 @@ import { LINE, SECRET, VERIFY, WA1, BSUID, post } from './support/world';
 function recording(fail = false) {
   const batches: WebhookBatch[] = [];
   const handler = createWhatsAppWebhook({
-    appSecret: SECRET, verifyToken: VERIFY,
-    ingest: async (batch) => { if (fail) throw new Error('database is down'); batches.push(batch); },
+    appSecret: SECRET,
+    verifyToken: VERIFY,
+    ingest: async (batch) => {
+      if (fail) throw new Error('database is down');
+      batches.push(batch);
+    },
   });
   return { handler, batches };
 }
 
-const textPayload = (id = 'wamid.A1', body = 'hello') => messagePayload(LINE, { phone: WA1, name: 'Taro' }, { id, at: '2025-06-01T10:00:00Z', type: 'text', content: { body } });
+const textPayload = (id = 'wamid.A1', body = 'hello') =>
+  messagePayload(
+    LINE,
+    { phone: WA1, name: 'Taro' },
+    { id, at: '2025-06-01T10:00:00Z', type: 'text', content: { body } },
+  );
 
 describe('webhook: subscription challenge', () => {
   const { handler } = recording();
@@ -25,7 +34,11 @@ describe('webhook: subscription challenge', () => {
   });
 
   it('answers 403 for a wrong token, a missing token or another mode', async () => {
-    for (const query of [`hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1`, `hub.mode=subscribe&hub.challenge=1`, `hub.mode=unsubscribe&hub.verify_token=${VERIFY}&hub.challenge=1`]) {
+    for (const query of [
+      `hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1`,
+      `hub.mode=subscribe&hub.challenge=1`,
+      `hub.mode=unsubscribe&hub.verify_token=${VERIFY}&hub.challenge=1`,
+    ]) {
       const response = await get(query);
       expect(response.status, query).toBe(403);
       expect(await response.text()).not.toContain('1"');
@@ -46,7 +59,12 @@ describe('webhook: signature over the raw bytes (401 before anything is parsed o
 
   it('refuses a delivery signed with another secret, or with a malformed header', async () => {
     const { handler, batches } = recording();
-    for (const header of [signWebhookBody(body, 'another-secret'), 'sha256=abc', 'sha1=' + 'a'.repeat(40), signWebhookBody(body, SECRET).replace('sha256=', '')]) {
+    for (const header of [
+      signWebhookBody(body, 'another-secret'),
+      'sha256=abc',
+      `sha1=${'a'.repeat(40)}`,
+      signWebhookBody(body, SECRET).replace('sha256=', ''),
+    ]) {
       expect((await handler(post(body, header))).status, header).toBe(401);
     }
     expect(batches).toHaveLength(0);
@@ -64,7 +82,9 @@ describe('webhook: signature over the raw bytes (401 before anything is parsed o
     const pretty = JSON.stringify(textPayload(), null, 2).replace(/\n/g, '\r\n');
     const response = await handler(post(pretty));
     expect(response.status).toBe(200);
-    expect(batches[0]!.messages).toMatchObject([{ id: 'wamid.A1', customer: `+${WA1}`, text: 'hello', profileName: 'Taro' }]);
+    expect(batches[0]!.messages).toMatchObject([
+      { id: 'wamid.A1', customer: `+${WA1}`, text: 'hello', profileName: 'Taro' },
+    ]);
   });
 
   it('accepts an uppercase hex signature and non-ASCII text exactly as received', async () => {
@@ -83,11 +103,71 @@ describe('webhook: shape (400, nothing stored)', () => {
       ['this is not json', null],
       ['[1,2,3]', null],
       [JSON.stringify({ object: 'page', entry: [] }), 'object'],
-      [JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { messages: [] } }] }] }), 'entry.0.changes.0.value.metadata'],
-      [JSON.stringify({ ...textPayload(), entry: [{ id: '1', changes: [{ field: 'messages', value: { metadata: { display_phone_number: '1', phone_number_id: '2' }, messages: [{ id: 'w', timestamp: '1', type: 'text' }] } }] }] }), 'entry.0.changes.0.value.messages.0.from'],
+      [
+        JSON.stringify({
+          object: 'whatsapp_business_account',
+          entry: [{ id: '1', changes: [{ field: 'messages', value: { messages: [] } }] }],
+        }),
+        'entry.0.changes.0.value.metadata',
+      ],
+      [
+        JSON.stringify({
+          ...textPayload(),
+          entry: [
+            {
+              id: '1',
+              changes: [
+                {
+                  field: 'messages',
+                  value: {
+                    metadata: { display_phone_number: '1', phone_number_id: '2' },
+                    messages: [{ id: 'w', timestamp: '1', type: 'text' }],
+                  },
+                },
+              ],
+            },
+          ],
+        }),
+        'entry.0.changes.0.value.messages.0.from',
+      ],
       // Found by the chaos fuzzing: these were routed, failed, and answered 500 (redelivered forever).
-      [JSON.stringify({ ...textPayload(), entry: [{ id: '1', changes: [{ field: 'messages', value: { metadata: { display_phone_number: '1', phone_number_id: "'; DROP TABLE channels; --" }, messages: [] } }] }] }), 'entry.0.changes.0.value.metadata.phone_number_id'],
-      [JSON.stringify({ ...textPayload(), entry: [{ id: '1', changes: [{ field: 'messages', value: { metadata: { display_phone_number: '1', phone_number_id: '1'.repeat(76) }, messages: [] } }] }] }), 'entry.0.changes.0.value.metadata.phone_number_id'],
+      [
+        JSON.stringify({
+          ...textPayload(),
+          entry: [
+            {
+              id: '1',
+              changes: [
+                {
+                  field: 'messages',
+                  value: {
+                    metadata: { display_phone_number: '1', phone_number_id: "'; DROP TABLE channels; --" },
+                    messages: [],
+                  },
+                },
+              ],
+            },
+          ],
+        }),
+        'entry.0.changes.0.value.metadata.phone_number_id',
+      ],
+      [
+        JSON.stringify({
+          ...textPayload(),
+          entry: [
+            {
+              id: '1',
+              changes: [
+                {
+                  field: 'messages',
+                  value: { metadata: { display_phone_number: '1', phone_number_id: '1'.repeat(76) }, messages: [] },
+                },
+              ],
+            },
+          ],
+        }),
+        'entry.0.changes.0.value.metadata.phone_number_id',
+      ],
     ];
     for (const [body, field] of cases) {
       const response = await handler(post(body));
@@ -101,15 +181,29 @@ describe('webhook: shape (400, nothing stored)', () => {
 
   it('passes changes of other fields through instead of refusing the delivery', async () => {
     const { handler, batches } = recording();
-    const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: LINE.account, changes: [{ field: 'account_update', value: { event: 'VERIFIED_ACCOUNT' } }] }] });
+    const body = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [{ id: LINE.account, changes: [{ field: 'account_update', value: { event: 'VERIFIED_ACCOUNT' } }] }],
+    });
     expect((await handler(post(body))).status).toBe(200);
-    expect(batches[0]).toMatchObject({ messages: [], statuses: [], other: [{ field: 'account_update', value: { event: 'VERIFIED_ACCOUNT' } }] });
+    expect(batches[0]).toMatchObject({
+      messages: [],
+      statuses: [],
+      other: [{ field: 'account_update', value: { event: 'VERIFIED_ACCOUNT' } }],
+    });
   });
 
   it('answers 405 to other methods and 413 to oversized bodies', async () => {
     const { handler } = recording();
-    expect((await handler(new Request('http://127.0.0.1/webhooks/whatsapp', { method: 'PUT', body: '{}' }))).status).toBe(405);
-    const big = createWhatsAppWebhook({ appSecret: SECRET, verifyToken: VERIFY, ingest: () => undefined, maxBodyBytes: 1024 });
+    expect(
+      (await handler(new Request('http://127.0.0.1/webhooks/whatsapp', { method: 'PUT', body: '{}' }))).status,
+    ).toBe(405);
+    const big = createWhatsAppWebhook({
+      appSecret: SECRET,
+      verifyToken: VERIFY,
+      ingest: () => undefined,
+      maxBodyBytes: 1024,
+    });
     expect((await big(post('x'.repeat(2048)))).status).toBe(413);
   });
 });
@@ -125,23 +219,52 @@ describe('webhook: every item of a batched delivery', () => {
           messaging_product: 'whatsapp',
           metadata: { display_phone_number: LINE.displayPhoneNumber, phone_number_id: LINE.phoneNumberId },
           contacts: [{ profile: { name: 'Taro' }, wa_id: WA1 }],
-          messages: [0, 1, 2].map((m) => messageObject({ phone: WA1 }, { id: `wamid.${e}${c}${m}`, at: 1_750_000_000_000 + m * 1000, type: 'text', content: { body: `m${e}${c}${m}` } })),
+          messages: [0, 1, 2].map((m) =>
+            messageObject(
+              { phone: WA1 },
+              {
+                id: `wamid.${e}${c}${m}`,
+                at: 1_750_000_000_000 + m * 1000,
+                type: 'text',
+                content: { body: `m${e}${c}${m}` },
+              },
+            ),
+          ),
         },
       })),
     });
-    const response = await handler(post(JSON.stringify({ object: 'whatsapp_business_account', entry: [entry(0), entry(1)] })));
+    const response = await handler(
+      post(JSON.stringify({ object: 'whatsapp_business_account', entry: [entry(0), entry(1)] })),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ ok: true, messages: 12 });
     const ids = batches[0]!.messages.map((m) => m.id);
-    expect(ids).toEqual(['000', '001', '002', '010', '011', '012', '100', '101', '102', '110', '111', '112'].map((x) => `wamid.${x}`));
-    expect(batches[0]!.messages[3]).toMatchObject({ account: 'waba-0', phoneNumberId: LINE.phoneNumberId, customer: `+${WA1}`, at: '2025-06-15T15:06:40.000Z', type: 'text' });
+    expect(ids).toEqual(
+      ['000', '001', '002', '010', '011', '012', '100', '101', '102', '110', '111', '112'].map((x) => `wamid.${x}`),
+    );
+    expect(batches[0]!.messages[3]).toMatchObject({
+      account: 'waba-0',
+      phoneNumberId: LINE.phoneNumberId,
+      customer: `+${WA1}`,
+      at: '2025-06-15T15:06:40.000Z',
+      type: 'text',
+    });
   });
 
   it('keys a customer by business-scoped user id when the phone is absent', async () => {
     const { handler, batches } = recording();
-    const payload = messagePayload(LINE, { userId: BSUID, name: 'Hidden' }, { id: 'wamid.B', at: Date.UTC(2025, 5, 1), type: 'text', content: { body: 'hi' } });
+    const payload = messagePayload(
+      LINE,
+      { userId: BSUID, name: 'Hidden' },
+      { id: 'wamid.B', at: Date.UTC(2025, 5, 1), type: 'text', content: { body: 'hi' } },
+    );
     expect((await handler(post(JSON.stringify(payload)))).status).toBe(200);
-    expect(batches[0]!.messages[0]).toMatchObject({ customer: BSUID, phone: null, userId: BSUID, profileName: 'Hidden' });
+    expect(batches[0]!.messages[0]).toMatchObject({
+      customer: BSUID,
+      phone: null,
+      userId: BSUID,
+      profileName: 'Hidden',
+    });
   });
 
   it('keeps every non-text type as {type, raw}, unknown future types included', async () => {
@@ -156,9 +279,14 @@ describe('webhook: every item of a batched delivery', () => {
     ];
     const value = {
       metadata: { display_phone_number: LINE.displayPhoneNumber, phone_number_id: LINE.phoneNumberId },
-      messages: kinds.map(([type, content], i) => messageObject({ phone: WA1 }, { id: `wamid.T${i}`, at: 0, type, content })),
+      messages: kinds.map(([type, content], i) =>
+        messageObject({ phone: WA1 }, { id: `wamid.T${i}`, at: 0, type, content }),
+      ),
     };
-    const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: LINE.account, changes: [{ field: 'messages', value }] }] });
+    const body = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [{ id: LINE.account, changes: [{ field: 'messages', value }] }],
+    });
     expect((await handler(post(body))).status).toBe(200);
     const messages = batches[0]!.messages;
     expect(messages.map((m) => [m.type, m.text])).toEqual(kinds.map(([type]) => [type, null]));
@@ -171,15 +299,53 @@ describe('webhook: every item of a batched delivery', () => {
     const value = {
       metadata: { display_phone_number: LINE.displayPhoneNumber, phone_number_id: LINE.phoneNumberId },
       statuses: [
-        { id: 'wamid.S1', status: 'read', timestamp: '1750000000', recipient_id: WA1, biz_opaque_callback_data: 'cb-1' },
-        { id: 'wamid.S2', status: 'failed', timestamp: '1750000001', recipient_user_id: BSUID, errors: [{ code: 131026, title: 'Message undeliverable', message: 'Message undeliverable', error_data: { details: 'Receiver is incapable of receiving this message' } }] },
+        {
+          id: 'wamid.S1',
+          status: 'read',
+          timestamp: '1750000000',
+          recipient_id: WA1,
+          biz_opaque_callback_data: 'cb-1',
+        },
+        {
+          id: 'wamid.S2',
+          status: 'failed',
+          timestamp: '1750000001',
+          recipient_user_id: BSUID,
+          errors: [
+            {
+              code: 131026,
+              title: 'Message undeliverable',
+              message: 'Message undeliverable',
+              error_data: { details: 'Receiver is incapable of receiving this message' },
+            },
+          ],
+        },
       ],
     };
-    const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: LINE.account, changes: [{ field: 'messages', value }] }] });
+    const body = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [{ id: LINE.account, changes: [{ field: 'messages', value }] }],
+    });
     expect((await handler(post(body))).status).toBe(200);
     expect(batches[0]!.statuses).toMatchObject([
-      { id: 'wamid.S1', status: 'read', at: '2025-06-15T15:06:40.000Z', recipient: `+${WA1}`, recipientId: WA1, bizOpaqueCallbackData: 'cb-1', errors: [] },
-      { id: 'wamid.S2', status: 'failed', recipient: BSUID, bizOpaqueCallbackData: null, errors: [{ code: 131026, title: 'Message undeliverable', details: 'Receiver is incapable of receiving this message' }] },
+      {
+        id: 'wamid.S1',
+        status: 'read',
+        at: '2025-06-15T15:06:40.000Z',
+        recipient: `+${WA1}`,
+        recipientId: WA1,
+        bizOpaqueCallbackData: 'cb-1',
+        errors: [],
+      },
+      {
+        id: 'wamid.S2',
+        status: 'failed',
+        recipient: BSUID,
+        bizOpaqueCallbackData: null,
+        errors: [
+          { code: 131026, title: 'Message undeliverable', details: 'Receiver is incapable of receiving this message' },
+        ],
+      },
     ]);
   });
 

@@ -5,7 +5,11 @@
 // Built with core's adapter factory, so validation, scoping and events match every service.
 import {
   defineServiceAdapter,
-  type AdapterCreateOptions, type AdapterEvent, type AdapterEventName, type MaskingPolicy, type ServiceAdapter,
+  type AdapterCreateOptions,
+  type AdapterEvent,
+  type AdapterEventName,
+  type MaskingPolicy,
+  type ServiceAdapter,
 } from '@onenumber/core';
 
 /** CRM's words mapped onto the spec's: contact = customer, user = agent. */

@@ -23,7 +23,10 @@ export function crmWorld() {
 }
 
 export async function refusedField(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(OneNumberError.isInstance(error)).toBe(true);
   expect((error as OneNumberError).code).toBe('INVALID_INPUT');
   return (error as OneNumberError).field;

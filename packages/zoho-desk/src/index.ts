@@ -4,12 +4,21 @@
 // Desk uses the default, hiding other services' reply text and agent). Built with core's
 // adapter factory, so validation, scoping and events are the same for every service.
 import {
-  defaultMaskingPolicy, defineServiceAdapter,
-  type AdapterCreateOptions, type AdapterEvent, type AdapterEventName, type ServiceAdapter,
+  defaultMaskingPolicy,
+  defineServiceAdapter,
+  type AdapterCreateOptions,
+  type AdapterEvent,
+  type AdapterEventName,
+  type ServiceAdapter,
 } from '@onenumber/core';
 
 /** Desk's words mapped onto the spec's: ticket = conversation, contact = customer, agent = agent. */
-export const deskVocabulary = { conversation: 'ticket', customer: 'contact', agent: 'agent', labels: ['department'] } as const;
+export const deskVocabulary = {
+  conversation: 'ticket',
+  customer: 'contact',
+  agent: 'agent',
+  labels: ['department'],
+} as const;
 
 /** The Desk adapter definition: data, validated once by core (R18: the policy is strict). */
 export const deskAdapter = defineServiceAdapter({

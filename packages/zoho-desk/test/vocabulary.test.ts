@@ -7,7 +7,12 @@ import { CONTACT, NUMBER, deskWorld, refusedField } from './support';
 describe('@onenumber/zoho-desk vocabulary', () => {
   it('is defined as data: service desk, display name, default policy (R18), ticket/contact/agent/department', () => {
     expect(deskAdapter).toMatchObject({ service: 'desk', displayName: 'Zoho Desk', policy: { showAgentName: false } });
-    expect(deskAdapter.vocabulary).toEqual({ conversation: 'ticket', customer: 'contact', agent: 'agent', labels: ['department'] });
+    expect(deskAdapter.vocabulary).toEqual({
+      conversation: 'ticket',
+      customer: 'contact',
+      agent: 'agent',
+      labels: ['department'],
+    });
   });
 
   it('R15, R16: a new message names its ticket and contact; replying with them answers the same ticket', async () => {
@@ -27,7 +32,13 @@ describe('@onenumber/zoho-desk vocabulary', () => {
     await desk.connect(NUMBER);
     await onenumber.connect({ org: 'acme', service: 'crm', number: NUMBER });
     await onenumber.receive({ number: NUMBER, customer: CONTACT, text: 'Refund please', id: 'wamid.d2' });
-    const sent = await desk.reply({ agent: 'ben', number: NUMBER, contact: CONTACT, department: 'Billing', text: 'Refund issued.' });
+    const sent = await desk.reply({
+      agent: 'ben',
+      number: NUMBER,
+      contact: CONTACT,
+      department: 'Billing',
+      text: 'Refund issued.',
+    });
     expect(sent.department).toBe('Billing');
     expect(await desk.view({ agent: 'ben', number: NUMBER, contact: CONTACT })).not.toHaveProperty('department');
     const crm = await onenumber.view({ org: 'acme', service: 'crm', agent: 'aiko', number: NUMBER, customer: CONTACT });
@@ -42,19 +53,32 @@ describe('@onenumber/zoho-desk vocabulary', () => {
     await onenumber.connect({ org: 'acme', service: 'crm', number: NUMBER, policy: { showAgentName: true } });
     await desk.connect(NUMBER);
     await onenumber.receive({ number: NUMBER, customer: CONTACT, text: 'Hi', id: 'wamid.d3' });
-    await onenumber.reply({ org: 'acme', service: 'crm', agent: 'aiko', number: NUMBER, customer: CONTACT, text: 'crm-only words' });
+    await onenumber.reply({
+      org: 'acme',
+      service: 'crm',
+      agent: 'aiko',
+      number: NUMBER,
+      customer: CONTACT,
+      text: 'crm-only words',
+    });
     const view = await desk.view({ agent: 'ben', number: NUMBER, contact: CONTACT });
     expect(view.messages[1]).toMatchObject({ service: 'crm', masked: true, text: null, agent: null, agentName: null });
     expect(view.notice).toMatchObject({ code: 'ASSIGNED_IN_OTHER_SERVICE', service: 'crm', agent: null });
     expect(view.notice?.messages.en).toContain('Zoho Desk'); // R22: "you can assign it to yourself in Zoho Desk"
   });
 
-  it('R27: the spec\'s words are not Desk\'s: `customer` and `service` are refused, naming the field', async () => {
+  it("R27: the spec's words are not Desk's: `customer` and `service` are refused, naming the field", async () => {
     const { desk } = deskWorld();
     await desk.connect(NUMBER);
     expect(await refusedField(desk.view({ agent: 'ben', number: NUMBER, customer: CONTACT } as never))).toBe('contact');
-    expect(await refusedField(desk.view({ agent: 'ben', number: NUMBER, contact: CONTACT, service: 'crm' } as never))).toBe('service');
-    expect(await refusedField(desk.reply({ agent: 'ben', number: NUMBER, contact: CONTACT, department: '', text: 'x' }))).toBe('department');
-    expect(deskSchemas.view.safeParse({ agent: 'ben', number: NUMBER, contact: CONTACT, department: 'Sales' }).success).toBe(true);
+    expect(
+      await refusedField(desk.view({ agent: 'ben', number: NUMBER, contact: CONTACT, service: 'crm' } as never)),
+    ).toBe('service');
+    expect(
+      await refusedField(desk.reply({ agent: 'ben', number: NUMBER, contact: CONTACT, department: '', text: 'x' })),
+    ).toBe('department');
+    expect(
+      deskSchemas.view.safeParse({ agent: 'ben', number: NUMBER, contact: CONTACT, department: 'Sales' }).success,
+    ).toBe(true);
   });
 });

@@ -4,8 +4,12 @@
 // uses the default, hiding other services' reply text and agent). Built with core's adapter
 // factory, so validation, scoping and events are the same for every service.
 import {
-  defaultMaskingPolicy, defineServiceAdapter,
-  type AdapterCreateOptions, type AdapterEvent, type AdapterEventName, type ServiceAdapter,
+  defaultMaskingPolicy,
+  defineServiceAdapter,
+  type AdapterCreateOptions,
+  type AdapterEvent,
+  type AdapterEventName,
+  type ServiceAdapter,
 } from '@onenumber/core';
 
 /** SalesIQ's words mapped onto the spec's: chat = conversation, visitor = customer, operator = agent. */

@@ -6,9 +6,11 @@ import * as salesiq from '../src';
 import { readFileSync } from 'node:fs';
 import { runReadmeExample } from '@onenumber/core/testkit';
 
-it('README: the example runs and shows R7, R11, R15, R16 in SalesIQ\'s words', async () => {
+it("README: the example runs and shows R7, R11, R15, R16 in SalesIQ's words", async () => {
   const logs = await runReadmeExample(readFileSync(new URL('../README.md', import.meta.url), 'utf8'), {
-    '@onenumber/core': core, '@onenumber/storage-memory': memory, '@onenumber/zoho-salesiq': salesiq,
+    '@onenumber/core': core,
+    '@onenumber/storage-memory': memory,
+    '@onenumber/zoho-salesiq': salesiq,
   });
   expect(JSON.parse(logs[0]!)).toMatchObject({ mode: 'shared', role: 'child', reason: 'bundle' });
   expect(logs.slice(1)).toEqual([

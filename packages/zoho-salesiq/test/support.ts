@@ -12,20 +12,29 @@ export function salesiqWorld() {
   const onenumber = createOneNumber({
     storage: createMemoryStorage(),
     directory: createMemoryDirectory({
-      orgs: [{ id: 'acme', plan: 'zoho-one' }, { id: 'solo', plan: 'zoho-one', services: { salesiq: 'standalone' } }],
+      orgs: [
+        { id: 'acme', plan: 'zoho-one' },
+        { id: 'solo', plan: 'zoho-one', services: { salesiq: 'standalone' } },
+      ],
       agents: [
         { org: 'acme', id: 'sara', name: 'Sara', access: ['salesiq'] },
         { org: 'acme', id: 'ben', name: 'Ben', access: ['desk'] },
         { org: 'solo', id: 'sam', name: 'Sam', access: ['salesiq', 'desk'] },
       ],
-      numbers: [{ number: NUMBER, verified: true }, { number: SOLO_NUMBER, verified: true }],
+      numbers: [
+        { number: NUMBER, verified: true },
+        { number: SOLO_NUMBER, verified: true },
+      ],
     }),
   });
   return { onenumber, salesiq: createSalesIQAdapter({ onenumber, org: 'acme' }) };
 }
 
 export async function refusedField(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(OneNumberError.isInstance(error)).toBe(true);
   expect((error as OneNumberError).code).toBe('INVALID_INPUT');
   return (error as OneNumberError).field;

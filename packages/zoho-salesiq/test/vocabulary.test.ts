@@ -6,11 +6,20 @@ import { NUMBER, SOLO_NUMBER, VISITOR, refusedField, salesiqWorld } from './supp
 
 describe('@onenumber/zoho-salesiq vocabulary', () => {
   it('is defined as data: service salesiq, display name, default policy (R18), chat/visitor/operator', () => {
-    expect(salesiqAdapter).toMatchObject({ service: 'salesiq', displayName: 'Zoho SalesIQ', policy: { showAgentName: false } });
-    expect(salesiqAdapter.vocabulary).toEqual({ conversation: 'chat', customer: 'visitor', agent: 'operator', labels: [] });
+    expect(salesiqAdapter).toMatchObject({
+      service: 'salesiq',
+      displayName: 'Zoho SalesIQ',
+      policy: { showAgentName: false },
+    });
+    expect(salesiqAdapter.vocabulary).toEqual({
+      conversation: 'chat',
+      customer: 'visitor',
+      agent: 'operator',
+      labels: [],
+    });
   });
 
-  it('R15, R16: a visitor\'s message names its chat; an operator answers it', async () => {
+  it("R15, R16: a visitor's message names its chat; an operator answers it", async () => {
     const { onenumber, salesiq } = salesiqWorld();
     await salesiq.connect(NUMBER);
     const arrived = new Promise<SalesIQEvent<'message'>>((resolve) => salesiq.on('message', resolve));
@@ -26,7 +35,14 @@ describe('@onenumber/zoho-salesiq vocabulary', () => {
     await onenumber.connect({ org: 'acme', service: 'desk', number: NUMBER });
     await salesiq.connect(NUMBER);
     await onenumber.receive({ number: NUMBER, customer: VISITOR, text: 'Hi', id: 'wamid.s2' });
-    await onenumber.reply({ org: 'acme', service: 'desk', agent: 'ben', number: NUMBER, customer: VISITOR, text: 'desk-only words' });
+    await onenumber.reply({
+      org: 'acme',
+      service: 'desk',
+      agent: 'ben',
+      number: NUMBER,
+      customer: VISITOR,
+      text: 'desk-only words',
+    });
     const view = await salesiq.view({ operator: 'sara', number: NUMBER, visitor: VISITOR });
     expect(view.messages[1]).toMatchObject({ service: 'desk', masked: true, text: null, agent: null, agentName: null });
     expect(view.notice).toMatchObject({ code: 'ASSIGNED_IN_OTHER_SERVICE', service: 'desk', agent: null });
@@ -39,14 +55,24 @@ describe('@onenumber/zoho-salesiq vocabulary', () => {
     expect(await solo.connect(SOLO_NUMBER)).toMatchObject({ mode: 'isolated', role: 'parent', reason: 'standalone' });
     await onenumber.receive({ number: SOLO_NUMBER, customer: VISITOR, text: 'Hello', id: 'wamid.s3' });
     await solo.reply({ operator: 'sam', number: SOLO_NUMBER, visitor: VISITOR, text: 'salesiq-only words' });
-    const desk = await onenumber.view({ org: 'solo', service: 'desk', agent: 'sam', number: SOLO_NUMBER, customer: VISITOR });
+    const desk = await onenumber.view({
+      org: 'solo',
+      service: 'desk',
+      agent: 'sam',
+      number: SOLO_NUMBER,
+      customer: VISITOR,
+    });
     expect(desk.messages.map((m) => m.direction)).toEqual(['in']); // not even masked (R26)
   });
 
-  it('R27: `agent` and `customer` are not SalesIQ\'s words: refused, naming SalesIQ\'s field', async () => {
+  it("R27: `agent` and `customer` are not SalesIQ's words: refused, naming SalesIQ's field", async () => {
     const { salesiq } = salesiqWorld();
-    expect(await refusedField(salesiq.view({ agent: 'sara', number: NUMBER, visitor: VISITOR } as never))).toBe('operator');
-    expect(await refusedField(salesiq.assign({ operator: 'sara', number: NUMBER, customer: VISITOR } as never))).toBe('visitor');
+    expect(await refusedField(salesiq.view({ agent: 'sara', number: NUMBER, visitor: VISITOR } as never))).toBe(
+      'operator',
+    );
+    expect(await refusedField(salesiq.assign({ operator: 'sara', number: NUMBER, customer: VISITOR } as never))).toBe(
+      'visitor',
+    );
     expect(salesiqSchemas.view.safeParse({ operator: 'sara', number: NUMBER, visitor: VISITOR }).success).toBe(true);
   });
 });

@@ -10,11 +10,18 @@ function baselineLoop() {
   const streams = new Map<string, object[]>(services.map((s) => [s, []]));
   return (i: number) => {
     const input = { number, customer: '+819012345678', text: `hello ${i}`, id: `wamid.b${i}` };
-    if (typeof input.text !== 'string' || input.text.length > 65536 || typeof input.id !== 'string') throw new Error('invalid');
+    if (typeof input.text !== 'string' || input.text.length > 65536 || typeof input.id !== 'string')
+      throw new Error('invalid');
     const e164 = parsePhoneNumberFromString(input.number)?.number;
     if (!e164 || seen.has(input.id)) return;
     seen.add(input.id);
-    const message = { id: `m${i}`, direction: 'in', text: input.text, customer: input.customer, at: new Date().toISOString() };
+    const message = {
+      id: `m${i}`,
+      direction: 'in',
+      text: input.text,
+      customer: input.customer,
+      at: new Date().toISOString(),
+    };
     stored.push(message);
     const view = { ...message, masked: false, status: 'received' };
     for (const service of services) streams.get(service)!.push({ type: 'messageReceived', service, message: view });
@@ -25,8 +32,18 @@ export async function fanoutCore(sizes: Sizes, progress: Progress): Promise<Resu
   const count = sizes.quick ? 300 : 50_000;
   progress(`fanout-core: ${count} messages through the core, then the baseline`);
   const onenumber = await memoryWorld();
-  const ours = await throughput(count, (i) => onenumber.receive({ number, customer: '+819012345678', text: `hello ${i}`, id: `wamid.${i}` }));
+  const ours = await throughput(count, (i) =>
+    onenumber.receive({ number, customer: '+819012345678', text: `hello ${i}`, id: `wamid.${i}` }),
+  );
   const baseline = await throughput(count, baselineLoop());
   const ratio = ratioOf(ours, baseline);
-  return { name: 'fanout-core', value: round(ours, 0), unit: 'msgs/s', baseline: round(baseline, 0), ratio, goal: 'ratio >= 0.8', met: ratio >= 0.8 };
+  return {
+    name: 'fanout-core',
+    value: round(ours, 0),
+    unit: 'msgs/s',
+    baseline: round(baseline, 0),
+    ratio,
+    goal: 'ratio >= 0.8',
+    met: ratio >= 0.8,
+  };
 }

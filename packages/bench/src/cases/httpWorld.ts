@@ -20,10 +20,17 @@ export interface HttpWorld {
 export async function httpWorld(options: { synchronous?: 'NORMAL' | 'FULL' } = {}): Promise<HttpWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'onenumber-bench-'));
   const adminToken = 'bench-admin-token-0123456789abcdef';
-  const db = openSqliteDatabase({ file: join(dir, 'bench.db'), ...(options.synchronous ? { synchronous: options.synchronous } : {}) });
+  const db = openSqliteDatabase({
+    file: join(dir, 'bench.db'),
+    ...(options.synchronous ? { synchronous: options.synchronous } : {}),
+  });
   const server = await startServer({ db, adminToken, port: 0, logger: silentLogger });
   const call = async (method: string, path: string, body: unknown) => {
-    const r = await fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const r = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
     return r.json() as Promise<Record<string, unknown>>;
   };
@@ -35,12 +42,22 @@ export async function httpWorld(options: { synchronous?: 'NORMAL' | 'FULL' } = {
   const sdks = {} as HttpWorld['sdks'];
   for (const service of services) {
     const { token } = (await call('POST', '/v1/admin/tokens', { org: 'acme', service })) as { token: string };
-    sdks[service] = createOneNumber({ storage: createHttpStorage({ url: server.url, token }), directory: createHttpDirectory({ url: server.url, token }) });
+    sdks[service] = createOneNumber({
+      storage: createHttpStorage({ url: server.url, token }),
+      directory: createHttpDirectory({ url: server.url, token }),
+    });
     await sdks[service].connect({ org: 'acme', service, number });
   }
-  const admin = createOneNumber({ storage: createHttpStorage({ url: server.url, token: adminToken }), directory: createHttpDirectory({ url: server.url, token: adminToken }) });
+  const admin = createOneNumber({
+    storage: createHttpStorage({ url: server.url, token: adminToken }),
+    directory: createHttpDirectory({ url: server.url, token: adminToken }),
+  });
   return {
-    server, adminToken, sdks, admin, dir,
+    server,
+    adminToken,
+    sdks,
+    admin,
+    dir,
     async close() {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

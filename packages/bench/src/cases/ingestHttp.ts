@@ -18,15 +18,35 @@ export async function ingestHttp(sizes: Sizes, progress: Progress): Promise<Resu
     const results: Result[] = [];
     for (const synchronous of ['NORMAL', 'FULL'] as const) {
       progress(`ingest-http (${synchronous}): ${count} signed deliveries to the baseline, then to OneNumber`);
-      const baseline = await measure(async () => [await startBaselineProcess({ kind: 'sqlite', dir, synchronous })], count, `b${synchronous}`);
-      const ours = await measure(async () => [await startOneNumberProcess({ db: join(dir, `onenumber-${synchronous}.db`), synchronous, setup: true, label: `onenumber-sqlite-${synchronous}` })], count, `o${synchronous}`);
+      const baseline = await measure(
+        async () => [await startBaselineProcess({ kind: 'sqlite', dir, synchronous })],
+        count,
+        `b${synchronous}`,
+      );
+      const ours = await measure(
+        async () => [
+          await startOneNumberProcess({
+            db: join(dir, `onenumber-${synchronous}.db`),
+            synchronous,
+            setup: true,
+            label: `onenumber-sqlite-${synchronous}`,
+          }),
+        ],
+        count,
+        `o${synchronous}`,
+      );
       const ratio = ratioOf(ours.msgsPerSecond, baseline.msgsPerSecond);
       const normal = synchronous === 'NORMAL';
       const failed = ours.failed + baseline.failed;
       results.push({
-        name: normal ? 'ingest-http' : 'ingest-http-full', value: round(ours.msgsPerSecond, 0), unit: 'msgs/s', baseline: round(baseline.msgsPerSecond, 0), ratio,
+        name: normal ? 'ingest-http' : 'ingest-http-full',
+        value: round(ours.msgsPerSecond, 0),
+        unit: 'msgs/s',
+        baseline: round(baseline.msgsPerSecond, 0),
+        ratio,
         goal: normal ? '>= 10,000 msgs/s, ratio >= 0.5' : 'reported beside ingest-http',
-        met: (normal ? ours.msgsPerSecond >= 10_000 && ratio >= 0.5 : true) && failed === 0, note: loadNote(failed),
+        met: (normal ? ours.msgsPerSecond >= 10_000 && ratio >= 0.5 : true) && failed === 0,
+        note: loadNote(failed),
       });
     }
     results.push(await ackP99(dir, sizes, progress));
@@ -39,12 +59,22 @@ export async function ingestHttp(sizes: Sizes, progress: Progress): Promise<Resu
 async function ackP99(dir: string, sizes: Sizes, progress: Progress): Promise<Result> {
   const count = sizes.quick ? 200 : 15_000;
   progress(`ack-p99: ${count} deliveries offered to OneNumber at 1,000/s`);
-  const target = await startOneNumberProcess({ db: join(dir, 'onenumber-ack.db'), setup: true, label: 'onenumber-ack' });
+  const target = await startOneNumberProcess({
+    db: join(dir, 'onenumber-ack.db'),
+    setup: true,
+    label: 'onenumber-ack',
+  });
   try {
     const { times, failed } = await openLoop(target.url, deliveries(count, 1, 'ack'), 1000);
     const p99 = round(percentile(times, 99), 2);
     return {
-      name: 'ack-p99', value: p99, unit: 'ms p99', baseline: null, ratio: null, goal: '<= 50 ms', met: p99 <= 50 && failed === 0,
+      name: 'ack-p99',
+      value: p99,
+      unit: 'ms p99',
+      baseline: null,
+      ratio: null,
+      goal: '<= 50 ms',
+      met: p99 <= 50 && failed === 0,
       note: `p50 ${round(percentile(times, 50), 2)} ms, max ${round(Math.max(...times), 1)} ms; ${times.length} deliveries at 1,000/s, timed from when each was due${failed ? `; ${failed} not 200` : ''}`,
     };
   } finally {

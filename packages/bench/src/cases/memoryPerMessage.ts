@@ -13,7 +13,12 @@ export async function memoryPerMessage(sizes: Sizes, progress: Progress): Promis
   const before = process.memoryUsage().heapUsed;
   progress(`memory-per-message: storing ${count} messages`);
   for (let i = 0; i < count; i++) {
-    await onenumber.receive({ number, customer: customers[i % 100]!, text: `message number ${i}`, id: `wamid.mem.${i}` });
+    await onenumber.receive({
+      number,
+      customer: customers[i % 100]!,
+      text: `message number ${i}`,
+      id: `wamid.mem.${i}`,
+    });
   }
   gc?.();
   const after = process.memoryUsage().heapUsed;
@@ -22,5 +27,14 @@ export async function memoryPerMessage(sizes: Sizes, progress: Progress): Promis
   const bytes = round((after - before) / count, 0);
   if (!stored) throw new Error('memory-per-message: nothing was stored');
   const note = gc ? undefined : 'run with --expose-gc for a precise figure';
-  return { name: 'memory-per-message', value: bytes, unit: 'bytes', baseline: null, ratio: null, goal: '<= 600', met: bytes <= 600, ...(note ? { note } : {}) };
+  return {
+    name: 'memory-per-message',
+    value: bytes,
+    unit: 'bytes',
+    baseline: null,
+    ratio: null,
+    goal: '<= 600',
+    met: bytes <= 600,
+    ...(note ? { note } : {}),
+  };
 }

@@ -23,9 +23,27 @@ export async function scale(sizes: Sizes, progress: Progress): Promise<Result> {
   const file = join(dir, 'scale.db');
   const db = openSqliteDatabase({ file });
   try {
-    for (const service of services) await db.storage.connect({ org: 'acme', number, service, mode: 'shared', reason: 'bundle', policy: defaultMaskingPolicy, at });
+    for (const service of services)
+      await db.storage.connect({
+        org: 'acme',
+        number,
+        service,
+        mode: 'shared',
+        reason: 'bundle',
+        policy: defaultMaskingPolicy,
+        at,
+      });
     let id = 0;
-    const receive = () => db.storage.receive({ number, customer: customerOf(id), providerId: `wamid.scale.${id++}`, type: 'text', text: `message ${id}: where is my order?`, raw: null, at });
+    const receive = () =>
+      db.storage.receive({
+        number,
+        customer: customerOf(id),
+        providerId: `wamid.scale.${id++}`,
+        type: 'text',
+        text: `message ${id}: where is my order?`,
+        raw: null,
+        at,
+      });
     for (let i = 0; i < 1000; i++) await receive();
     const costAt = async () => {
       const start = performance.now();
@@ -40,7 +58,13 @@ export async function scale(sizes: Sizes, progress: Progress): Promise<Result> {
     const large = await costAt();
     const ratio = ratioOf(large, small, false);
     return {
-      name: 'scale-1m', value: round(large, 0), unit: 'µs/msg at 1M', baseline: round(small, 0), ratio, goal: 'ratio >= 0.8', met: ratio >= 0.8,
+      name: 'scale-1m',
+      value: round(large, 0),
+      unit: 'µs/msg at 1M',
+      baseline: round(small, 0),
+      ratio,
+      goal: 'ratio >= 0.8',
+      met: ratio >= 0.8,
       note: `baseline: the same ingest with ~1,000 stored${sizes.quick ? ' (quick: 20k)' : ''}`,
     };
   } finally {
@@ -55,19 +79,28 @@ function grow(file: string, target: number): void {
   sql.pragma('busy_timeout = 10000');
   const have = (sql.prepare("SELECT count(*) AS n FROM messages WHERE direction = 'in'").get() as { n: number }).n;
   const copies = Math.ceil((target - have) / have);
-  const cols = (table: string) => (sql.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+  const cols = (table: string) =>
+    (sql.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
   const messageCols = cols('messages');
   const eventCols = cols('events').filter((c) => c !== 'id');
   const rename: Record<string, string> = {
-    id: "m.id || '.c' || k.k", pos: '-(k.k * 10000000 + m.pos)', provider_id: "m.provider_id || '.c' || k.k",
+    id: "m.id || '.c' || k.k",
+    pos: '-(k.k * 10000000 + m.pos)',
+    provider_id: "m.provider_id || '.c' || k.k",
   };
   sql.transaction(() => {
     sql.exec(`CREATE TEMP TABLE k (k INTEGER PRIMARY KEY)`);
     const insertK = sql.prepare('INSERT INTO k (k) VALUES (?)');
     for (let k = 1; k <= copies; k++) insertK.run(k);
-    sql.exec(`INSERT INTO messages (${messageCols.join(', ')}) SELECT ${messageCols.map((c) => rename[c] ?? `m.${c}`).join(', ')} FROM messages m, k WHERE m.direction = 'in' AND m.pos > 0`);
-    sql.exec(`INSERT INTO inbound_ids (number, provider_id) SELECT i.number, i.provider_id || '.c' || k.k FROM inbound_ids i, k`);
-    sql.exec(`INSERT INTO events (${eventCols.join(', ')}) SELECT ${eventCols.map((c) => `e.${c}`).join(', ')} FROM events e, k WHERE e.type = 'messageReceived'`);
+    sql.exec(
+      `INSERT INTO messages (${messageCols.join(', ')}) SELECT ${messageCols.map((c) => rename[c] ?? `m.${c}`).join(', ')} FROM messages m, k WHERE m.direction = 'in' AND m.pos > 0`,
+    );
+    sql.exec(
+      `INSERT INTO inbound_ids (number, provider_id) SELECT i.number, i.provider_id || '.c' || k.k FROM inbound_ids i, k`,
+    );
+    sql.exec(
+      `INSERT INTO events (${eventCols.join(', ')}) SELECT ${eventCols.map((c) => `e.${c}`).join(', ')} FROM events e, k WHERE e.type = 'messageReceived'`,
+    );
   })();
   sql.pragma('wal_checkpoint(TRUNCATE)');
   sql.close();

@@ -15,13 +15,20 @@ export function sqliteBaselineStore(dir: string, synchronous: 'NORMAL' | 'FULL' 
   db.pragma(`synchronous = ${synchronous}`);
   db.exec(`CREATE TABLE IF NOT EXISTS messages (id INTEGER PRIMARY KEY, provider_id TEXT NOT NULL UNIQUE, customer TEXT NOT NULL, text TEXT, at TEXT NOT NULL);
            CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY, service TEXT NOT NULL, message INTEGER NOT NULL, payload TEXT NOT NULL)`);
-  const insertMessage = db.prepare('INSERT INTO messages (provider_id, customer, text, at) VALUES (?, ?, ?, ?) ON CONFLICT (provider_id) DO NOTHING');
+  const insertMessage = db.prepare(
+    'INSERT INTO messages (provider_id, customer, text, at) VALUES (?, ?, ?, ?) ON CONFLICT (provider_id) DO NOTHING',
+  );
   const insertEvent = db.prepare('INSERT INTO events (service, message, payload) VALUES (?, ?, ?)');
   const count = db.prepare('SELECT count(*) AS n FROM messages');
   const store = db.transaction((messages: BaselineMessage[]) => {
     for (const m of messages) {
       const customer = `+${m.from}`;
-      const result = insertMessage.run(m.id, customer, m.text?.body ?? null, new Date(Number(m.timestamp) * 1000).toISOString());
+      const result = insertMessage.run(
+        m.id,
+        customer,
+        m.text?.body ?? null,
+        new Date(Number(m.timestamp) * 1000).toISOString(),
+      );
       if (!result.changes) continue; // a redelivery: stored once
       const payload = JSON.stringify({ type: 'messageReceived', customer, text: m.text?.body ?? null });
       for (const service of members) insertEvent.run(service, result.lastInsertRowid, payload);

@@ -23,11 +23,22 @@ const secret = Buffer.from(appSecret);
 
 function messagesOf(raw: Buffer): BaselineMessage[] | null {
   let body: { entry?: { changes?: { value?: { messages?: unknown[] } }[] }[] };
-  try { body = JSON.parse(raw.toString('utf8')); } catch { return null; }
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return null;
+  }
   const messages = (body.entry ?? []).flatMap((e) => (e.changes ?? []).flatMap((c) => c.value?.messages ?? []));
   const valid = messages.every((m) => {
     const x = m as Partial<BaselineMessage> | null;
-    return typeof x === 'object' && x !== null && typeof x.id === 'string' && typeof x.from === 'string' && /^[0-9]{6,15}$/.test(x.from) && typeof x.timestamp === 'string';
+    return (
+      typeof x === 'object' &&
+      x !== null &&
+      typeof x.id === 'string' &&
+      typeof x.from === 'string' &&
+      /^[0-9]{6,15}$/.test(x.from) &&
+      typeof x.timestamp === 'string'
+    );
   });
   return valid ? (messages as BaselineMessage[]) : null;
 }
@@ -35,7 +46,9 @@ function messagesOf(raw: Buffer): BaselineMessage[] | null {
 export async function serveBaseline(store: BaselineStore) {
   const server = http.createServer((req, res) => {
     if (req.method === 'GET') {
-      return void Promise.resolve(store.stored()).then((stored) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ stored })));
+      return void Promise.resolve(store.stored()).then((stored) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ stored })),
+      );
     }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -48,12 +61,20 @@ export async function serveBaseline(store: BaselineStore) {
       if (!messages) return void res.writeHead(400).end();
       Promise.resolve()
         .then(() => store.store(messages))
-        .then(() => res.writeHead(200).end(), () => res.writeHead(500).end());
+        .then(
+          () => res.writeHead(200).end(),
+          () => res.writeHead(500).end(),
+        );
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`,
-    close: () => new Promise<void>((r) => server.close(() => { void Promise.resolve(store.close()).then(() => r()); })),
+    close: () =>
+      new Promise<void>((r) =>
+        server.close(() => {
+          void Promise.resolve(store.close()).then(() => r());
+        }),
+      ),
   };
 }

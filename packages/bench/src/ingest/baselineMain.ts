@@ -5,7 +5,10 @@ import { sqliteBaselineStore } from './baseline';
 import { postgresBaselineStore } from './baselinePostgres';
 
 const [kind, where, synchronous] = process.argv.slice(2);
-const store = kind === 'postgres' ? await postgresBaselineStore(where!) : sqliteBaselineStore(where!, synchronous === 'FULL' ? 'FULL' : 'NORMAL');
+const store =
+  kind === 'postgres'
+    ? await postgresBaselineStore(where!)
+    : sqliteBaselineStore(where!, synchronous === 'FULL' ? 'FULL' : 'NORMAL');
 const baseline = await serveBaseline(store);
 process.stdout.write(`${baseline.url}\n`);
 process.once('SIGTERM', () => void baseline.close().then(() => process.exit(0)));

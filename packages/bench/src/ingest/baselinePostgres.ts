@@ -15,7 +15,14 @@ INSERT INTO baseline_events (service, message, payload) SELECT s, m.id, $5 FROM 
 const values = (m: BaselineMessage) => {
   const customer = `+${m.from}`;
   const text = m.text?.body ?? null;
-  return [m.id, customer, text, new Date(Number(m.timestamp) * 1000).toISOString(), JSON.stringify({ type: 'messageReceived', customer, text }), members];
+  return [
+    m.id,
+    customer,
+    text,
+    new Date(Number(m.timestamp) * 1000).toISOString(),
+    JSON.stringify({ type: 'messageReceived', customer, text }),
+    members,
+  ];
 };
 
 export async function postgresBaselineStore(url: string): Promise<BaselineStore> {
@@ -24,7 +31,8 @@ export async function postgresBaselineStore(url: string): Promise<BaselineStore>
     CREATE TABLE IF NOT EXISTS baseline_events (id BIGSERIAL PRIMARY KEY, service TEXT NOT NULL, message BIGINT NOT NULL, payload TEXT NOT NULL)`);
   return {
     async store(messages) {
-      if (messages.length === 1) return void (await pool.query({ name: 'store-one', text: storeOne, values: values(messages[0]!) }));
+      if (messages.length === 1)
+        return void (await pool.query({ name: 'store-one', text: storeOne, values: values(messages[0]!) }));
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
@@ -37,7 +45,8 @@ export async function postgresBaselineStore(url: string): Promise<BaselineStore>
         client.release();
       }
     },
-    stored: async () => Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM baseline_messages')).rows[0]!.n),
+    stored: async () =>
+      Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM baseline_messages')).rows[0]!.n),
     close: () => pool.end(),
   };
 }

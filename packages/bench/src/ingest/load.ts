@@ -21,18 +21,24 @@ async function open(targets: string[], count: number) {
   return { all, bytes: (d: Delivery) => requestBytes(urls[0]!, d) };
 }
 
-export async function closedLoop(target: string | string[], batch: Delivery[], concurrency: number): Promise<LoadOutcome> {
+export async function closedLoop(
+  target: string | string[],
+  batch: Delivery[],
+  concurrency: number,
+): Promise<LoadOutcome> {
   const { all, bytes } = await open([target].flat(), concurrency);
   const requests = batch.map(bytes);
   let next = 0;
   let failed = 0;
   const start = performance.now();
-  await Promise.all(all.map(async (connection) => {
-    while (next < requests.length) {
-      const status = await connection.send(requests[next++]!).catch(() => 0);
-      if (status !== 200) failed++;
-    }
-  }));
+  await Promise.all(
+    all.map(async (connection) => {
+      while (next < requests.length) {
+        const status = await connection.send(requests[next++]!).catch(() => 0);
+        if (status !== 200) failed++;
+      }
+    }),
+  );
   const seconds = (performance.now() - start) / 1000;
   for (const c of all) c.close();
   return { msgsPerSecond: batch.reduce((n, d) => n + d.messages, 0) / seconds, failed };
@@ -43,7 +49,11 @@ export async function closedLoop(target: string | string[], batch: Delivery[], c
  * one is opened when all are busy, as a webhook sender does); returns each answer time in ms,
  * measured from when the delivery was due, so a stalled server cannot hide its queue.
  */
-export async function openLoop(target: string, batch: Delivery[], rate: number): Promise<{ times: number[]; failed: number }> {
+export async function openLoop(
+  target: string,
+  batch: Delivery[],
+  rate: number,
+): Promise<{ times: number[]; failed: number }> {
   const url = new URL(target);
   const { all, bytes } = await open([target], 32);
   const idle = [...all];
@@ -58,11 +68,18 @@ export async function openLoop(target: string, batch: Delivery[], rate: number):
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     const used = idle.pop() ?? (await connections(url, 1))[0]!;
     if (!all.includes(used)) all.push(used);
-    pending.push(used.send(request).then((status) => {
-      times.push(performance.now() - due);
-      if (status !== 200) failed++;
-      idle.push(used);
-    }, () => { failed++; }));
+    pending.push(
+      used.send(request).then(
+        (status) => {
+          times.push(performance.now() - due);
+          if (status !== 200) failed++;
+          idle.push(used);
+        },
+        () => {
+          failed++;
+        },
+      ),
+    );
   }
   await Promise.all(pending);
   for (const c of all) c.close();

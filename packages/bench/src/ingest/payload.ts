@@ -24,15 +24,29 @@ export function deliveries(count: number, perPost: number, prefix: string): Deli
     }));
     const payload = {
       object: 'whatsapp_business_account',
-      entry: [{ id: 'WABA_ID', changes: [{ field: 'messages', value: {
-        messaging_product: 'whatsapp',
-        metadata: { display_phone_number: displayNumber, phone_number_id: phoneNumberId },
-        contacts: messages.map((m) => ({ profile: { name: 'Customer' }, wa_id: m.from })),
-        messages,
-      } }] }],
+      entry: [
+        {
+          id: 'WABA_ID',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: displayNumber, phone_number_id: phoneNumberId },
+                contacts: messages.map((m) => ({ profile: { name: 'Customer' }, wa_id: m.from })),
+                messages,
+              },
+            },
+          ],
+        },
+      ],
     };
     const body = Buffer.from(JSON.stringify(payload));
-    out.push({ body, signature: `sha256=${createHmac('sha256', appSecret).update(body).digest('hex')}`, messages: perPost });
+    out.push({
+      body,
+      signature: `sha256=${createHmac('sha256', appSecret).update(body).digest('hex')}`,
+      messages: perPost,
+    });
   }
   return out;
 }

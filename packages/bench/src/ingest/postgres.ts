@@ -20,7 +20,11 @@ const embedded = () => startEmbeddedPostgres({ label: 'bench-pg', fsync: true, m
 async function run(url: string, sql: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  try { await client.query(sql); } finally { await client.end(); }
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
 
 export async function startBenchPostgres(): Promise<BenchPostgres> {
@@ -29,7 +33,9 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
   const created: string[] = [];
   const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
   return {
-    describe: given ? 'the PostgreSQL of ONENUMBER_TEST_DATABASE_URL / ONENUMBER_DATABASE_URL' : 'an embedded PostgreSQL 18 (fsync on)',
+    describe: given
+      ? 'the PostgreSQL of ONENUMBER_TEST_DATABASE_URL / ONENUMBER_DATABASE_URL'
+      : 'an embedded PostgreSQL 18 (fsync on)',
     async database(name) {
       const db = `bench_${name.replace(/[^a-z0-9_]/g, '_')}_${suffix}`;
       await run(server.url, `CREATE DATABASE ${db}`);

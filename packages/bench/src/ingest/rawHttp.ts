@@ -8,8 +8,9 @@ import type { Delivery } from './payload';
 
 /** A delivery as the bytes of one POST to `target` (the same bytes serve every replica of it). */
 export function requestBytes(target: URL, delivery: Delivery): Buffer {
-  const head = `POST ${target.pathname} HTTP/1.1\r\nHost: ${target.hostname}\r\nContent-Type: application/json\r\n`
-    + `Content-Length: ${delivery.body.length}\r\nX-Hub-Signature-256: ${delivery.signature}\r\n\r\n`;
+  const head =
+    `POST ${target.pathname} HTTP/1.1\r\nHost: ${target.hostname}\r\nContent-Type: application/json\r\n` +
+    `Content-Length: ${delivery.body.length}\r\nX-Hub-Signature-256: ${delivery.signature}\r\n\r\n`;
   return Buffer.concat([Buffer.from(head, 'latin1'), delivery.body]);
 }
 

@@ -26,7 +26,9 @@ export interface Target {
   close(): Promise<void>;
 }
 
-export type BaselineSpec = { kind: 'sqlite'; dir: string; synchronous: 'NORMAL' | 'FULL' } | { kind: 'postgres'; url: string };
+export type BaselineSpec =
+  | { kind: 'sqlite'; dir: string; synchronous: 'NORMAL' | 'FULL' }
+  | { kind: 'postgres'; url: string };
 
 export async function freePort(): Promise<number> {
   const server = http.createServer();
@@ -42,12 +44,16 @@ function nodeArgs(label: string): string[] {
 }
 
 /** SIGTERM (a clean stop, so a profile is written), SIGKILL if it lingers. */
-const stop = (child: ChildProcess) => new Promise<void>((resolve) => {
-  if (child.exitCode !== null || child.signalCode !== null) return resolve();
-  const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  child.once('exit', () => { clearTimeout(kill); resolve(); });
-  child.kill('SIGTERM');
-});
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 
 async function getJson(url: string, token?: string): Promise<Record<string, unknown>> {
   const r = await fetch(url, token ? { headers: { authorization: `Bearer ${token}` } } : {});
@@ -57,7 +63,9 @@ async function getJson(url: string, token?: string): Promise<Record<string, unkn
 
 export async function startBaselineProcess(spec: BaselineSpec): Promise<Target> {
   const args = spec.kind === 'sqlite' ? ['sqlite', spec.dir, spec.synchronous] : ['postgres', spec.url];
-  const child = spawn(process.execPath, [...nodeArgs(`baseline-${spec.kind}`), baselineMain, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs(`baseline-${spec.kind}`), baselineMain, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
     child.once('exit', (code) => reject(new Error(`baseline exited (${code})`)));
@@ -77,15 +85,36 @@ export interface OneNumberSpec {
 export async function startOneNumberProcess(spec: OneNumberSpec): Promise<Target> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const args = [...nodeArgs(spec.label ?? 'onenumber'), cliBin, 'serve', '--db', spec.db, '--port', String(port), '--synchronous', (spec.synchronous ?? 'NORMAL').toLowerCase()];
+  const args = [
+    ...nodeArgs(spec.label ?? 'onenumber'),
+    cliBin,
+    'serve',
+    '--db',
+    spec.db,
+    '--port',
+    String(port),
+    '--synchronous',
+    (spec.synchronous ?? 'NORMAL').toLowerCase(),
+  ];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, ONENUMBER_ADMIN_TOKEN: adminToken, WHATSAPP_APP_SECRET: appSecret, WHATSAPP_VERIFY_TOKEN: 'bench-verify' },
+    env: {
+      ...process.env,
+      ONENUMBER_ADMIN_TOKEN: adminToken,
+      WHATSAPP_APP_SECRET: appSecret,
+      WHATSAPP_VERIFY_TOKEN: 'bench-verify',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-1500); });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-1500);
+  });
   for (let i = 0; ; i++) {
-    try { if ((await fetch(`${base}/health`)).ok) break; } catch { /* starting */ }
+    try {
+      if ((await fetch(`${base}/health`)).ok) break;
+    } catch {
+      /* starting */
+    }
     if (i > 600 || child.exitCode !== null) {
       await stop(child);
       throw new Error(`onenumber serve did not start: ${stderr}`);
@@ -95,19 +124,29 @@ export async function startOneNumberProcess(spec: OneNumberSpec): Promise<Target
   const target: Target = {
     url: `${base}/webhooks/whatsapp`,
     async received() {
-      const report = await getJson(`${base}/v1/admin/whatsapp`, adminToken) as { webhook: { messages?: { received: number } } };
+      const report = (await getJson(`${base}/v1/admin/whatsapp`, adminToken)) as {
+        webhook: { messages?: { received: number } };
+      };
       return report.webhook.messages?.received ?? 0;
     },
     close: () => stop(child),
   };
-  if (spec.setup) await setUp(base).catch(async (error: unknown) => { await target.close(); throw error; });
+  if (spec.setup)
+    await setUp(base).catch(async (error: unknown) => {
+      await target.close();
+      throw error;
+    });
   return target;
 }
 
 /** One org, the number registered with its phone_number_id, and three services sharing it. */
 async function setUp(base: string) {
   const admin = async (method: string, path: string, body: unknown) => {
-    const r = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const r = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
     return r.json() as Promise<Record<string, unknown>>;
   };
@@ -115,6 +154,14 @@ async function setUp(base: string) {
   await admin('PUT', '/v1/admin/numbers', { number, verified: true, phoneNumberId });
   const at = new Date().toISOString();
   for (const service of ['crm', 'desk', 'salesiq']) {
-    await admin('POST', '/v1/storage/connect', { org: 'acme', number, service, mode: 'shared', reason: 'bundle', policy: { showAgentName: false }, at });
+    await admin('POST', '/v1/storage/connect', {
+      org: 'acme',
+      number,
+      service,
+      mode: 'shared',
+      reason: 'bundle',
+      policy: { showAgentName: false },
+      at,
+    });
   }
 }

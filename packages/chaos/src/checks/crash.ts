@@ -21,7 +21,10 @@ const line = { account: '102290129340398', phoneNumberId, displayPhoneNumber: nu
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Moment = 'inbound' | SendMoment;
 
-export async function crash(options: { messages: number; kills: number; seed?: number; customers?: number }, progress: Progress): Promise<CheckResult> {
+export async function crash(
+  options: { messages: number; kills: number; seed?: number; customers?: number },
+  progress: Progress,
+): Promise<CheckResult> {
   const seed = options.seed ?? 11;
   const random = seeded(seed);
   const world = await startProcessWorld({ name: 'crash', numbers: { [number]: phoneNumberId } });
@@ -41,12 +44,19 @@ export async function crash(options: { messages: number; kills: number; seed?: n
     const service = waServices[i % waServices.length]!;
     const customer = customers[i % customers.length]!;
     const on = { org: 'acme', service, agent: `agent-${service}`, number, customer };
-    replyCalls.push(world.sdks[service].assign({ ...on, confirm: true }).then(() => world.sdks[service].reply({ ...on, text: `reply ${i} from ${service}` }))
-      .then((r) => void accepted.set(r.message, customer), (error: unknown) => {
-        // Not accepted: the kill cut the call (or the server was down). Nothing is promised for it.
-        const code = OneNumberError.isInstance(error) ? error.code : (error as Error)?.name ?? 'unknown';
-        cut[code] = (cut[code] ?? 0) + 1;
-      }));
+    replyCalls.push(
+      world.sdks[service]
+        .assign({ ...on, confirm: true })
+        .then(() => world.sdks[service].reply({ ...on, text: `reply ${i} from ${service}` }))
+        .then(
+          (r) => void accepted.set(r.message, customer),
+          (error: unknown) => {
+            // Not accepted: the kill cut the call (or the server was down). Nothing is promised for it.
+            const code = OneNumberError.isInstance(error) ? error.code : ((error as Error)?.name ?? 'unknown');
+            cut[code] = (cut[code] ?? 0) + 1;
+          },
+        ),
+    );
   };
   try {
     // Everyone writes first, so that replies have conversations and open 24-hour windows.
@@ -62,7 +72,8 @@ export async function crash(options: { messages: number; kills: number; seed?: n
       armed = false;
       await inbound.redeliver();
       await world.simulator.redeliver(); // statuses the dead server did not acknowledge
-      if (kills.length % 5 === 0) progress(`crash: ${kills.length}/${options.kills} kills, ${inbound.acked.size} acknowledged`);
+      if (kills.length % 5 === 0)
+        progress(`crash: ${kills.length}/${options.kills} kills, ${inbound.acked.size} acknowledged`);
     };
     const window: Promise<void>[] = [];
     for (let i = 0; i < options.messages; i++) {
@@ -80,7 +91,10 @@ export async function crash(options: { messages: number; kills: number; seed?: n
         await recover();
       } else {
         armed = true;
-        world.graph.dropNext(moment, () => { killed(moment); world.server.child.kill('SIGKILL'); });
+        world.graph.dropNext(moment, () => {
+          killed(moment);
+          world.server.child.kill('SIGKILL');
+        });
         reply(i + 1); // a send for the kill to land on
       }
     }
@@ -116,31 +130,61 @@ export async function crash(options: { messages: number; kills: number; seed?: n
       if (n === 1) once++;
       if (n === 0) lost++;
     }
-    const duplicates = (db.prepare("SELECT count(*) AS n FROM (SELECT provider_id FROM messages WHERE direction = 'in' GROUP BY provider_id HAVING count(*) > 1)").get() as { n: number }).n;
-    const recorded = new Map((db.prepare('SELECT message, provider_message_id AS wamid FROM outbox WHERE provider_message_id IS NOT NULL').all() as { message: string; wamid: string }[]).map((r) => [r.message, r.wamid]));
+    const duplicates = (
+      db
+        .prepare(
+          "SELECT count(*) AS n FROM (SELECT provider_id FROM messages WHERE direction = 'in' GROUP BY provider_id HAVING count(*) > 1)",
+        )
+        .get() as { n: number }
+    ).n;
+    const recorded = new Map(
+      (
+        db
+          .prepare('SELECT message, provider_message_id AS wamid FROM outbox WHERE provider_message_id IS NOT NULL')
+          .all() as { message: string; wamid: string }[]
+      ).map((r) => [r.message, r.wamid]),
+    );
     db.close();
     const repeats = explainRepeats(sends, kills, recorded);
     const outside = repeats.filter((r) => r.kill === null || r.previousRecorded);
-    if (outside.length) failures.push(`${outside.length} replies were sent again outside the window between WhatsApp's answer and the record (e.g. ${outside[0]!.id}: ${outside[0]!.kill === null ? 'no kill between the sends' : 'its earlier send was recorded'})`);
-    const byMoment = (m: Moment) => repeats.filter((r) => r.kill !== null && !r.previousRecorded && kills[r.kill]!.moment === m).length;
+    if (outside.length)
+      failures.push(
+        `${outside.length} replies were sent again outside the window between WhatsApp's answer and the record (e.g. ${outside[0]!.id}: ${outside[0]!.kill === null ? 'no kill between the sends' : 'its earlier send was recorded'})`,
+      );
+    const byMoment = (m: Moment) =>
+      repeats.filter((r) => r.kill !== null && !r.previousRecorded && kills[r.kill]!.moment === m).length;
     if (inbound.pending.size) failures.push(`${inbound.pending.size} messages never got a 200, even delivered again`);
     if (lost) failures.push(`${lost} acknowledged messages are not stored`);
-    if (once !== inbound.acked.size) failures.push(`${inbound.acked.size - once} acknowledged messages are not stored exactly once`);
+    if (once !== inbound.acked.size)
+      failures.push(`${inbound.acked.size - once} acknowledged messages are not stored exactly once`);
     if (duplicates) failures.push(`${duplicates} wamids are stored more than once`);
     const moments = (m: Moment) => kills.filter((k) => k.moment === m).length;
     return {
       name: 'crash',
       figures: {
-        'messages sent': options.messages, 'first messages (before any kill)': customers.length, acknowledged: inbound.acked.size,
-        'acknowledged at first delivery': inbound.counts.firstTry, 'deliveries again (no 200 before a kill)': inbound.counts.redeliveries,
-        'stored exactly once': once, duplicates, lost,
-        kills: kills.length, 'kills during the inbound flow / before a Graph send / after the Graph answer': `${moments('inbound')} / ${moments('before-send')} / ${moments('after-send')}`,
-        'replies accepted': accepted.size, 'replies accepted before a kill, unsent at it': owed.length, 'of those sent after restart': owedSent,
-        's waited at the end for the last replies (a killed worker\'s claims lapse after its lease)': waited,
-        'replies sent': [...sends.keys()].filter((id) => accepted.has(id)).length, 'reply calls not accepted (by cause)': Object.entries(cut).map(([c, n]) => `${c} ${n}`).join(', ') || 0,
+        'messages sent': options.messages,
+        'first messages (before any kill)': customers.length,
+        acknowledged: inbound.acked.size,
+        'acknowledged at first delivery': inbound.counts.firstTry,
+        'deliveries again (no 200 before a kill)': inbound.counts.redeliveries,
+        'stored exactly once': once,
+        duplicates,
+        lost,
+        kills: kills.length,
+        'kills during the inbound flow / before a Graph send / after the Graph answer': `${moments('inbound')} / ${moments('before-send')} / ${moments('after-send')}`,
+        'replies accepted': accepted.size,
+        'replies accepted before a kill, unsent at it': owed.length,
+        'of those sent after restart': owedSent,
+        "s waited at the end for the last replies (a killed worker's claims lapse after its lease)": waited,
+        'replies sent': [...sends.keys()].filter((id) => accepted.has(id)).length,
+        'reply calls not accepted (by cause)':
+          Object.entries(cut)
+            .map(([c, n]) => `${c} ${n}`)
+            .join(', ') || 0,
         'repeated sends': repeats.length,
         'repeats in the window (kill after WhatsApp answered, before the record; earlier send unrecorded): at the Graph answer / at other kills': `${byMoment('after-send')} / ${byMoment('inbound') + byMoment('before-send')}`,
-        'repeats outside that window': outside.length, seed,
+        'repeats outside that window': outside.length,
+        seed,
       },
       failures,
     };

@@ -11,15 +11,21 @@ export const fuzzPhoneNumberId = '106540352242922';
 
 /** A real delivery of one text message to `number` from a customer. */
 export function validDelivery(number: string): unknown {
-  return messagePayload({ account: '102290129340398', phoneNumberId: fuzzPhoneNumberId, displayPhoneNumber: number.slice(1) }, { phone: '+819012345678', name: 'Taro' },
-    { id: 'wamid.fuzz.valid', at: 1_760_000_000_000, type: 'text', content: { body: 'hello' } });
+  return messagePayload(
+    { account: '102290129340398', phoneNumberId: fuzzPhoneNumberId, displayPhoneNumber: number.slice(1) },
+    { phone: '+819012345678', name: 'Taro' },
+    { id: 'wamid.fuzz.valid', at: 1_760_000_000_000, type: 'text', content: { body: 'hello' } },
+  );
 }
 
 /** Every path to a value inside `value` (objects and arrays), the root excluded. */
 function paths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
   if (value === null || typeof value !== 'object') return [at];
   const keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
-  return [...(at.length ? [at] : []), ...keys.flatMap((k) => paths((value as Record<string | number, unknown>)[k], [...at, k]))];
+  return [
+    ...(at.length ? [at] : []),
+    ...keys.flatMap((k) => paths((value as Record<string | number, unknown>)[k], [...at, k])),
+  ];
 }
 
 /** `valid` with the value at one path replaced by junk, or removed. */
@@ -35,7 +41,10 @@ function brokenAt(valid: unknown) {
   });
 }
 
-export interface WebhookInput { body: string; signature: string | null }
+export interface WebhookInput {
+  body: string;
+  signature: string | null;
+}
 
 export function webhookInput(number: string) {
   const valid = validDelivery(number);
@@ -45,10 +54,17 @@ export function webhookInput(number: string) {
     { weight: 1, arbitrary: rawBody },
   );
   const signing = fc.constantFrom('signed', 'signed', 'signed', 'signed', 'none', 'wrong');
-  return fc.tuple(body, signing).map(([text, how]): WebhookInput => ({
-    body: text,
-    signature: how === 'signed' ? signWebhookBody(text, webhookSecrets.appSecret) : how === 'wrong' ? signWebhookBody(text, 'not-the-secret') : null,
-  }));
+  return fc.tuple(body, signing).map(
+    ([text, how]): WebhookInput => ({
+      body: text,
+      signature:
+        how === 'signed'
+          ? signWebhookBody(text, webhookSecrets.appSecret)
+          : how === 'wrong'
+            ? signWebhookBody(text, 'not-the-secret')
+            : null,
+    }),
+  );
 }
 
 /**
@@ -58,10 +74,14 @@ export function webhookInput(number: string) {
 export function unregisteredByDesign(body: string): boolean {
   let ids: unknown[] = [];
   try {
-    const payload = JSON.parse(body) as { entry?: { changes?: { value?: { metadata?: { phone_number_id?: unknown } } }[] }[] };
+    const payload = JSON.parse(body) as {
+      entry?: { changes?: { value?: { metadata?: { phone_number_id?: unknown } } }[] }[];
+    };
     ids = (payload.entry ?? []).flatMap((e) => (e.changes ?? []).map((c) => c.value?.metadata?.phone_number_id));
   } catch {
     return false;
   }
-  return ids.length > 0 && ids.every((id) => typeof id === 'string' && /^[0-9]{1,32}$/.test(id) && id !== fuzzPhoneNumberId);
+  return (
+    ids.length > 0 && ids.every((id) => typeof id === 'string' && /^[0-9]{1,32}$/.test(id) && id !== fuzzPhoneNumberId)
+  );
 }

@@ -15,7 +15,9 @@ export function inboundDeliveries(target: { url: string; appSecret: string }, pr
     counts.posts++;
     try {
       const response = await fetch(`${target.url}/webhooks/whatsapp`, {
-        method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhookBody(body, target.appSecret) }, body,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhookBody(body, target.appSecret) },
+        body,
       });
       await response.arrayBuffer();
       if (response.status === 200) {
@@ -33,10 +35,15 @@ export function inboundDeliveries(target: { url: string; appSecret: string }, pr
   }
 
   return {
-    acked, pending, counts, statuses,
+    acked,
+    pending,
+    counts,
+    statuses,
     async send(i: number, line: BusinessLine, customer: string, text: string): Promise<boolean> {
       const id = `wamid.${prefix}.${i}`;
-      const body = JSON.stringify(messagePayload(line, { phone: customer }, { id, at: Date.now(), type: 'text', content: { body: text } }));
+      const body = JSON.stringify(
+        messagePayload(line, { phone: customer }, { id, at: Date.now(), type: 'text', content: { body: text } }),
+      );
       const ok = await post(id, body);
       if (ok) counts.firstTry++;
       return ok;

@@ -17,10 +17,30 @@ export interface Check {
 }
 
 export const checks: Check[] = [
-  { name: 'races', full: (p) => races({ rounds: 200, ops: 4, seed: 1 }, p), reduced: (p) => races({ rounds: 15, ops: 4, seed: 2 }, p), reducedSize: '3 processes x 15 rounds' },
-  { name: 'fuzz', full: (p) => fuzz({ runs: 10_000, seed: 7 }, p), reduced: (p) => fuzz({ runs: 240, seed: 8 }, p), reducedSize: '240 inputs' },
-  { name: 'scope', full: (p) => scope({}, p), reduced: (p) => scope({}, p), reducedSize: 'every route x 4 principals, as in full' },
-  { name: 'leaks', full: (p) => leaks({ customers: 30, replies: 6 }, p), reduced: (p) => leaks({ customers: 3, replies: 3 }, p), reducedSize: '3 customers x 3 replies, 3 services' },
+  {
+    name: 'races',
+    full: (p) => races({ rounds: 200, ops: 4, seed: 1 }, p),
+    reduced: (p) => races({ rounds: 15, ops: 4, seed: 2 }, p),
+    reducedSize: '3 processes x 15 rounds',
+  },
+  {
+    name: 'fuzz',
+    full: (p) => fuzz({ runs: 10_000, seed: 7 }, p),
+    reduced: (p) => fuzz({ runs: 240, seed: 8 }, p),
+    reducedSize: '240 inputs',
+  },
+  {
+    name: 'scope',
+    full: (p) => scope({}, p),
+    reduced: (p) => scope({}, p),
+    reducedSize: 'every route x 4 principals, as in full',
+  },
+  {
+    name: 'leaks',
+    full: (p) => leaks({ customers: 30, replies: 6 }, p),
+    reduced: (p) => leaks({ customers: 3, replies: 3 }, p),
+    reducedSize: '3 customers x 3 replies, 3 services',
+  },
   {
     name: 'crash',
     full: (p) => crash({ messages: 10_000, kills: 20, seed: 11 }, p),

@@ -19,7 +19,11 @@ function recordingFetch(seen: string[], counts: { responses: number }): typeof f
         controller.enqueue(chunk);
       },
     });
-    return new Response(response.body.pipeThrough(tee), { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(response.body.pipeThrough(tee), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
 }
 
@@ -40,8 +44,12 @@ export async function leaks(options: { customers: number; replies: number }, pro
       sdks[service] = createOneNumber({ storage: createHttpStorage(options), directory: createHttpDirectory(options) });
     }
     const feeds = services.map((service) => sdks[service].feed({ org: 'acme', service, after: '0' }));
-    const inbound = createOneNumber({ storage: createHttpStorage({ url: world.url, token: world.adminToken }), directory: createHttpDirectory({ url: world.url, token: world.adminToken }) });
-    for (const number of numbers) for (const service of services) await sdks[service].connect({ org: 'acme', service, number });
+    const inbound = createOneNumber({
+      storage: createHttpStorage({ url: world.url, token: world.adminToken }),
+      directory: createHttpDirectory({ url: world.url, token: world.adminToken }),
+    });
+    for (const number of numbers)
+      for (const service of services) await sdks[service].connect({ org: 'acme', service, number });
     let n = 0;
     for (let c = 0; c < options.customers; c++) {
       const number = numbers[c % numbers.length]!;
@@ -60,9 +68,11 @@ export async function leaks(options: { customers: number; replies: number }, pro
           if (!OneNumberError.isInstance(error)) throw error;
           failures.push(`${service} could not reply: ${error.code}`);
         }
-        for (const viewer of services) await sdks[viewer].view({ org: 'acme', service: viewer, agent: `agent-${viewer}`, number, customer });
+        for (const viewer of services)
+          await sdks[viewer].view({ org: 'acme', service: viewer, agent: `agent-${viewer}`, number, customer });
       }
-      for (const viewer of services) counts.listed += (await sdks[viewer].events({ org: 'acme', service: viewer })).length;
+      for (const viewer of services)
+        counts.listed += (await sdks[viewer].events({ org: 'acme', service: viewer })).length;
     }
     await new Promise((r) => setTimeout(r, 300)); // let the event streams deliver the last events
     for (const feed of feeds) feed.close();
@@ -71,27 +81,40 @@ export async function leaks(options: { customers: number; replies: number }, pro
       for (const owner of services) {
         if (owner === viewer) continue;
         const leaked = canaries[owner].filter((canary) => text.includes(canary));
-        if (leaked.length) failures.push(`${viewer} received ${leaked.length} of ${owner}'s reply texts (e.g. ${leaked[0]})`);
+        if (leaked.length)
+          failures.push(`${viewer} received ${leaked.length} of ${owner}'s reply texts (e.g. ${leaked[0]})`);
       }
       const own = canaries[viewer].filter((canary) => text.includes(canary)).length;
       if (own === 0) failures.push(`${viewer} never saw its own replies: the scan saw nothing, so it proves nothing`);
     }
     const logText = world.logs.map((l) => JSON.stringify(l)).join('\n');
-    for (const canary of services.flatMap((s) => canaries[s])) if (logText.includes(canary)) failures.push(`a log line holds reply text ${canary}`);
+    for (const canary of services.flatMap((s) => canaries[s]))
+      if (logText.includes(canary)) failures.push(`a log line holds reply text ${canary}`);
     for (const token of tokens) if (logText.includes(token)) failures.push('a log line holds a token');
-    progress(`leaks: scanned ${services.map((s) => received[s].join('').length).reduce((a, b) => a + b)} bytes of responses and events, ${world.logs.length} log lines`);
+    progress(
+      `leaks: scanned ${services.map((s) => received[s].join('').length).reduce((a, b) => a + b)} bytes of responses and events, ${world.logs.length} log lines`,
+    );
   } finally {
     await world.close();
   }
   const all = services.map((s) => received[s].join('')).join('');
   const sse = (all.match(/^data:/gm) ?? []).length;
-  const found = failures.filter((f) => f.includes(' received ')).reduce((n, f) => n + Number(/received (\d+)/.exec(f)?.[1] ?? 0), 0);
+  const found = failures
+    .filter((f) => f.includes(' received '))
+    .reduce((n, f) => n + Number(/received (\d+)/.exec(f)?.[1] ?? 0), 0);
   return {
     name: 'leaks',
     figures: {
-      services: services.length, replies: services.reduce((a, s) => a + canaries[s].length, 0), 'HTTP responses scanned': counts.responses, 'SSE events scanned': sse,
-      'events listed and scanned': counts.listed, 'response and event bytes scanned': all.length, 'log lines scanned': world.logs.length,
-      'canaries found where they must not be': found + failures.filter((f) => f.startsWith('a log line holds reply')).length, 'tokens found in log lines': failures.filter((f) => f === 'a log line holds a token').length,
+      services: services.length,
+      replies: services.reduce((a, s) => a + canaries[s].length, 0),
+      'HTTP responses scanned': counts.responses,
+      'SSE events scanned': sse,
+      'events listed and scanned': counts.listed,
+      'response and event bytes scanned': all.length,
+      'log lines scanned': world.logs.length,
+      'canaries found where they must not be':
+        found + failures.filter((f) => f.startsWith('a log line holds reply')).length,
+      'tokens found in log lines': failures.filter((f) => f === 'a log line holds a token').length,
     },
     failures,
   };

@@ -30,26 +30,52 @@ export interface ProcessWorld {
 }
 
 /** `numbers`: business number (E.164) -> phone_number_id. */
-export async function startProcessWorld(options: { name: string; numbers: Record<string, string>; heap?: boolean }): Promise<ProcessWorld> {
+export async function startProcessWorld(options: {
+  name: string;
+  numbers: Record<string, string>;
+  heap?: boolean;
+}): Promise<ProcessWorld> {
   const dir = mkdtempSync(join(tmpdir(), `onenumber-${options.name}-`));
   const file = join(dir, `${options.name}.db`);
-  const secrets = { appSecret: `${options.name}-app-secret`, verifyToken: `${options.name}-verify`, accessToken: `${options.name}-access-token`, adminToken: `${options.name}-admin-token-0123456789` };
+  const secrets = {
+    appSecret: `${options.name}-app-secret`,
+    verifyToken: `${options.name}-verify`,
+    accessToken: `${options.name}-access-token`,
+    adminToken: `${options.name}-admin-token-0123456789`,
+  };
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const simulator = createSimulator({ appSecret: secrets.appSecret, numbers: options.numbers, webhook: `${url}/webhooks/whatsapp` });
+  const simulator = createSimulator({
+    appSecret: secrets.appSecret,
+    numbers: options.numbers,
+    webhook: `${url}/webhooks/whatsapp`,
+  });
   const graph = await serveGraphApi(simulator, { accessToken: secrets.accessToken });
-  const env = { WHATSAPP_APP_SECRET: secrets.appSecret, WHATSAPP_VERIFY_TOKEN: secrets.verifyToken, WHATSAPP_ACCESS_TOKEN: secrets.accessToken, WHATSAPP_GRAPH_URL: graph.url };
+  const env = {
+    WHATSAPP_APP_SECRET: secrets.appSecret,
+    WHATSAPP_VERIFY_TOKEN: secrets.verifyToken,
+    WHATSAPP_ACCESS_TOKEN: secrets.accessToken,
+    WHATSAPP_GRAPH_URL: graph.url,
+  };
   const start = () => serve({ file, port, adminToken: secrets.adminToken, env, heap: options.heap ?? false });
   const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${url}${path}`, {
-      method, headers: { authorization: `Bearer ${secrets.adminToken}`, 'content-type': 'application/json' },
+      method,
+      headers: { authorization: `Bearer ${secrets.adminToken}`, 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };
   const world: ProcessWorld = {
-    url, file, appSecret: secrets.appSecret, simulator, graph, admin, server: await start(), sdks: {} as ProcessWorld['sdks'],
+    url,
+    file,
+    appSecret: secrets.appSecret,
+    simulator,
+    graph,
+    admin,
+    server: await start(),
+    sdks: {} as ProcessWorld['sdks'],
     async restart() {
       await kill(world.server);
       world.server = await start();
@@ -66,11 +92,16 @@ export async function startProcessWorld(options: { name: string; numbers: Record
       agents: waServices.map((s) => ({ org: 'acme', id: `agent-${s}`, name: `Agent ${s}`, access: [s] })),
       numbers: [],
     });
-    for (const [number, phoneNumberId] of Object.entries(options.numbers)) await admin('PUT', '/v1/admin/numbers', { number, verified: true, phoneNumberId });
+    for (const [number, phoneNumberId] of Object.entries(options.numbers))
+      await admin('PUT', '/v1/admin/numbers', { number, verified: true, phoneNumberId });
     for (const service of waServices) {
       const { token } = await admin<{ token: string }>('POST', '/v1/admin/tokens', { org: 'acme', service });
-      world.sdks[service] = createOneNumber({ storage: createHttpStorage({ url, token }), directory: createHttpDirectory({ url, token }) });
-      for (const number of Object.keys(options.numbers)) await world.sdks[service].connect({ org: 'acme', service, number });
+      world.sdks[service] = createOneNumber({
+        storage: createHttpStorage({ url, token }),
+        directory: createHttpDirectory({ url, token }),
+      });
+      for (const number of Object.keys(options.numbers))
+        await world.sdks[service].connect({ org: 'acme', service, number });
     }
   } catch (error) {
     await world.close();

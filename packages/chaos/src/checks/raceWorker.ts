@@ -5,7 +5,10 @@ import { createHttpDirectory, createHttpStorage } from '@onenumber/storage-http'
 import { seeded } from './seeded';
 
 const { CHAOS_URL: url, CHAOS_TOKEN: token, CHAOS_SERVICE: service, CHAOS_SEED: seed } = process.env;
-const sdk = createOneNumber({ storage: createHttpStorage({ url: url!, token: token! }), directory: createHttpDirectory({ url: url!, token: token! }) });
+const sdk = createOneNumber({
+  storage: createHttpStorage({ url: url!, token: token! }),
+  directory: createHttpDirectory({ url: url!, token: token! }),
+});
 const actions = ['connect', 'disable', 'enable', 'remove', 'connect'] as const;
 
 process.on('message', async (message: { round: number; number: string; ops: number }) => {

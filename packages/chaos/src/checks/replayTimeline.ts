@@ -11,14 +11,16 @@ export function replayTimeline(entries: TimelineEntry[]): { parent: string | nul
   let owed: string | null | undefined; // the parent an election must now choose, if one is due
   for (const entry of entries) {
     if (entry.what === 'elected') {
-      if (entry.from !== parent) failures.push(`entry ${entry.id}: elected from ${entry.from}, but the parent was ${parent}`);
+      if (entry.from !== parent)
+        failures.push(`entry ${entry.id}: elected from ${entry.from}, but the parent was ${parent}`);
       const want = electParent([...members.values()], parent);
       if (entry.to !== want) failures.push(`entry ${entry.id}: elected ${entry.to}, R11 chooses ${want}`);
       parent = entry.to;
       owed = undefined;
       continue;
     }
-    if (owed !== undefined) failures.push(`entry ${entry.id}: parent should have moved to ${owed} before ${entry.what}`);
+    if (owed !== undefined)
+      failures.push(`entry ${entry.id}: parent should have moved to ${owed} before ${entry.what}`);
     owed = undefined;
     const service = entry.service ?? '';
     if (entry.what === 'joined') members.set(service, { service, seq: ++seq, state: 'active' });

@@ -4,8 +4,14 @@
 // previous send's wamid never recorded by the server (WhatsApp had it, the server did not know).
 import { decodeCallbackData, type Simulator } from '@onenumber/whatsapp';
 
-export interface Kill { at: number; moment: string }
-export interface Send { at: number; wamid: string }
+export interface Kill {
+  at: number;
+  moment: string;
+}
+export interface Send {
+  at: number;
+  wamid: string;
+}
 
 export function sendsById(simulator: Simulator, customers: string[]): Map<string, Send[]> {
   const sends = new Map<string, Send[]>();

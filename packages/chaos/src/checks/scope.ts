@@ -21,15 +21,23 @@ export async function scope(_options: object, progress: Progress): Promise<Check
       'other org': await world.token('globex', 'desk'),
       'other service': await world.token('acme', 'crm'),
     } as const;
-    const doc = (await (await fetch(`${world.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await fetch(`${world.url}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     for (const [path, methods] of Object.entries(doc.paths)) {
       if (path === '/health' || path === '/openapi.json' || path.startsWith('/webhooks/')) continue;
       for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
         routes++;
         const op = path.replace('/v1/storage/', '');
-        const body = path.startsWith('/v1/storage/') ? valid[op] ?? { org: 'acme', service: 'desk' }
-          : path === '/v1/directory/org' ? { id: 'acme' } : path === '/v1/directory/agent' ? { org: 'acme', id: 'agent-desk' }
-          : path === '/v1/directory/number' ? { number: numberAt(0) } : { org: 'acme', service: 'desk', id: 'acme', plan: 'zoho-one', number: numberAt(0), verified: true };
+        const body = path.startsWith('/v1/storage/')
+          ? (valid[op] ?? { org: 'acme', service: 'desk' })
+          : path === '/v1/directory/org'
+            ? { id: 'acme' }
+            : path === '/v1/directory/agent'
+              ? { org: 'acme', id: 'agent-desk' }
+              : path === '/v1/directory/number'
+                ? { number: numberAt(0) }
+                : { org: 'acme', service: 'desk', id: 'acme', plan: 'zoho-one', number: numberAt(0), verified: true };
         const url = `${world.url}${path.replace('{org}', 'acme').replace('{id}', 'agent-desk')}${path === '/v1/events' ? '?org=acme&service=desk' : ''}`;
         for (const [who, token] of Object.entries(tokens)) {
           if ((who === 'other org' || who === 'other service') && orgFree.has(`${method} ${path}`)) continue;
@@ -39,13 +47,15 @@ export async function scope(_options: object, progress: Progress): Promise<Check
           if (who === 'other service' && !aimedAtService) continue;
           const controller = new AbortController();
           const response = await fetch(url, {
-            method, signal: controller.signal,
+            method,
+            signal: controller.signal,
             headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
             ...(method === 'GET' || method === 'DELETE' ? {} : { body: JSON.stringify(body) }),
           });
           calls++;
           const want = token === null || who === 'bad' ? 401 : 403;
-          if (response.status !== want) failures.push(`${method} ${path} with ${who} token: ${response.status}, expected ${want}`);
+          if (response.status !== want)
+            failures.push(`${method} ${path} with ${who} token: ${response.status}, expected ${want}`);
           controller.abort(); // an event stream that (wrongly) opened must not hang the check
         }
       }
@@ -57,7 +67,11 @@ export async function scope(_options: object, progress: Progress): Promise<Check
   return {
     name: 'scope',
     figures: {
-      routes, principals: '4 (no token, bad token, other org, other service)', 'route x principal calls': calls, refused: calls - failures.length, 'answered (not refused)': failures.length,
+      routes,
+      principals: '4 (no token, bad token, other org, other service)',
+      'route x principal calls': calls,
+      refused: calls - failures.length,
+      'answered (not refused)': failures.length,
       'org-free routes (not org-scoped by design)': [...orgFree].join(', '),
       'skipped by design': 'other service on routes not aimed at a service (org-level facts its org may read)',
     },

@@ -44,10 +44,14 @@ export async function freePort(): Promise<number> {
 /** Starts `onenumber serve` and resolves once /health answers. */
 export async function serve(options: ServeOptions): Promise<ServerProcess> {
   const node = options.heap ? ['--expose-gc', '--import', heapProbe] : [];
-  const child = spawn(process.execPath, [...node, cliBin, 'serve', '--db', options.file, '--port', String(options.port)], {
-    env: { ...process.env, ONENUMBER_ADMIN_TOKEN: options.adminToken, ...options.env },
-    stdio: ['ignore', 'ignore', 'pipe', ...(options.heap ? ['ipc' as const] : [])],
-  });
+  const child = spawn(
+    process.execPath,
+    [...node, cliBin, 'serve', '--db', options.file, '--port', String(options.port)],
+    {
+      env: { ...process.env, ONENUMBER_ADMIN_TOKEN: options.adminToken, ...options.env },
+      stdio: ['ignore', 'ignore', 'pipe', ...(options.heap ? ['ipc' as const] : [])],
+    },
+  );
   let stderr = '';
   let dead = false;
   // CHAOS_SERVER_LOG=<file>: every server's stderr (JSON lines, never text or tokens) appended there.
@@ -61,23 +65,36 @@ export async function serve(options: ServeOptions): Promise<ServerProcess> {
     partial = lines.pop()!;
     for (const line of lines) if (line.includes('"path":"/webhooks/whatsapp"')) webhookRequests++;
   });
-  const exited = new Promise<void>((r) => child.once('exit', () => { dead = true; r(); }));
-  const process_: ServerProcess = {
-    child, exited,
-    get dead() { return dead; },
-    get webhookRequests() { return webhookRequests; },
-    heap: () => new Promise((answer, fail) => {
-      if (!child.connected) return fail(new Error('the server process has no heap probe (start it with heap: true)'));
-      child.once('message', (m) => answer(m as { heapUsed: number; rss: number }));
-      child.send({ type: 'heap' });
+  const exited = new Promise<void>((r) =>
+    child.once('exit', () => {
+      dead = true;
+      r();
     }),
+  );
+  const process_: ServerProcess = {
+    child,
+    exited,
+    get dead() {
+      return dead;
+    },
+    get webhookRequests() {
+      return webhookRequests;
+    },
+    heap: () =>
+      new Promise((answer, fail) => {
+        if (!child.connected) return fail(new Error('the server process has no heap probe (start it with heap: true)'));
+        child.once('message', (m) => answer(m as { heapUsed: number; rss: number }));
+        child.send({ type: 'heap' });
+      }),
   };
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (dead) throw new Error(`onenumber serve exited (${child.exitCode ?? child.signalCode}): ${stderr}`);
     try {
       if ((await fetch(`http://127.0.0.1:${options.port}/health`)).ok) return process_;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`onenumber serve did not answer within 60 s: ${stderr}`);

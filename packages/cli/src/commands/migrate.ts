@@ -8,7 +8,11 @@ import { describeDatabase, migrateDatabase } from '@onenumber/server';
 import type { Io } from './scenario';
 import { databaseTarget } from './serve';
 
-export async function migrateCommand(options: { db?: string | undefined }, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function migrateCommand(
+  options: { db?: string | undefined },
+  io: Io,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const target = databaseTarget(options.db, env);
   const where = describeDatabase(target);
   try {

@@ -12,7 +12,11 @@ export interface Io {
   err(text: string): void;
 }
 
-export async function scenarioCommand(files: string[], options: { storage: string; json: boolean }, io: Io): Promise<number> {
+export async function scenarioCommand(
+  files: string[],
+  options: { storage: string; json: boolean },
+  io: Io,
+): Promise<number> {
   if (!files.length) {
     io.err('onenumber scenario: name at least one scenario file, e.g. onenumber scenario ../shared/scenarios/*.json');
     return 2;
@@ -38,7 +42,9 @@ async function runFiles(files: string[], options: { storage: StorageKind; json: 
       reports.push(report);
       if (!options.json) io.out(`${formatTable(scenario, report)}\n`);
       for (const f of report.failures) {
-        io.err(`${file}: step ${f.step} ${f.path}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`);
+        io.err(
+          `${file}: step ${f.step} ${f.path}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`,
+        );
       }
       if (report.failures.length) exit = Math.max(exit, 1);
     } catch (error) {
@@ -48,6 +54,7 @@ async function runFiles(files: string[], options: { storage: StorageKind; json: 
       exit = 2;
     }
   }
-  if (options.json) io.out(`${JSON.stringify(reports.length === 1 && files.length === 1 ? reports[0] : reports, null, 2)}\n`);
+  if (options.json)
+    io.out(`${JSON.stringify(reports.length === 1 && files.length === 1 ? reports[0] : reports, null, 2)}\n`);
   return exit;
 }

@@ -46,7 +46,12 @@ const onSignal: StopSignal = () =>
     process.on('SIGTERM', stop);
   });
 
-export async function serveCommand(options: ServeOptions, io: Io, env: NodeJS.ProcessEnv = process.env, stopSignal: StopSignal = onSignal): Promise<number> {
+export async function serveCommand(
+  options: ServeOptions,
+  io: Io,
+  env: NodeJS.ProcessEnv = process.env,
+  stopSignal: StopSignal = onSignal,
+): Promise<number> {
   const port = Number(options.port);
   if (!/^[0-9]{1,5}$/.test(options.port) || port > 65535) {
     io.err(`onenumber serve: --port must be a number from 0 to 65535 (got "${options.port}").`);
@@ -59,7 +64,9 @@ export async function serveCommand(options: ServeOptions, io: Io, env: NodeJS.Pr
   }
   const rate = wholeNumber(options.rate ?? '80', 1, 1000);
   if (rate === null) {
-    io.err(`onenumber serve: --rate must be a whole number of messages per second from 1 to 1000 (got "${options.rate}"); WhatsApp allows 80 by default, 1,000 after an upgrade.`);
+    io.err(
+      `onenumber serve: --rate must be a whole number of messages per second from 1 to 1000 (got "${options.rate}"); WhatsApp allows 80 by default, 1,000 after an upgrade.`,
+    );
     return 2;
   }
   const poolMax = wholeNumber(options.poolMax ?? '10', 1, 500);
@@ -74,10 +81,16 @@ export async function serveCommand(options: ServeOptions, io: Io, env: NodeJS.Pr
   }
   const adminToken = given ?? randomBytes(24).toString('base64url');
   const target = databaseTarget(options.db, env);
-  let server;
+  let server: Awaited<ReturnType<typeof startServer>>;
   try {
     const db = await openDatabase(target, { synchronous, poolMax });
-    server = await startServer({ port, host: options.host, db, adminToken, whatsapp: { ...whatsAppServeOptions(env, io), rate } }).catch(async (error: unknown) => {
+    server = await startServer({
+      port,
+      host: options.host,
+      db,
+      adminToken,
+      whatsapp: { ...whatsAppServeOptions(env, io), rate },
+    }).catch(async (error: unknown) => {
       await db.close();
       throw error;
     });

@@ -13,7 +13,9 @@ export function whatsAppServeOptions(env: NodeJS.ProcessEnv, io: Io): WhatsAppOp
     onEvent: (event) => {
       io.err(`${JSON.stringify({ whatsapp: event.type, ...event, type: undefined })}\n`);
       if (event.type === 'paused') {
-        io.err('WhatsApp sending is paused: the Graph API refused the access token (error 190). Restart with a new WHATSAPP_ACCESS_TOKEN, or POST /v1/admin/whatsapp/resume {"accessToken": "..."} with the admin token.\n');
+        io.err(
+          'WhatsApp sending is paused: the Graph API refused the access token (error 190). Restart with a new WHATSAPP_ACCESS_TOKEN, or POST /v1/admin/whatsapp/resume {"accessToken": "..."} with the admin token.\n',
+        );
       }
     },
   };

@@ -1,11 +1,30 @@
 // Where a scenario runs: the storage (memory, http, postgres) behind the same OneNumber API.
-import { createMemoryDirectory, createOneNumber, OneNumberError, type DirectoryContents, type OneNumber } from '@onenumber/core';
+import {
+  createMemoryDirectory,
+  createOneNumber,
+  OneNumberError,
+  type DirectoryContents,
+  type OneNumber,
+} from '@onenumber/core';
 import { createMemoryStorage } from '@onenumber/storage-memory';
 
 export type ScenarioApi = Pick<
   OneNumber,
-  | 'connect' | 'disable' | 'enable' | 'remove' | 'members' | 'configure' | 'receive' | 'reply' | 'assign' | 'view' | 'updateStatus'
-  | 'canReply' | 'previewLeave' | 'timeline' | 'events'
+  | 'connect'
+  | 'disable'
+  | 'enable'
+  | 'remove'
+  | 'members'
+  | 'configure'
+  | 'receive'
+  | 'reply'
+  | 'assign'
+  | 'view'
+  | 'updateStatus'
+  | 'canReply'
+  | 'previewLeave'
+  | 'timeline'
+  | 'events'
 >;
 
 export interface ScenarioBackend {
@@ -61,7 +80,11 @@ export function registerBackend(kind: StorageKind, factory: () => Promise<Scenar
 export async function createBackend(kind: StorageKind): Promise<ScenarioBackend> {
   const factory = factories[kind];
   if (!factory) {
-    throw new OneNumberError('INVALID_INPUT', `--storage ${kind} is not available in this build yet; use --storage memory.`, { field: 'storage' });
+    throw new OneNumberError(
+      'INVALID_INPUT',
+      `--storage ${kind} is not available in this build yet; use --storage memory.`,
+      { field: 'storage' },
+    );
   }
   return factory();
 }

@@ -20,7 +20,10 @@ function summarise(v: unknown): string {
       return `[${v.map((m) => `${m.direction}:${m.masked ? 'masked' : JSON.stringify(m.text)}`).join(', ')}]`;
     }
   }
-  if (v && typeof v === 'object' && 'code' in v) { const n = v as unknown as { code: string; agent: string | null }; return `${n.code}(${n.agent ?? 'another agent'})`; }
+  if (v && typeof v === 'object' && 'code' in v) {
+    const n = v as unknown as { code: string; agent: string | null };
+    return `${n.code}(${n.agent ?? 'another agent'})`;
+  }
   return JSON.stringify(v);
 }
 
@@ -35,7 +38,16 @@ export function formatTable(scenario: Scenario, report: ScenarioReport): string 
   ]);
   const header = ['step', 'op', 'arguments', 'result', 'check'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const verdict = report.failures.length ? `${report.failures.length} failed` : 'all passed';
-  return [`${report.name}  (${report.steps.length} steps, ${verdict})`, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  return [
+    `${report.name}  (${report.steps.length} steps, ${verdict})`,
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+  ].join('\n');
 }

@@ -7,13 +7,23 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createOneNumber, OneNumberError, type DirectoryContents, type OneNumber, type OneNumberErrorJSON } from '@onenumber/core';
+import {
+  createOneNumber,
+  OneNumberError,
+  type DirectoryContents,
+  type OneNumber,
+  type OneNumberErrorJSON,
+} from '@onenumber/core';
 import { startServer, type RunningServer, type ServerDatabase } from '@onenumber/server';
 import { createHttpDirectory, openHttpStorage } from '@onenumber/storage-http';
 import type { ScenarioApi, ScenarioBackend } from './backend';
 
 async function adminCall(url: string, token: string, path: string, body: unknown): Promise<any> {
-  const res = await fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = (await res.json()) as any;
   if (!res.ok) throw OneNumberError.fromJSON(json as OneNumberErrorJSON);
   return json;
@@ -26,7 +36,10 @@ export function httpBackend(openDatabase?: () => Promise<ServerDatabase>): Scena
   const clients: OneNumber[] = [];
 
   async function sdk(url: string, token: string): Promise<OneNumber> {
-    const api = createOneNumber({ storage: await openHttpStorage({ url, token }), directory: createHttpDirectory({ url, token }) });
+    const api = createOneNumber({
+      storage: await openHttpStorage({ url, token }),
+      directory: createHttpDirectory({ url, token }),
+    });
     clients.push(api);
     return api;
   }

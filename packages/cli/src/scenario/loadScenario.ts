@@ -3,7 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { scenarioSchema, type Scenario } from './schema';
 
 export class ScenarioFileError extends Error {
-  constructor(readonly file: string, detail: string) {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
     super(`${file}: ${detail}`);
     this.name = 'ScenarioFileError';
   }
@@ -14,7 +17,10 @@ export async function loadScenario(file: string): Promise<Scenario> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ScenarioFileError(file, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the path.`);
+    throw new ScenarioFileError(
+      file,
+      `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the path.`,
+    );
   }
   let json: unknown;
   try {
@@ -25,8 +31,15 @@ export async function loadScenario(file: string): Promise<Scenario> {
   const parsed = scenarioSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)';
-    throw new ScenarioFileError(file, `field "${field}": ${issue.message}. See shared/spec/scenarios.md for the format.`);
+    const field =
+      issue.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '') || '(root)';
+    throw new ScenarioFileError(
+      file,
+      `field "${field}": ${issue.message}. See shared/spec/scenarios.md for the format.`,
+    );
   }
   return parsed.data;
 }

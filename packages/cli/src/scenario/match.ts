@@ -20,7 +20,9 @@ export function match(expected: unknown, actual: unknown, path: string, step: nu
       out.push({ step, path, expected, actual: actual ?? null });
       return;
     }
-    expected.forEach((e, i) => match(e, actual[i], `${path}[${i}]`, step, out));
+    expected.forEach((e, i) => {
+      match(e, actual[i], `${path}[${i}]`, step, out);
+    });
     return;
   }
   if (isObject(expected)) {

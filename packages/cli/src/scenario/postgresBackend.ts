@@ -15,7 +15,10 @@ async function databaseUrl(env: NodeJS.ProcessEnv): Promise<string> {
     return (await embeddedPostgres()).url;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new OneNumberError('STORAGE_UNAVAILABLE', `--storage postgres: no ONENUMBER_DATABASE_URL, and the embedded PostgreSQL did not start (${reason}).`);
+    throw new OneNumberError(
+      'STORAGE_UNAVAILABLE',
+      `--storage postgres: no ONENUMBER_DATABASE_URL, and the embedded PostgreSQL did not start (${reason}).`,
+    );
   }
 }
 

@@ -7,13 +7,30 @@ import type { Step } from './schema';
 
 type BeyondStep = Extract<Step, { op: 'can-reply' | 'preview-leave' | 'timeline' | 'events' }>;
 
-const entryShape = (e: TimelineEntry) => ({ what: e.what, service: e.service, agent: e.agent, from: e.from, to: e.to, status: e.status, why: e.why });
+const entryShape = (e: TimelineEntry) => ({
+  what: e.what,
+  service: e.service,
+  agent: e.agent,
+  from: e.from,
+  to: e.to,
+  status: e.status,
+  why: e.why,
+});
 
 function eventShape(e: ChannelEvent): Record<string, unknown> {
   switch (e.type) {
     case 'messageReceived':
     case 'messageSent':
-      return { type: e.type, customer: e.customer, message: { direction: e.message.direction, service: e.message.service, text: e.message.text, masked: e.message.masked } };
+      return {
+        type: e.type,
+        customer: e.customer,
+        message: {
+          direction: e.message.direction,
+          service: e.message.service,
+          text: e.message.text,
+          masked: e.message.masked,
+        },
+      };
     case 'statusChanged':
       return { type: e.type, status: e.status };
     case 'parentChanged':
@@ -29,27 +46,54 @@ function eventShape(e: ChannelEvent): Record<string, unknown> {
 function cursorOf(labels: Labels, label: string | undefined): string | undefined {
   if (label === undefined) return undefined;
   const cursor = labels.get(label)?.cursor;
-  if (typeof cursor !== 'string') throw new OneNumberError('UNKNOWN_LABEL', `No earlier timeline or events step is labelled "${label}".`, { field: 'after' });
+  if (typeof cursor !== 'string')
+    throw new OneNumberError('UNKNOWN_LABEL', `No earlier timeline or events step is labelled "${label}".`, {
+      field: 'after',
+    });
   return cursor;
 }
 
-export async function runBeyondStep(api: ScenarioApi, step: BeyondStep, org: string, labels: Labels): Promise<StepResult> {
+export async function runBeyondStep(
+  api: ScenarioApi,
+  step: BeyondStep,
+  org: string,
+  labels: Labels,
+): Promise<StepResult> {
   switch (step.op) {
     case 'can-reply':
-      return { ...(await api.canReply({ org, service: step.service, agent: step.agent, number: step.number, customer: step.customer })) };
+      return {
+        ...(await api.canReply({
+          org,
+          service: step.service,
+          agent: step.agent,
+          number: step.number,
+          customer: step.customer,
+        })),
+      };
     case 'preview-leave': {
       const p = await api.previewLeave({ org, service: step.service, number: step.number, action: step.action });
       return { changes: p.changes, parentAfter: p.parentAfter, membersAfter: p.membersAfter, closes: p.closes };
     }
     case 'timeline': {
       const after = cursorOf(labels, step.after);
-      const t = await api.timeline({ org, service: step.service, number: step.number, ...(after ? { after } : {}), ...(step.limit ? { limit: step.limit } : {}) });
+      const t = await api.timeline({
+        org,
+        service: step.service,
+        number: step.number,
+        ...(after ? { after } : {}),
+        ...(step.limit ? { limit: step.limit } : {}),
+      });
       // The cursor is kept for later steps (`after`) but not shown: ids are opaque.
       return { entries: t.entries.map(entryShape), cursor: t.entries.at(-1)?.id ?? after ?? null };
     }
     case 'events': {
       const after = cursorOf(labels, step.after);
-      const events = await api.events({ org, service: step.service, ...(after ? { after } : {}), ...(step.limit ? { limit: step.limit } : {}) });
+      const events = await api.events({
+        org,
+        service: step.service,
+        ...(after ? { after } : {}),
+        ...(step.limit ? { limit: step.limit } : {}),
+      });
       return { events: events.map(eventShape), cursor: events.at(-1)?.id ?? after ?? null };
     }
   }

@@ -13,7 +13,12 @@ export interface ScenarioReport {
 }
 
 /** The result fields that hold opaque ids, per op (scenarios.md: compare them only with each other). */
-const opaqueIds: Partial<Record<string, string[]>> = { connect: ['channel'], members: ['channel'], inbound: ['conversation'], reply: ['message'] };
+const opaqueIds: Partial<Record<string, string[]>> = {
+  connect: ['channel'],
+  members: ['channel'],
+  inbound: ['conversation'],
+  reply: ['message'],
+};
 
 /** Opaque ids shown as stable aliases (channel#1, ...), so runs on different storages compare equal. */
 function aliaser() {
@@ -45,7 +50,8 @@ export async function runScenario(scenario: Scenario, backend: ScenarioBackend):
       }
       if (step.as) labels.set(step.as, result);
       const { cursor: _cursor, ...shown } = result; // cursors are opaque: kept for labels, not shown
-      if (!('error' in shown)) for (const kind of opaqueIds[step.op] ?? []) if (kind in shown) shown[kind] = alias(kind, shown[kind]);
+      if (!('error' in shown))
+        for (const kind of opaqueIds[step.op] ?? []) if (kind in shown) shown[kind] = alias(kind, shown[kind]);
       steps.push({ op: step.op, result: shown });
       if (result.error !== undefined && !(step.expect && 'error' in step.expect)) {
         failures.push({ step: index, path: 'error', expected: null, actual: result.error });
@@ -61,11 +67,22 @@ export async function runScenario(scenario: Scenario, backend: ScenarioBackend):
   return { name: scenario.name, steps, failures };
 }
 
-function checkGroups(groups: number[][] | undefined, steps: ScenarioReport['steps'], same: boolean, failures: Failure[]): void {
+function checkGroups(
+  groups: number[][] | undefined,
+  steps: ScenarioReport['steps'],
+  same: boolean,
+  failures: Failure[],
+): void {
   for (const group of groups ?? []) {
     const channels = group.map((i) => steps[i]?.result.channel ?? null);
     const distinct = new Set(channels).size;
     const ok = same ? distinct === 1 && channels[0] !== null : distinct === channels.length && !channels.includes(null);
-    if (!ok) failures.push({ step: group[0] ?? 0, path: same ? 'sameChannel' : 'differentChannel', expected: group, actual: channels });
+    if (!ok)
+      failures.push({
+        step: group[0] ?? 0,
+        path: same ? 'sameChannel' : 'differentChannel',
+        expected: group,
+        actual: channels,
+      });
   }
 }

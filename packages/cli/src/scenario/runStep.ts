@@ -10,7 +10,12 @@ export type StepResult = Record<string, unknown>;
 export type Labels = Map<string, StepResult>;
 
 const messageShape = (m: MessageView) => ({
-  direction: m.direction, service: m.service, agent: m.agent, text: m.text, masked: m.masked, status: m.status,
+  direction: m.direction,
+  service: m.service,
+  agent: m.agent,
+  text: m.text,
+  masked: m.masked,
+  status: m.status,
   ...(m.agentName && m.masked ? { agentName: m.agentName } : {}),
 });
 
@@ -30,22 +35,57 @@ export async function runStep(api: ScenarioApi, step: Step, org: string, labels:
       await api.configure({ org, service: step.service, number: step.number, settings: step.settings as never });
       return { ok: true };
     case 'inbound': {
-      const r = await api.receive({ number: step.number, customer: step.customer, text: step.text, ...(step.id ? { id: step.id } : {}) });
-      return { conversation: r.conversation, deliveredTo: r.deliveredTo, undelivered: r.undelivered, duplicate: r.duplicate };
+      const r = await api.receive({
+        number: step.number,
+        customer: step.customer,
+        text: step.text,
+        ...(step.id ? { id: step.id } : {}),
+      });
+      return {
+        conversation: r.conversation,
+        deliveredTo: r.deliveredTo,
+        undelivered: r.undelivered,
+        duplicate: r.duplicate,
+      };
     }
     case 'reply': {
-      const r = await api.reply({ org, service: step.service, agent: step.agent, number: step.number, customer: step.customer, text: step.text });
+      const r = await api.reply({
+        org,
+        service: step.service,
+        agent: step.agent,
+        number: step.number,
+        customer: step.customer,
+        text: step.text,
+      });
       return { message: r.message };
     }
     case 'assign':
-      return { ...(await api.assign({ org, service: step.service, agent: step.agent, number: step.number, customer: step.customer, confirm: step.confirm ?? false })) };
+      return {
+        ...(await api.assign({
+          org,
+          service: step.service,
+          agent: step.agent,
+          number: step.number,
+          customer: step.customer,
+          confirm: step.confirm ?? false,
+        })),
+      };
     case 'view': {
-      const r = await api.view({ org, service: step.service, agent: step.agent, number: step.number, customer: step.customer });
+      const r = await api.view({
+        org,
+        service: step.service,
+        agent: step.agent,
+        number: step.number,
+        customer: step.customer,
+      });
       return { messages: r.messages.map(messageShape), assignee: r.assignee, notice: r.notice };
     }
     case 'status': {
       const message = labels.get(step.message)?.message;
-      if (typeof message !== 'string') throw new OneNumberError('UNKNOWN_LABEL', `No earlier reply step is labelled "${step.message}".`, { field: 'message' });
+      if (typeof message !== 'string')
+        throw new OneNumberError('UNKNOWN_LABEL', `No earlier reply step is labelled "${step.message}".`, {
+          field: 'message',
+        });
       await api.updateStatus({ org, message, status: step.status });
       return { ok: true };
     }

@@ -18,23 +18,48 @@ export const stepSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('remove'), ...onNumber }),
   z.object({ op: z.literal('members'), ...common, number: z.string(), service: z.string().min(1).optional() }),
   z.object({ op: z.literal('configure'), ...onNumber, settings: z.record(z.string(), z.unknown()) }),
-  z.object({ op: z.literal('inbound'), ...common, number: z.string(), customer: z.string().min(1), text, id: z.string().min(1).optional() }),
+  z.object({
+    op: z.literal('inbound'),
+    ...common,
+    number: z.string(),
+    customer: z.string().min(1),
+    text,
+    id: z.string().min(1).optional(),
+  }),
   z.object({ op: z.literal('reply'), ...withCustomer, text }),
   z.object({ op: z.literal('assign'), ...withCustomer, confirm: z.boolean().optional() }),
   z.object({ op: z.literal('view'), ...withCustomer }),
-  z.object({ op: z.literal('status'), ...common, message: z.string().min(1), status: z.enum(['delivered', 'read', 'failed']) }),
+  z.object({
+    op: z.literal('status'),
+    ...common,
+    message: z.string().min(1),
+    status: z.enum(['delivered', 'read', 'failed']),
+  }),
   // Issue 9 (optional ops, documented in the CLI README):
   z.object({ op: z.literal('can-reply'), ...withCustomer }),
   z.object({ op: z.literal('preview-leave'), ...onNumber, action: z.enum(['disable', 'remove']) }),
-  z.object({ op: z.literal('timeline'), ...onNumber, after: z.string().min(1).optional(), limit: z.number().int().min(1).max(1000).optional() }),
-  z.object({ op: z.literal('events'), ...common, service: z.string().min(1), after: z.string().min(1).optional(), limit: z.number().int().min(1).max(1000).optional() }),
+  z.object({
+    op: z.literal('timeline'),
+    ...onNumber,
+    after: z.string().min(1).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  }),
+  z.object({
+    op: z.literal('events'),
+    ...common,
+    service: z.string().min(1),
+    after: z.string().min(1).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  }),
 ]);
 
 export const scenarioSchema = z.object({
   name: z.string(),
   orgs: z.array(orgEntrySchema.partial({ services: true })).min(1),
   numbers: z.record(z.string(), z.object({ verified: z.boolean() })).optional(),
-  agents: z.array(z.object({ id: z.string().min(1), name: z.string().min(1), access: z.array(z.string()) })).default([]),
+  agents: z
+    .array(z.object({ id: z.string().min(1), name: z.string().min(1), access: z.array(z.string()) }))
+    .default([]),
   steps: z.array(stepSchema),
   sameChannel: z.array(z.array(z.number().int().min(0))).optional(),
   differentChannel: z.array(z.array(z.number().int().min(0))).optional(),

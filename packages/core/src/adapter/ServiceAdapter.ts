@@ -24,10 +24,15 @@ export interface AdapterCreateOptions {
 }
 
 /** What results echo of the conversation they were asked about, in the service's words. */
-type Echo<V extends VocabularyInput> = { number: string; customer: string } & { [K in LabelOf<V>]?: string | undefined };
+type Echo<V extends VocabularyInput> = { number: string; customer: string } & {
+  [K in LabelOf<V>]?: string | undefined;
+};
 
 export type AdapterViewResult<V extends VocabularyInput> = InVocabulary<ViewResult & Echo<V>, V>;
-export type AdapterReplyResult<V extends VocabularyInput> = InVocabulary<{ message: string; conversation: string } & Echo<V>, V>;
+export type AdapterReplyResult<V extends VocabularyInput> = InVocabulary<
+  { message: string; conversation: string } & Echo<V>,
+  V
+>;
 export type AdapterAssignResult<V extends VocabularyInput> = InVocabulary<AssignResult & Echo<V>, V>;
 
 export interface ServiceAdapter<V extends VocabularyInput = VocabularyInput> {
@@ -59,7 +64,10 @@ export interface ServiceAdapter<V extends VocabularyInput = VocabularyInput> {
   /** Issue 9, R11: who would become parent if this service left; changes nothing. */
   previewLeave(number: string, action: 'disable' | 'remove'): Promise<LeavePreview>;
   /** Issue 9: the channel's audit timeline (this service must be parent). */
-  timeline(number: string, page?: { after?: string; limit?: number }): Promise<{ entries: TimelineEntry[]; next: string | null }>;
+  timeline(
+    number: string,
+    page?: { after?: string; limit?: number },
+  ): Promise<{ entries: TimelineEntry[]; next: string | null }>;
   /** Issue 9: this service's events after a cursor (replay after downtime), in its words. */
   events(page?: { after?: string; limit?: number }): Promise<InVocabulary<ChannelEvent, V>[]>;
   /** This service's live events (R20: already projected for it). Returns a function that stops listening. */

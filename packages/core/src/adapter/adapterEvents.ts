@@ -21,9 +21,14 @@ export const adapterEventNames = {
 
 export type AdapterEventName = keyof typeof adapterEventNames;
 
-export type AdapterEvent<N extends AdapterEventName, V extends VocabularyInput> = InVocabulary<ChannelEventOf<(typeof adapterEventNames)[N]>, V>;
+export type AdapterEvent<N extends AdapterEventName, V extends VocabularyInput> = InVocabulary<
+  ChannelEventOf<(typeof adapterEventNames)[N]>,
+  V
+>;
 
-export type AdapterListener<N extends AdapterEventName, V extends VocabularyInput> = (event: AdapterEvent<N, V>) => void;
+export type AdapterListener<N extends AdapterEventName, V extends VocabularyInput> = (
+  event: AdapterEvent<N, V>,
+) => void;
 
 export const isAdapterEventName = (name: unknown): name is AdapterEventName =>
-  typeof name === 'string' && Object.prototype.hasOwnProperty.call(adapterEventNames, name);
+  typeof name === 'string' && Object.hasOwn(adapterEventNames, name);

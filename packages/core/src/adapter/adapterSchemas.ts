@@ -14,7 +14,9 @@ export const adapterSpecificationVersion = 1 as const;
 export const serviceAdapterSpecSchema = z
   .object({
     specificationVersion: z
-      .literal(adapterSpecificationVersion, { error: `this core implements adapter specification ${adapterSpecificationVersion}; install matching versions of @onenumber/core and the adapter` })
+      .literal(adapterSpecificationVersion, {
+        error: `this core implements adapter specification ${adapterSpecificationVersion}; install matching versions of @onenumber/core and the adapter`,
+      })
       .default(adapterSpecificationVersion),
     /** The service id the facade fills in on every call, e.g. "desk". */
     service: serviceSchema,
@@ -26,7 +28,10 @@ export const serviceAdapterSpecSchema = z
   })
   .strict();
 
-export type ServiceAdapterSpecInput<V extends VocabularyInput = VocabularyInput> = Omit<z.input<typeof serviceAdapterSpecSchema>, 'vocabulary'> & { vocabulary: V };
+export type ServiceAdapterSpecInput<V extends VocabularyInput = VocabularyInput> = Omit<
+  z.input<typeof serviceAdapterSpecSchema>,
+  'vocabulary'
+> & { vocabulary: V };
 
 /** A business number as the facade takes it; core normalises and checks it (INVALID_NUMBER). */
 export const adapterNumberSchema = connectInputSchema.shape.number;

@@ -14,9 +14,24 @@ import type { AdapterCreateOptions, ServiceAdapter, ServiceAdapterDefinition } f
 import { toVocabulary, type VocabularyInput } from './vocabulary';
 
 const isOneNumber = (value: unknown): value is OneNumber =>
-  typeof value === 'object' && value !== null &&
-  ['connect', 'disable', 'enable', 'remove', 'members', 'configure', 'view', 'reply', 'assign', 'feed', 'canReply', 'previewLeave', 'timeline', 'events']
-    .every((method) => typeof (value as Record<string, unknown>)[method] === 'function');
+  typeof value === 'object' &&
+  value !== null &&
+  [
+    'connect',
+    'disable',
+    'enable',
+    'remove',
+    'members',
+    'configure',
+    'view',
+    'reply',
+    'assign',
+    'feed',
+    'canReply',
+    'previewLeave',
+    'timeline',
+    'events',
+  ].every((method) => typeof (value as Record<string, unknown>)[method] === 'function');
 
 export const adapterCreateOptionsSchema = z
   .object({
@@ -27,7 +42,10 @@ export const adapterCreateOptionsSchema = z
   })
   .strict();
 
-export function createServiceAdapter<V extends VocabularyInput>(definition: ServiceAdapterDefinition<V>, options: AdapterCreateOptions): ServiceAdapter<V> {
+export function createServiceAdapter<V extends VocabularyInput>(
+  definition: ServiceAdapterDefinition<V>,
+  options: AdapterCreateOptions,
+): ServiceAdapter<V> {
   const { onenumber, org, durable } = parseInput(adapterCreateOptionsSchema, options, 'options');
   const { service, displayName, policy, vocabulary, schemas } = definition;
   const scope = { org, service };
@@ -36,26 +54,43 @@ export function createServiceAdapter<V extends VocabularyInput>(definition: Serv
   const number = (value: unknown) => parseInput(schemas.number, value, 'number');
   const settingsInput = z.object({ settings: schemas.settings });
   const leaveAction = z.enum(['disable', 'remove']);
-  const pageInput = z.object({ after: z.string().max(64).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict();
+  const pageInput = z
+    .object({ after: z.string().max(64).optional(), limit: z.number().int().min(1).max(1000).optional() })
+    .strict();
   /** The core's input for a conversation operation, from the service's words. */
   const target = (input: Record<string, unknown>) => ({
-    ...scope, agent: input[vocabulary.agent] as string, number: input.number as string, customer: input[vocabulary.customer] as string,
+    ...scope,
+    agent: input[vocabulary.agent] as string,
+    number: input.number as string,
+    customer: input[vocabulary.customer] as string,
   });
   /** What a result echoes of the conversation it was asked about: number (E.164), customer, labels. */
   const echo = (input: Record<string, unknown>) => {
-    const out: Record<string, unknown> = { number: normaliseNumber(input.number as string) ?? input.number, customer: input[vocabulary.customer] };
+    const out: Record<string, unknown> = {
+      number: normaliseNumber(input.number as string) ?? input.number,
+      customer: input[vocabulary.customer],
+    };
     for (const label of vocabulary.labels) if (input[label] !== undefined) out[label] = input[label];
     return out;
   };
 
   return {
-    service, displayName, policy, vocabulary, org,
+    service,
+    displayName,
+    policy,
+    vocabulary,
+    org,
     connect: async (value) => onenumber.connect({ ...scope, number: number(value), policy }),
     disable: async (value) => onenumber.disable({ ...scope, number: number(value) }),
     enable: async (value) => onenumber.enable({ ...scope, number: number(value) }),
     remove: async (value) => onenumber.remove({ ...scope, number: number(value) }),
     members: async (value) => onenumber.members({ ...scope, number: number(value) }),
-    configure: async (value, settings) => onenumber.configure({ ...scope, number: number(value), settings: parseInput(settingsInput, { settings }).settings }),
+    configure: async (value, settings) =>
+      onenumber.configure({
+        ...scope,
+        number: number(value),
+        settings: parseInput(settingsInput, { settings }).settings,
+      }),
 
     async view(input) {
       const parsed = parseInput(schemas.view, input) as Record<string, unknown>;
@@ -70,8 +105,10 @@ export function createServiceAdapter<V extends VocabularyInput>(definition: Serv
     async canReply(input) {
       return onenumber.canReply(target(parseInput(schemas.view, input) as Record<string, unknown>));
     },
-    previewLeave: async (value, action) => onenumber.previewLeave({ ...scope, number: number(value), action: parseInput(leaveAction, action, 'action') }),
-    timeline: async (value, page = {}) => onenumber.timeline({ ...scope, number: number(value), ...parseInput(pageInput, page, 'page') }),
+    previewLeave: async (value, action) =>
+      onenumber.previewLeave({ ...scope, number: number(value), action: parseInput(leaveAction, action, 'action') }),
+    timeline: async (value, page = {}) =>
+      onenumber.timeline({ ...scope, number: number(value), ...parseInput(pageInput, page, 'page') }),
     async events(page = {}) {
       const events = await onenumber.events({ ...scope, ...parseInput(pageInput, page, 'page') });
       return events.map((event) => toVocabulary(event, vocabulary)) as never;
@@ -84,9 +121,14 @@ export function createServiceAdapter<V extends VocabularyInput>(definition: Serv
 
     on(name, listener) {
       if (!isAdapterEventName(name)) {
-        throw new OneNumberError('INVALID_INPUT', `event: "${String(name)}" is not an event; use one of ${Object.keys(adapterEventNames).join(', ')}.`, { field: 'event' });
+        throw new OneNumberError(
+          'INVALID_INPUT',
+          `event: "${String(name)}" is not an event; use one of ${Object.keys(adapterEventNames).join(', ')}.`,
+          { field: 'event' },
+        );
       }
-      if (typeof listener !== 'function') throw new OneNumberError('INVALID_INPUT', 'listener: expected a function', { field: 'listener' });
+      if (typeof listener !== 'function')
+        throw new OneNumberError('INVALID_INPUT', 'listener: expected a function', { field: 'listener' });
       feed ??= onenumber.feed({ ...scope, durable });
       const live = feed;
       const forward = (event: ChannelEvent) => (listener as (e: unknown) => void)(toVocabulary(event, vocabulary));

@@ -19,14 +19,19 @@ import type { VocabularyInput } from './vocabulary';
  * const desk = deskAdapter.create({ onenumber, org: 'acme' });
  * ```
  */
-export function defineServiceAdapter<const V extends VocabularyInput>(spec: ServiceAdapterSpecInput<V>): ServiceAdapterDefinition<V> {
+export function defineServiceAdapter<const V extends VocabularyInput>(
+  spec: ServiceAdapterSpecInput<V>,
+): ServiceAdapterDefinition<V> {
   const parsed = parseInput(serviceAdapterSpecSchema, spec, 'adapter');
   const definition: ServiceAdapterDefinition<V> = Object.freeze({
     specificationVersion: parsed.specificationVersion,
     service: parsed.service,
     displayName: parsed.displayName,
     policy: Object.freeze(parsed.policy),
-    vocabulary: Object.freeze({ ...parsed.vocabulary, labels: Object.freeze([...parsed.vocabulary.labels]) as string[] }),
+    vocabulary: Object.freeze({
+      ...parsed.vocabulary,
+      labels: Object.freeze([...parsed.vocabulary.labels]) as string[],
+    }),
     schemas: adapterInputSchemas<V>(parsed.vocabulary),
     create: (options: AdapterCreateOptions) => createServiceAdapter(definition, options),
   });

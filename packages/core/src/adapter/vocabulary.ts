@@ -9,9 +9,37 @@ export const genericWords = { conversation: 'conversation', customer: 'customer'
 
 /** Keys the facade already uses for something else: no vocabulary word may take one. */
 export const reservedWords: readonly string[] = [
-  'org', 'service', 'number', 'text', 'confirm', 'settings', 'policy', 'channel', 'message', 'messages',
-  'assignee', 'notice', 'status', 'id', 'type', 'at', 'members', 'parent', 'role', 'mode', 'reason',
-  'error', 'subject', 'state', 'from', 'to', 'cause', 'masked', 'agentName', 'direction', 'raw',
+  'org',
+  'service',
+  'number',
+  'text',
+  'confirm',
+  'settings',
+  'policy',
+  'channel',
+  'message',
+  'messages',
+  'assignee',
+  'notice',
+  'status',
+  'id',
+  'type',
+  'at',
+  'members',
+  'parent',
+  'role',
+  'mode',
+  'reason',
+  'error',
+  'subject',
+  'state',
+  'from',
+  'to',
+  'cause',
+  'masked',
+  'agentName',
+  'direction',
+  'raw',
 ];
 
 const word = z.string().regex(/^[a-z][a-zA-Z]{0,31}$/, 'a vocabulary word is one camelCase word, e.g. "ticket"');
@@ -29,13 +57,20 @@ export const vocabularySchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    const roles = [['conversation', v.conversation], ['customer', v.customer], ['agent', v.agent], ...v.labels.map((l, i) => [`labels.${i}`, l])];
+    const roles = [
+      ['conversation', v.conversation],
+      ['customer', v.customer],
+      ['agent', v.agent],
+      ...v.labels.map((l, i) => [`labels.${i}`, l]),
+    ];
     const seen = new Set<string>();
     const generic = Object.values(genericWords) as string[];
     for (const [role, w] of roles as [string, string][]) {
       const path = role.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-      if (reservedWords.includes(w)) ctx.addIssue({ code: 'custom', path, message: `"${w}" is a word the facade already uses` });
-      else if (generic.includes(w) && genericWords[role as keyof typeof genericWords] !== w) ctx.addIssue({ code: 'custom', path, message: `"${w}" is the spec's word for something else` });
+      if (reservedWords.includes(w))
+        ctx.addIssue({ code: 'custom', path, message: `"${w}" is a word the facade already uses` });
+      else if (generic.includes(w) && genericWords[role as keyof typeof genericWords] !== w)
+        ctx.addIssue({ code: 'custom', path, message: `"${w}" is the spec's word for something else` });
       else if (seen.has(w)) ctx.addIssue({ code: 'custom', path, message: `"${w}" is used twice` });
       seen.add(w);
     }
@@ -65,11 +100,16 @@ export type ActingRef<V extends VocabularyInput> = Simplify<ConversationRef<V> &
 
 /** Renames the spec's `conversation` and `customer` keys of a result or event to the service's words. */
 export type InVocabulary<T, V extends VocabularyInput> = T extends unknown
-  ? Simplify<{ [K in keyof T as K extends 'conversation' ? V['conversation'] : K extends 'customer' ? V['customer'] : K]: T[K] }>
+  ? Simplify<{
+      [K in keyof T as K extends 'conversation' ? V['conversation'] : K extends 'customer' ? V['customer'] : K]: T[K];
+    }>
   : never;
 
 /** Runtime twin of InVocabulary: a shallow copy with the two keys renamed. */
-export function toVocabulary<T extends object, V extends VocabularyInput>(value: T, vocabulary: Vocabulary): InVocabulary<T, V> {
+export function toVocabulary<T extends object, V extends VocabularyInput>(
+  value: T,
+  vocabulary: Vocabulary,
+): InVocabulary<T, V> {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     out[key === 'conversation' ? vocabulary.conversation : key === 'customer' ? vocabulary.customer : key] = v;

@@ -7,7 +7,7 @@ import { assigneeIn, buildNotice, otherServiceHold, type Notice } from './notice
 
 export type AssignDecision =
   | { kind: 'unchanged' }
-  | { kind: 'assign'; /** R23: done over another service's hold, with the agent's confirmation. */ confirmed: boolean }
+  | { kind: 'assign' /** R23: done over another service's hold, with the agent's confirmation. */; confirmed: boolean }
   | { kind: 'confirmation-required'; notice: Notice };
 
 export async function decideAssign(
@@ -24,5 +24,7 @@ export async function decideAssign(
   const both = [service, hold.service];
   const crossAccess = !!holder && both.every((s) => agent.access.includes(s) && holder.access.includes(s));
   if (!crossAccess) return { kind: 'assign', confirmed: false };
-  return confirm ? { kind: 'assign', confirmed: true } : { kind: 'confirmation-required', notice: buildNotice(hold, holder, agent, service) };
+  return confirm
+    ? { kind: 'assign', confirmed: true }
+    : { kind: 'confirmation-required', notice: buildNotice(hold, holder, agent, service) };
 }

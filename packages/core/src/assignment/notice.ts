@@ -30,9 +30,19 @@ export function otherServiceHold(conversation: ConversationState, service: strin
   return earliest;
 }
 
-export function buildNotice(hold: Assignment, holder: AgentEntry | null, viewer: AgentEntry, viewerService: string): Notice {
+export function buildNotice(
+  hold: Assignment,
+  holder: AgentEntry | null,
+  viewer: AgentEntry,
+  viewerService: string,
+): Notice {
   const named = viewer.access.includes(hold.service) && holder ? holder.name : null;
-  return { code: 'ASSIGNED_IN_OTHER_SERVICE', service: hold.service, agent: named, messages: noticeMessages(hold.service, named, viewerService) };
+  return {
+    code: 'ASSIGNED_IN_OTHER_SERVICE',
+    service: hold.service,
+    agent: named,
+    messages: noticeMessages(hold.service, named, viewerService),
+  };
 }
 
 /** R22: a notice unless the viewer holds the conversation in this service or nobody else does. */

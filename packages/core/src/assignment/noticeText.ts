@@ -9,7 +9,11 @@ const serviceNames: Record<string, string> = {
 export const serviceDisplayName = (service: string): string =>
   serviceNames[service] ?? service.charAt(0).toUpperCase() + service.slice(1);
 
-export function noticeMessages(otherService: string, agentName: string | null, viewerService: string): { en: string; ja: string } {
+export function noticeMessages(
+  otherService: string,
+  agentName: string | null,
+  viewerService: string,
+): { en: string; ja: string } {
   const other = serviceDisplayName(otherService);
   const here = serviceDisplayName(viewerService);
   return {

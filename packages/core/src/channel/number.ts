@@ -14,27 +14,31 @@ export function normaliseNumber(input: string): string | null {
   if (known !== undefined) return known;
   const trimmed = input.trim();
   let e164: string | null = null;
-  if (/^(\+|00)/.test(trimmed)) { // a country code is required
+  if (/^(\+|00)/.test(trimmed)) {
+    // a country code is required
     const parsed = parsePhoneNumberFromString(trimmed.replace(/^00/, '+'));
-    e164 = parsed && parsed.isValid() ? parsed.number : null;
+    e164 = parsed?.isValid() ? parsed.number : null;
   }
   if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value!);
   cache.set(input, e164);
   return e164;
 }
 
-export const businessNumberSchema = z.string().max(64).transform((value, ctx) => {
-  const e164 = normaliseNumber(value);
-  if (!e164) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `"${value.slice(0, 40)}" is not a valid business number; write it with its country code`,
-      params: { code: 'INVALID_NUMBER' },
-    });
-    return z.NEVER;
-  }
-  return e164;
-});
+export const businessNumberSchema = z
+  .string()
+  .max(64)
+  .transform((value, ctx) => {
+    const e164 = normaliseNumber(value);
+    if (!e164) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value.slice(0, 40)}" is not a valid business number; write it with its country code`,
+        params: { code: 'INVALID_NUMBER' },
+      });
+      return z.NEVER;
+    }
+    return e164;
+  });
 
 /** A customer id: digits (a wa_id) gain '+'; anything else (a business-scoped id) is kept exactly. */
 export function normaliseCustomer(input: string): string {

@@ -7,7 +7,10 @@ const id = z.string().min(1).max(128);
 
 export const planSchema = z
   .string()
-  .regex(/^(zoho-one|crm-plus|standalone|bundle:[A-Za-z0-9._-]{1,64})$/, 'a plan is zoho-one, crm-plus, bundle:NAME or standalone');
+  .regex(
+    /^(zoho-one|crm-plus|standalone|bundle:[A-Za-z0-9._-]{1,64})$/,
+    'a plan is zoho-one, crm-plus, bundle:NAME or standalone',
+  );
 
 export const orgEntrySchema = z
   .object({

@@ -4,8 +4,13 @@ import { OneNumberError } from '../errors';
 import { normaliseNumber } from '../channel/number';
 import { parseInput } from '../validate';
 import {
-  agentEntrySchema, numberEntrySchema, orgEntrySchema,
-  type AgentEntry, type Directory, type NumberEntry, type OrgEntry,
+  agentEntrySchema,
+  numberEntrySchema,
+  orgEntrySchema,
+  type AgentEntry,
+  type Directory,
+  type NumberEntry,
+  type OrgEntry,
 } from './Directory';
 
 export const directoryContentsSchema = z.object({
@@ -28,9 +33,15 @@ export function createMemoryDirectory(contents: DirectoryContents = {}): MemoryD
   const numbers = new Map<string, NumberEntry>();
 
   const directory: MemoryDirectory = {
-    async org(id) { return orgs.get(id) ?? null; },
-    async agent(org, id) { return agents.get(`${org}\u0000${id}`) ?? null; },
-    async number(e164) { return numbers.get(e164) ?? null; },
+    async org(id) {
+      return orgs.get(id) ?? null;
+    },
+    async agent(org, id) {
+      return agents.get(`${org}\u0000${id}`) ?? null;
+    },
+    async number(e164) {
+      return numbers.get(e164) ?? null;
+    },
     setOrg(entry) {
       const org = parseInput(orgEntrySchema, entry, 'org');
       orgs.set(org.id, org);
@@ -44,7 +55,10 @@ export function createMemoryDirectory(contents: DirectoryContents = {}): MemoryD
     setNumber(entry) {
       const parsed = parseInput(numberEntrySchema, entry, 'number');
       const e164 = normaliseNumber(parsed.number);
-      if (!e164) throw new OneNumberError('INVALID_NUMBER', `number: "${parsed.number}" is not a valid business number`, { field: 'number' });
+      if (!e164)
+        throw new OneNumberError('INVALID_NUMBER', `number: "${parsed.number}" is not a valid business number`, {
+          field: 'number',
+        });
       const stored = { number: e164, verified: parsed.verified };
       numbers.set(e164, stored);
       return stored;

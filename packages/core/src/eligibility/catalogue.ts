@@ -5,7 +5,16 @@
 export const bundlePlans = ['zoho-one', 'crm-plus'] as const;
 
 /** R2: finance services never share. The catalogue is data and can grow. */
-export const financeServices = ['books', 'inventory', 'invoice', 'billing', 'expense', 'commerce', 'checkout', 'payroll'] as const;
+export const financeServices = [
+  'books',
+  'inventory',
+  'invoice',
+  'billing',
+  'expense',
+  'commerce',
+  'checkout',
+  'payroll',
+] as const;
 
 /** R4: reason codes, most specific first (the order decides when several fit). */
 export const isolationReasons = ['finance-service', 'upgraded-from-standalone', 'standalone'] as const;

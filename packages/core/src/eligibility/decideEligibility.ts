@@ -15,7 +15,11 @@ export interface Eligibility {
   reason: Reason;
 }
 
-export function subscriptionOf(plan: string, service: string, services: Record<string, Subscription> = {}): Subscription {
+export function subscriptionOf(
+  plan: string,
+  service: string,
+  services: Record<string, Subscription> = {},
+): Subscription {
   return services[service] ?? (isBundlePlan(plan) ? 'bundle' : 'standalone');
 }
 

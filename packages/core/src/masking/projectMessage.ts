@@ -5,7 +5,11 @@
 import type { MessageView, StoredMessage } from './message';
 import { defaultMaskingPolicy, type MaskingPolicy } from './policy';
 
-export function projectMessage(message: StoredMessage, viewer: string, policy: MaskingPolicy = defaultMaskingPolicy): MessageView {
+export function projectMessage(
+  message: StoredMessage,
+  viewer: string,
+  policy: MaskingPolicy = defaultMaskingPolicy,
+): MessageView {
   const full = message.direction === 'in' || message.service === viewer;
   // One object literal with a fixed shape: views of long histories stay cheap (view-1000 bench).
   return {

@@ -16,13 +16,29 @@ export async function assign(ctx: Context, input: AssignInput): Promise<AssignRe
     const decision = await decideAssign(conversation, agent, service, confirm, (id) => ctx.directory.agent(org, id));
     if (decision.kind === 'confirmation-required') {
       // Issue 9: the timeline shows that a confirmation was asked for, and of whom.
-      await ctx.storage.note?.({ org, entry: timelineDraft({ channel: membership.channel, at: ctx.now(), what: 'confirmation-requested', service, agent: agent.id, why: `held-in-${decision.notice.service}` }) });
+      await ctx.storage.note?.({
+        org,
+        entry: timelineDraft({
+          channel: membership.channel,
+          at: ctx.now(),
+          what: 'confirmation-requested',
+          service,
+          agent: agent.id,
+          why: `held-in-${decision.notice.service}`,
+        }),
+      });
       return { status: 'confirmation-required', notice: decision.notice };
     }
     if (decision.kind === 'assign') {
       await ctx.storage.setAssignment({
-        org, channel: membership.channel, conversation: conversation.id, expectedVersion: conversation.version,
-        service, agent: agent.id, at: ctx.now(), cause: decision.confirmed ? 'confirmed' : 'assign',
+        org,
+        channel: membership.channel,
+        conversation: conversation.id,
+        expectedVersion: conversation.version,
+        service,
+        agent: agent.id,
+        at: ctx.now(),
+        cause: decision.confirmed ? 'confirmed' : 'assign',
       });
     }
     return { status: 'assigned' };

@@ -12,8 +12,13 @@ export type CanReplyResult =
 
 /** The refusals canReply answers with; anything else (bad input, unknown agent) still throws. */
 const answerable = new Set<ErrorCode>([
-  'FORBIDDEN', 'NOT_CONNECTED', 'MEMBERSHIP_DISABLED', 'UNKNOWN_CONVERSATION',
-  'ASSIGNMENT_REQUIRED', 'ASSIGNED_TO_ANOTHER_AGENT', 'WINDOW_CLOSED',
+  'FORBIDDEN',
+  'NOT_CONNECTED',
+  'MEMBERSHIP_DISABLED',
+  'UNKNOWN_CONVERSATION',
+  'ASSIGNMENT_REQUIRED',
+  'ASSIGNED_TO_ANOTHER_AGENT',
+  'WINDOW_CLOSED',
 ]);
 
 export async function canReply(ctx: Context, input: CanReplyInput): Promise<CanReplyResult> {

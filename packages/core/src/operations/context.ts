@@ -15,7 +15,10 @@ export interface Context {
 
 export async function requireOrg(ctx: Context, id: string): Promise<OrgEntry> {
   const org = await ctx.directory.org(id);
-  if (!org) throw new OneNumberError('UNKNOWN_ORG', `No org "${id}" in the directory. An admin adds it first.`, { field: 'org' });
+  if (!org)
+    throw new OneNumberError('UNKNOWN_ORG', `No org "${id}" in the directory. An admin adds it first.`, {
+      field: 'org',
+    });
   return org;
 }
 
@@ -28,7 +31,11 @@ export async function requireAgent(ctx: Context, org: string, id: string): Promi
 export function requireNumber(value: string, field = 'number'): string {
   const e164 = normaliseNumber(value);
   if (!e164) {
-    throw new OneNumberError('INVALID_NUMBER', `${field}: "${value.slice(0, 40)}" is not a valid business number; write it with its country code.`, { field });
+    throw new OneNumberError(
+      'INVALID_NUMBER',
+      `${field}: "${value.slice(0, 40)}" is not a valid business number; write it with its country code.`,
+      { field },
+    );
   }
   return e164;
 }
@@ -41,17 +48,36 @@ export function requireAccess(agent: AgentEntry, service: string): void {
 }
 
 /** R25: a service acts only on channels it is an active member of. */
-export async function requireActiveMembership(ctx: Context, org: string, number: string, service: string): Promise<MembershipRecord> {
+export async function requireActiveMembership(
+  ctx: Context,
+  org: string,
+  number: string,
+  service: string,
+): Promise<MembershipRecord> {
   const membership = await ctx.storage.findMembership({ org, number, service });
-  if (!membership) throw new OneNumberError('NOT_CONNECTED', `${service} is not connected to ${number}. Connect it first.`);
-  if (membership.state !== 'active') throw new OneNumberError('MEMBERSHIP_DISABLED', `${service}'s membership on ${number} is disabled. Enable it first.`);
+  if (!membership)
+    throw new OneNumberError('NOT_CONNECTED', `${service} is not connected to ${number}. Connect it first.`);
+  if (membership.state !== 'active')
+    throw new OneNumberError(
+      'MEMBERSHIP_DISABLED',
+      `${service}'s membership on ${number} is disabled. Enable it first.`,
+    );
   return membership;
 }
 
-export async function requireConversation(ctx: Context, org: string, channel: string, customer: string): Promise<ConversationState> {
+export async function requireConversation(
+  ctx: Context,
+  org: string,
+  channel: string,
+  customer: string,
+): Promise<ConversationState> {
   const conversation = await ctx.storage.conversation({ org, channel, customer });
   if (!conversation) {
-    throw new OneNumberError('UNKNOWN_CONVERSATION', `No conversation with ${customer} in this channel yet: it starts with the customer's first message.`, { field: 'customer' });
+    throw new OneNumberError(
+      'UNKNOWN_CONVERSATION',
+      `No conversation with ${customer} in this channel yet: it starts with the customer's first message.`,
+      { field: 'customer' },
+    );
   }
   return conversation;
 }
@@ -66,14 +92,20 @@ export async function requireActingMember(ctx: Context, org: string, agentId: st
     e164 ? ctx.storage.findMembership({ org, number: e164, service }) : Promise.resolve(null),
   ]);
   if (agentLookup.status === 'rejected') throw agentLookup.reason;
-  if (!agentLookup.value) throw new OneNumberError('UNKNOWN_AGENT', `No agent "${agentId}" in org "${org}".`, { field: 'agent' });
+  if (!agentLookup.value)
+    throw new OneNumberError('UNKNOWN_AGENT', `No agent "${agentId}" in org "${org}".`, { field: 'agent' });
   const agent = agentLookup.value;
   const number = requireNumber(raw);
   requireAccess(agent, service);
   if (membershipLookup.status === 'rejected') throw membershipLookup.reason;
   const membership = membershipLookup.value;
-  if (!membership) throw new OneNumberError('NOT_CONNECTED', `${service} is not connected to ${number}. Connect it first.`);
-  if (membership.state !== 'active') throw new OneNumberError('MEMBERSHIP_DISABLED', `${service}'s membership on ${number} is disabled. Enable it first.`);
+  if (!membership)
+    throw new OneNumberError('NOT_CONNECTED', `${service} is not connected to ${number}. Connect it first.`);
+  if (membership.state !== 'active')
+    throw new OneNumberError(
+      'MEMBERSHIP_DISABLED',
+      `${service}'s membership on ${number} is disabled. Enable it first.`,
+    );
   return { agent, number, membership };
 }
 

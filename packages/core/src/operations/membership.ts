@@ -9,8 +9,14 @@ import type { MembershipAction } from '../storage/records';
 import { parseInput } from '../validate';
 import { requireActiveMembership, requireNumber, requireOrg, type Context } from './context';
 import {
-  configureInputSchema, connectInputSchema, membersInputSchema, membershipInputSchema,
-  type ConfigureInput, type ConnectInput, type MembersInput, type MembershipInput,
+  configureInputSchema,
+  connectInputSchema,
+  membersInputSchema,
+  membershipInputSchema,
+  type ConfigureInput,
+  type ConnectInput,
+  type MembersInput,
+  type MembershipInput,
 } from './schemas';
 
 export interface ConnectResult {
@@ -26,9 +32,25 @@ export async function connect(ctx: Context, input: ConnectInput): Promise<Connec
   const entry = await requireOrg(ctx, org);
   const number = requireNumber(raw);
   const facts = await ctx.directory.number(number);
-  if (!facts?.verified) throw new OneNumberError('NUMBER_NOT_VERIFIED', `${number} is not verified. Verify it with WhatsApp, then connect again.`);
-  const { mode, reason } = decideEligibility({ plan: entry.plan, service, subscription: subscriptionOf(entry.plan, service, entry.services) });
-  const outcome = await ctx.storage.connect({ org, number, service, mode, reason, policy: policy ?? defaultMaskingPolicy, at: ctx.now() });
+  if (!facts?.verified)
+    throw new OneNumberError(
+      'NUMBER_NOT_VERIFIED',
+      `${number} is not verified. Verify it with WhatsApp, then connect again.`,
+    );
+  const { mode, reason } = decideEligibility({
+    plan: entry.plan,
+    service,
+    subscription: subscriptionOf(entry.plan, service, entry.services),
+  });
+  const outcome = await ctx.storage.connect({
+    org,
+    number,
+    service,
+    mode,
+    reason,
+    policy: policy ?? defaultMaskingPolicy,
+    at: ctx.now(),
+  });
   return { channel: outcome.channel, mode: outcome.mode, role: outcome.role, reason };
 }
 
@@ -39,7 +61,11 @@ export interface MembershipResult {
   parentChange: { from: string | null; to: string | null } | null;
 }
 
-export async function changeMembership(ctx: Context, action: MembershipAction, input: MembershipInput): Promise<MembershipResult> {
+export async function changeMembership(
+  ctx: Context,
+  action: MembershipAction,
+  input: MembershipInput,
+): Promise<MembershipResult> {
   const { org, service, number: raw } = parseInput(membershipInputSchema, input);
   await requireOrg(ctx, org);
   const number = requireNumber(raw);
@@ -61,9 +87,18 @@ export async function members(ctx: Context, input: MembersInput): Promise<Member
   const number = requireNumber(raw);
   const info = await ctx.storage.channelInfo({ org, number, service });
   if (!info) {
-    throw new OneNumberError('NOT_CONNECTED', service ? `${service} is not connected to ${number}.` : `${number} has no shared channel in org "${org}".`);
+    throw new OneNumberError(
+      'NOT_CONNECTED',
+      service ? `${service} is not connected to ${number}.` : `${number} has no shared channel in org "${org}".`,
+    );
   }
-  return { channel: info.channel, status: info.status, parent: info.parent, members: info.members, settings: info.settings };
+  return {
+    channel: info.channel,
+    status: info.status,
+    parent: info.parent,
+    members: info.members,
+    settings: info.settings,
+  };
 }
 
 export async function configure(ctx: Context, input: ConfigureInput): Promise<{ ok: true; settings: ChannelSettings }> {

@@ -6,8 +6,14 @@ import { parseInput } from '../validate';
 import { checkReply } from './checkReply';
 import { requireActingMember, requireConversation, requireNumber, withRetry, type Context } from './context';
 import {
-  receiveInputSchema, replyInputSchema, updateStatusInputSchema, viewInputSchema,
-  type ReceiveInput, type ReplyInput, type UpdateStatusInput, type ViewInput,
+  receiveInputSchema,
+  replyInputSchema,
+  updateStatusInputSchema,
+  viewInputSchema,
+  type ReceiveInput,
+  type ReplyInput,
+  type UpdateStatusInput,
+  type ViewInput,
 } from './schemas';
 
 export interface ReceiveResult {
@@ -48,8 +54,18 @@ export async function reply(ctx: Context, input: ReplyInput): Promise<{ message:
   return withRetry(async () => {
     const { agent, membership, conversation, assign } = await checkReply(ctx, target);
     const { message } = await ctx.storage.appendReply({
-      org: target.org, channel: membership.channel, conversation: conversation.id, expectedVersion: conversation.version,
-      service: target.service, agent: agent.id, agentName: agent.name, type: 'text', text, raw: null, assign, at: ctx.now(),
+      org: target.org,
+      channel: membership.channel,
+      conversation: conversation.id,
+      expectedVersion: conversation.version,
+      service: target.service,
+      agent: agent.id,
+      agentName: agent.name,
+      type: 'text',
+      text,
+      raw: null,
+      assign,
+      at: ctx.now(),
     });
     return { message, conversation: conversation.id };
   });
@@ -73,10 +89,19 @@ export async function view(ctx: Context, input: ViewInput): Promise<ViewResult> 
     ctx.storage.view({ org, channel: membership.channel, conversation: conversation.id, service }),
     decideNotice(conversation, agent, service, (id) => ctx.directory.agent(org, id)),
   ]);
-  return { channel: membership.channel, conversation: conversation.id, messages, assignee: assigneeIn(conversation, service), notice };
+  return {
+    channel: membership.channel,
+    conversation: conversation.id,
+    messages,
+    assignee: assigneeIn(conversation, service),
+    notice,
+  };
 }
 
-export async function updateStatus(ctx: Context, input: UpdateStatusInput): Promise<{ ok: true; status: MessageStatus; changed: boolean }> {
+export async function updateStatus(
+  ctx: Context,
+  input: UpdateStatusInput,
+): Promise<{ ok: true; status: MessageStatus; changed: boolean }> {
   const { org, message, status, error } = parseInput(updateStatusInputSchema, input);
   const result = await ctx.storage.updateStatus({ org, message, status, error: error ?? null, at: ctx.now() });
   return { ok: true, ...result };

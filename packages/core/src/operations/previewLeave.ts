@@ -31,9 +31,17 @@ export async function previewLeave(ctx: Context, input: PreviewLeaveInput): Prom
   // remaining one is the next parent when the leaver was parent (R11).
   const rest = info.members.filter((m) => m.service !== service);
   const parentAfter = !active || info.parent !== service ? info.parent : (rest[0]?.service ?? null);
-  const membersAfter = rest.map((m) => ({ service: m.service, role: m.service === parentAfter ? 'parent' as const : 'child' as const }));
+  const membersAfter = rest.map((m) => ({
+    service: m.service,
+    role: m.service === parentAfter ? ('parent' as const) : ('child' as const),
+  }));
   return {
-    service, action, changes: active || action === 'remove',
-    parentBefore: info.parent, parentAfter, membersAfter, closes: membersAfter.length === 0,
+    service,
+    action,
+    changes: active || action === 'remove',
+    parentBefore: info.parent,
+    parentAfter,
+    membersAfter,
+    closes: membersAfter.length === 0,
   };
 }

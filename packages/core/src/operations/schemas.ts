@@ -7,7 +7,9 @@ import { channelSettingsSchema } from '../channel/settings';
 import { maskingPolicySchema } from '../masking/policy';
 
 export const idSchema = z.string().min(1).max(128);
-export const serviceSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'a service id is lower-case letters, digits and dashes (e.g. "desk")');
+export const serviceSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,31}$/, 'a service id is lower-case letters, digits and dashes (e.g. "desk")');
 const numberInput = z.string().min(1).max(64);
 
 const onNumber = { org: idSchema, service: serviceSchema, number: numberInput };
@@ -15,7 +17,9 @@ const withCustomer = { ...onNumber, agent: idSchema, customer: customerSchema };
 
 export const connectInputSchema = z.object({ ...onNumber, policy: maskingPolicySchema.optional() }).strict();
 export const membershipInputSchema = z.object(onNumber).strict();
-export const membersInputSchema = z.object({ org: idSchema, number: numberInput, service: serviceSchema.optional() }).strict();
+export const membersInputSchema = z
+  .object({ org: idSchema, number: numberInput, service: serviceSchema.optional() })
+  .strict();
 export const configureInputSchema = z.object({ ...onNumber, settings: channelSettingsSchema }).strict();
 
 export const receiveInputSchema = z
@@ -39,11 +43,19 @@ export const updateStatusInputSchema = z
     org: idSchema,
     message: idSchema,
     status: z.enum(['delivered', 'read', 'failed']),
-    error: z.object({ code: z.union([z.number(), z.string().max(64)]), title: z.string().max(500) }).nullable().optional(),
+    error: z
+      .object({ code: z.union([z.number(), z.string().max(64)]), title: z.string().max(500) })
+      .nullable()
+      .optional(),
   })
   .strict();
 export const eventsInputSchema = z
-  .object({ org: idSchema, service: serviceSchema, after: z.string().max(64).optional(), limit: z.number().int().min(1).max(1000).optional() })
+  .object({
+    org: idSchema,
+    service: serviceSchema,
+    after: z.string().max(64).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
   .strict();
 
 export type ConnectInput = z.input<typeof connectInputSchema>;
@@ -62,10 +74,12 @@ export const previewLeaveInputSchema = z.object({ ...onNumber, action: z.enum(['
 export type CanReplyInput = z.input<typeof canReplyInputSchema>;
 export type PreviewLeaveInput = z.input<typeof previewLeaveInputSchema>;
 
-export const feedInputSchema = eventsInputSchema.extend({
-  /** Resume from, and keep, the service's durable cursor (issue 9): each event handled once. */
-  durable: z.boolean().optional(),
-}).strict();
+export const feedInputSchema = eventsInputSchema
+  .extend({
+    /** Resume from, and keep, the service's durable cursor (issue 9): each event handled once. */
+    durable: z.boolean().optional(),
+  })
+  .strict();
 export const timelineInputSchema = z
   .object({ ...onNumber, after: z.string().max(64).optional(), limit: z.number().int().min(1).max(1000).optional() })
   .strict();

@@ -6,13 +6,18 @@ import { parseInput } from '../validate';
 import { requireActiveMembership, requireNumber, requireOrg, type Context } from './context';
 import { timelineInputSchema, type TimelineInput } from './schemas';
 
-export async function timeline(ctx: Context, input: TimelineInput): Promise<{ entries: TimelineEntry[]; next: string | null }> {
+export async function timeline(
+  ctx: Context,
+  input: TimelineInput,
+): Promise<{ entries: TimelineEntry[]; next: string | null }> {
   const { org, service, number: raw, after, limit = 100 } = parseInput(timelineInputSchema, input);
-  if (!ctx.storage.timeline) throw new OneNumberError('NOT_SUPPORTED', `The ${ctx.storage.name} storage keeps no timeline.`);
+  if (!ctx.storage.timeline)
+    throw new OneNumberError('NOT_SUPPORTED', `The ${ctx.storage.name} storage keeps no timeline.`);
   await requireOrg(ctx, org);
   const number = requireNumber(raw);
   const membership = await requireActiveMembership(ctx, org, number, service);
-  if (membership.role !== 'parent') throw new OneNumberError('NOT_PARENT', 'Only the parent service (or an admin) may read the channel timeline.');
+  if (membership.role !== 'parent')
+    throw new OneNumberError('NOT_PARENT', 'Only the parent service (or an admin) may read the channel timeline.');
   const entries = await ctx.storage.timeline({ org, channel: membership.channel, after, limit });
   return { entries, next: entries.length === limit ? entries.at(-1)!.id : null };
 }

@@ -6,9 +6,22 @@ import type { ChannelEvent } from '../events';
 import type { ChannelSettings } from '../channel/settings';
 import type { TimelineDraft, TimelineEntry } from './timeline';
 import type {
-  AssignmentRecord, ChannelInfo, ConnectOutcome, ConnectRecord, ConversationState, EventQuery,
-  InboundOutcome, InboundRecord, MembershipChange, MembershipOutcome, MembershipRecord, MessageView,
-  ReplyRecord, StatusRecord, TimelineQuery, ViewQuery,
+  AssignmentRecord,
+  ChannelInfo,
+  ConnectOutcome,
+  ConnectRecord,
+  ConversationState,
+  EventQuery,
+  InboundOutcome,
+  InboundRecord,
+  MembershipChange,
+  MembershipOutcome,
+  MembershipRecord,
+  MessageView,
+  ReplyRecord,
+  StatusRecord,
+  TimelineQuery,
+  ViewQuery,
 } from './records';
 
 export const storageSpecificationVersion = 1 as const;
@@ -44,7 +57,12 @@ export interface ChannelStorage {
   channelInfo(input: { org: string; number: string; service?: string | undefined }): Promise<ChannelInfo | null>;
 
   /** R9, R28: replace settings keys; NOT_PARENT unless `service` is the parent, checked atomically. */
-  configure(input: { org: string; channel: string; service: string; settings: ChannelSettings }): Promise<ChannelSettings>;
+  configure(input: {
+    org: string;
+    channel: string;
+    service: string;
+    settings: ChannelSettings;
+  }): Promise<ChannelSettings>;
 
   /**
    * R13, R15, R26. Store an inbound message in every channel on the number (the shared one and

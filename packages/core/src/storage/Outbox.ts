@@ -47,7 +47,12 @@ export interface OutboxStore {
   /** The provider accepted it: never send again; record the provider's id for status routing. */
   complete(input: { id: string; providerMessageId: string; at: string }): Promise<void>;
   /** Not sent. With `retryAt` it is due again then; without, it failed for good (status failed). */
-  fail(input: { id: string; error: { code: number | string; title: string }; retryAt?: string | undefined; at: string }): Promise<void>;
+  fail(input: {
+    id: string;
+    error: { code: number | string; title: string };
+    retryAt?: string | undefined;
+    at: string;
+  }): Promise<void>;
   /** The stored reply that a provider message id belongs to (status webhooks), or null. */
   findByProviderId(providerMessageId: string): Promise<{ id: string; org: string } | null>;
 }

@@ -2,9 +2,13 @@
 // and status change, in order (who, what, when, why). It never holds message text (R20).
 
 export type TimelineWhat =
-  | 'joined' | 'disabled' | 'enabled' | 'removed'
+  | 'joined'
+  | 'disabled'
+  | 'enabled'
+  | 'removed'
   | 'elected'
-  | 'assigned' | 'unassigned'
+  | 'assigned'
+  | 'unassigned'
   | 'confirmation-requested'
   | 'status';
 
@@ -32,6 +36,14 @@ export interface TimelineEntry {
 /** What a storage records; it adds `id` (and keeps the order). */
 export type TimelineDraft = Omit<TimelineEntry, 'id'>;
 
-export const timelineDraft = (d: Partial<TimelineDraft> & Pick<TimelineDraft, 'channel' | 'at' | 'what' | 'why'>): TimelineDraft => ({
-  service: null, agent: null, from: null, to: null, message: null, status: null, ...d,
+export const timelineDraft = (
+  d: Partial<TimelineDraft> & Pick<TimelineDraft, 'channel' | 'at' | 'what' | 'why'>,
+): TimelineDraft => ({
+  service: null,
+  agent: null,
+  from: null,
+  to: null,
+  message: null,
+  status: null,
+  ...d,
 });

@@ -54,7 +54,8 @@ export class MembershipModel {
     const current = channel.parent ? channel.memberships.get(channel.parent) : undefined;
     if (current?.state === 'active') return;
     let best: [string, ModelMembership] | undefined;
-    for (const entry of channel.memberships) if (entry[1].state === 'active' && (!best || entry[1].seq < best[1].seq)) best = entry;
+    for (const entry of channel.memberships)
+      if (entry[1].state === 'active' && (!best || entry[1].seq < best[1].seq)) best = entry;
     channel.parent = best?.[0] ?? null;
   }
 
@@ -73,7 +74,13 @@ export class MembershipModel {
     const key = this.keyOf(org, number, service);
     let channel = this.channels.get(key);
     if (!channel) {
-      channel = { id: null, mode: this.isIsolated(service) ? 'isolated' : 'shared', memberships: new Map(), parent: null, history: [] };
+      channel = {
+        id: null,
+        mode: this.isIsolated(service) ? 'isolated' : 'shared',
+        memberships: new Map(),
+        parent: null,
+        history: [],
+      };
       this.channels.set(key, channel);
     }
     return channel;
@@ -88,7 +95,12 @@ export class MembershipModel {
   }
 
   /** R10, R11: disable, enable or remove; returns the parent change, or the refusal. */
-  change(org: string, number: string, service: string, action: Action): Outcome<{ parentChange: { from: string | null; to: string | null } | null; members: Member[] }> {
+  change(
+    org: string,
+    number: string,
+    service: string,
+    action: Action,
+  ): Outcome<{ parentChange: { from: string | null; to: string | null } | null; members: Member[] }> {
     const channel = this.channel(org, number, service);
     const membership = channel?.memberships.get(service);
     if (!channel || !membership) return { error: 'NOT_CONNECTED' };

@@ -3,7 +3,13 @@
 import { expect } from 'vitest';
 import { createMemoryStorage } from '../../../storage-memory/src';
 import {
-  createMemoryDirectory, createOneNumber, OneNumberError, type ChannelEvent, type ChannelStorage, type ErrorCode, type OneNumber,
+  createMemoryDirectory,
+  createOneNumber,
+  OneNumberError,
+  type ChannelEvent,
+  type ChannelStorage,
+  type ErrorCode,
+  type OneNumber,
 } from '../../src';
 
 /** Business numbers (valid per libphonenumber-js), all verified unless named otherwise. */
@@ -32,7 +38,12 @@ export function makeDirectory() {
       { org: 'acme', id: 'd', name: 'Agent D', access: ['desk', 'crm'] },
       { org: 'acme', id: 's', name: 'Agent S', access: ['salesiq'] },
       { org: 'acme', id: 'k', name: 'Agent K', access: ['books'] },
-      { org: 'acme', id: 'all', name: 'Agent All', access: ['desk', 'crm', 'salesiq', 'campaigns', 'books', 'bigin', 'survey'] },
+      {
+        org: 'acme',
+        id: 'all',
+        name: 'Agent All',
+        access: ['desk', 'crm', 'salesiq', 'campaigns', 'books', 'bigin', 'survey'],
+      },
       { org: 'beta', id: 'x', name: 'Agent X', access: ['desk', 'crm'] },
     ],
     numbers: [
@@ -60,7 +71,9 @@ export async function connectAll(one: OneNumber, number: string, services: reado
 /** Awaits a refusal and checks it is a OneNumberError with `code`; returns it. */
 export async function refusal(promise: Promise<unknown>, code: ErrorCode): Promise<OneNumberError> {
   const error = await promise.then(
-    (value) => { throw new Error(`expected ${code}, got ${JSON.stringify(value)}`); },
+    (value) => {
+      throw new Error(`expected ${code}, got ${JSON.stringify(value)}`);
+    },
     (e: unknown) => e,
   );
   expect(OneNumberError.isInstance(error), String(error)).toBe(true);
@@ -71,8 +84,10 @@ export async function refusal(promise: Promise<unknown>, code: ErrorCode): Promi
 }
 
 /** A service's whole event stream. */
-export const eventsOf = (one: OneNumber, service: string, org = 'acme'): Promise<ChannelEvent[]> => one.events({ org, service });
+export const eventsOf = (one: OneNumber, service: string, org = 'acme'): Promise<ChannelEvent[]> =>
+  one.events({ org, service });
 
-export const servicesOf = (members: { service: string; role: string }[]) => members.map((m) => `${m.service}${m.role === 'parent' ? '*' : ''}`);
+export const servicesOf = (members: { service: string; role: string }[]) =>
+  members.map((m) => `${m.service}${m.role === 'parent' ? '*' : ''}`);
 
 export const texts = (messages: { text: string | null }[]) => messages.map((m) => m.text);

@@ -18,13 +18,17 @@ export interface OpenDatabaseOptions {
 export const isPostgresUrl = (target: string): boolean => /^postgres(ql)?:\/\//i.test(target);
 
 /** What a target names, safe to print (a URL loses its password). */
-export const describeDatabase = (target: string): string => (isPostgresUrl(target) ? `postgres ${describePostgresUrl(target)}` : target);
+export const describeDatabase = (target: string): string =>
+  isPostgresUrl(target) ? `postgres ${describePostgresUrl(target)}` : target;
 
 export async function openDatabase(urlOrPath: string, options: OpenDatabaseOptions = {}): Promise<ServerDatabase> {
-  if (typeof urlOrPath !== 'string' || !urlOrPath) throw new OneNumberError('INVALID_INPUT', 'db: a postgres:// URL or a SQLite file path', { field: 'db' });
+  if (typeof urlOrPath !== 'string' || !urlOrPath)
+    throw new OneNumberError('INVALID_INPUT', 'db: a postgres:// URL or a SQLite file path', { field: 'db' });
   if (isPostgresUrl(urlOrPath)) {
     return openPostgresDatabase({
-      url: urlOrPath, ...(options.replicaId ? { replicaId: options.replicaId } : {}), ...(options.poolMax ? { pool: { max: options.poolMax } } : {}),
+      url: urlOrPath,
+      ...(options.replicaId ? { replicaId: options.replicaId } : {}),
+      ...(options.poolMax ? { pool: { max: options.poolMax } } : {}),
     });
   }
   return openSqliteDatabase({ file: urlOrPath, ...(options.synchronous ? { synchronous: options.synchronous } : {}) });

@@ -12,11 +12,19 @@ export function createAuthenticator(adminToken: string, tokens: TokenStore) {
   const admin = digest(adminToken);
   return async function authenticate(header: string | undefined): Promise<Principal> {
     const match = /^Bearer\s+(\S{1,512})\s*$/i.exec(header ?? '');
-    if (!match) throw new OneNumberError('UNAUTHORIZED', 'Send a token as "Authorization: Bearer <token>". Ask the server admin for a service token.');
+    if (!match)
+      throw new OneNumberError(
+        'UNAUTHORIZED',
+        'Send a token as "Authorization: Bearer <token>". Ask the server admin for a service token.',
+      );
     const token = match[1]!;
     if (timingSafeEqual(digest(token), admin)) return { kind: 'admin' };
     const principal = await tokens.verify(token);
-    if (!principal) throw new OneNumberError('UNAUTHORIZED', 'This token is not valid (unknown or revoked). Ask the server admin for a service token.');
+    if (!principal)
+      throw new OneNumberError(
+        'UNAUTHORIZED',
+        'This token is not valid (unknown or revoked). Ask the server admin for a service token.',
+      );
     return principal;
   };
 }

@@ -22,13 +22,18 @@ import { mountWhatsApp, type WhatsAppMount } from './whatsapp/mountWhatsApp';
 import type { WhatsAppOptions } from './whatsapp/whatsAppOptions';
 
 const isDatabase = (v: unknown): v is ServerDatabase =>
-  typeof v === 'object' && v !== null && ['storage', 'directory', 'tokens', 'outbox'].every((k) => typeof (v as Record<string, unknown>)[k] === 'object')
-  && typeof (v as Record<string, unknown>).membershipInChannel === 'function';
+  typeof v === 'object' &&
+  v !== null &&
+  ['storage', 'directory', 'tokens', 'outbox'].every((k) => typeof (v as Record<string, unknown>)[k] === 'object') &&
+  typeof (v as Record<string, unknown>).membershipInChannel === 'function';
 
 export const handlerOptionsSchema = z.object({
   db: z.custom<ServerDatabase>(isDatabase, 'a ServerDatabase (openSqliteDatabase)'),
   /** The admin token (at least 16 characters); env ONENUMBER_ADMIN_TOKEN when not given. Service tokens are issued with it. */
-  adminToken: z.string({ error: 'set ONENUMBER_ADMIN_TOKEN or pass adminToken' }).min(16, 'the admin token has at least 16 characters').max(512),
+  adminToken: z
+    .string({ error: 'set ONENUMBER_ADMIN_TOKEN or pass adminToken' })
+    .min(16, 'the admin token has at least 16 characters')
+    .max(512),
   logger: z.custom<RequestLogger>((v) => typeof v === 'function', 'a function').optional(),
   /** Comment lines on idle event streams, so proxies keep them open. */
   heartbeatMs: z.number().int().min(10).max(600_000).default(15_000),
@@ -38,9 +43,16 @@ export const handlerOptionsSchema = z.object({
    * The WhatsApp transport: each option defaults from its WHATSAPP_* variable (whatsAppOptionsSchema),
    * so with none given the environment decides; `false` turns it off whatever the environment says.
    */
-  whatsapp: z.union([z.literal(false), z.custom<WhatsAppOptions>((v) => typeof v === 'object' && v !== null, 'WhatsApp options or false')]).optional(),
+  whatsapp: z
+    .union([
+      z.literal(false),
+      z.custom<WhatsAppOptions>((v) => typeof v === 'object' && v !== null, 'WhatsApp options or false'),
+    ])
+    .optional(),
 });
-export type HandlerOptions = Omit<z.input<typeof handlerOptionsSchema>, 'adminToken'> & { adminToken?: string | undefined };
+export type HandlerOptions = Omit<z.input<typeof handlerOptionsSchema>, 'adminToken'> & {
+  adminToken?: string | undefined;
+};
 
 /** The admin token falls back to the environment (ONENUMBER_ADMIN_TOKEN). */
 export const withAdminToken = <T extends { adminToken?: string | undefined }>(options: T): T => ({
@@ -69,7 +81,14 @@ export interface OneNumberHandler {
 }
 
 export function createOneNumberHandler(options: HandlerOptions): OneNumberHandler {
-  const { db, adminToken, logger = jsonLineLogger, heartbeatMs, maxBodyBytes, whatsapp: whatsappOptions } = parseInput(handlerOptionsSchema, withAdminToken(options), 'options');
+  const {
+    db,
+    adminToken,
+    logger = jsonLineLogger,
+    heartbeatMs,
+    maxBodyBytes,
+    whatsapp: whatsappOptions,
+  } = parseInput(handlerOptionsSchema, withAdminToken(options), 'options');
   const authenticate = createAuthenticator(adminToken, db.tokens);
   const guards = createGuards(db);
   const streams = new Set<() => void>();
@@ -89,7 +108,12 @@ export function createOneNumberHandler(options: HandlerOptions): OneNumberHandle
         // a response with immutable headers (none of ours) goes out without it
       }
       const principal = c.get('principal');
-      const entry: RequestLog = { method: c.req.method, path: c.req.path.slice(0, 200), status: c.res.status, ms: Math.round(performance.now() - started) };
+      const entry: RequestLog = {
+        method: c.req.method,
+        path: c.req.path.slice(0, 200),
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      };
       if (principal?.kind === 'service') Object.assign(entry, { org: principal.org, service: principal.service });
       if (c.error) entry.error = errorLabel(c.error);
       try {
@@ -100,13 +124,20 @@ export function createOneNumberHandler(options: HandlerOptions): OneNumberHandle
     }
   });
   app.onError((error) => errorResponse(toPublicError(error)));
-  app.notFound(() => errorResponse(new OneNumberError('NOT_FOUND', 'Nothing is served at this path. See GET /openapi.json.')));
+  app.notFound(() =>
+    errorResponse(new OneNumberError('NOT_FOUND', 'Nothing is served at this path. See GET /openapi.json.')),
+  );
 
   let whatsapp: WhatsAppMount | undefined;
-  app.get('/health', (c) => c.json({
-    ok: true, specificationVersion: storageSpecificationVersion, dialect: db.dialect, capabilities: capabilitiesOf(db.storage),
-    whatsapp: { webhook: whatsapp?.webhook ?? false, sender: whatsapp?.sender ?? false },
-  }));
+  app.get('/health', (c) =>
+    c.json({
+      ok: true,
+      specificationVersion: storageSpecificationVersion,
+      dialect: db.dialect,
+      capabilities: capabilitiesOf(db.storage),
+      whatsapp: { webhook: whatsapp?.webhook ?? false, sender: whatsapp?.sender ?? false },
+    }),
+  );
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
 
   app.use('/v1/*', async (c, next) => {

@@ -35,7 +35,7 @@ export function toPublicError(error: unknown): OneNumberError {
 export function errorLabel(error: unknown): string {
   if (OneNumberError.isInstance(error)) return error.code;
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code.slice(0, 40) : (error as Error | null)?.name ?? 'unknown';
+  return typeof code === 'string' ? code.slice(0, 40) : ((error as Error | null)?.name ?? 'unknown');
 }
 
 export function errorResponse(error: OneNumberError, headers: Record<string, string> = {}): Response {

@@ -5,8 +5,15 @@
 // a channel (read through ServerDatabase.membershipInChannel: one cheap read, no write), and
 // R17 on delivery statuses (WhatsApp's facts: the webhook and the admin report them).
 import {
-  OneNumberError, decideEligibility, subscriptionOf,
-  type AssignmentRecord, type ConnectRecord, type ConversationState, type InboundRecord, type ReplyRecord, type ViewQuery,
+  OneNumberError,
+  decideEligibility,
+  subscriptionOf,
+  type AssignmentRecord,
+  type ConnectRecord,
+  type ConversationState,
+  type InboundRecord,
+  type ReplyRecord,
+  type ViewQuery,
 } from '@onenumber/core';
 import type { Principal, ServerDatabase } from '../db/ServerDatabase';
 
@@ -17,8 +24,10 @@ export function createGuards(db: Pick<ServerDatabase, 'directory' | 'storage' | 
 
   async function requireAgentFor(org: string, id: string, service: string) {
     const agent = await directory.agent(org, id);
-    if (!agent || !agent.access.includes(service)) {
-      throw new OneNumberError('FORBIDDEN', `Agent "${id}" has no access to ${service} in this org.`, { field: 'agent' });
+    if (!agent?.access.includes(service)) {
+      throw new OneNumberError('FORBIDDEN', `Agent "${id}" has no access to ${service} in this org.`, {
+        field: 'agent',
+      });
     }
     return agent;
   }
@@ -28,9 +37,21 @@ export function createGuards(db: Pick<ServerDatabase, 'directory' | 'storage' | 
    * service's isolated channel, nor in one where its membership is disabled).
    */
   async function requireActiveMember(record: { org: string; channel: string; service: string }) {
-    const membership = await db.membershipInChannel({ org: record.org, channel: record.channel, service: record.service });
-    if (!membership) throw new OneNumberError('NOT_CONNECTED', `${record.service} is not a member of that channel.`, { field: 'channel' });
-    if (membership.state !== 'active') throw new OneNumberError('MEMBERSHIP_DISABLED', `${record.service}'s membership in that channel is disabled: enable it first.`, { field: 'service' });
+    const membership = await db.membershipInChannel({
+      org: record.org,
+      channel: record.channel,
+      service: record.service,
+    });
+    if (!membership)
+      throw new OneNumberError('NOT_CONNECTED', `${record.service} is not a member of that channel.`, {
+        field: 'channel',
+      });
+    if (membership.state !== 'active')
+      throw new OneNumberError(
+        'MEMBERSHIP_DISABLED',
+        `${record.service}'s membership in that channel is disabled: enable it first.`,
+        { field: 'service' },
+      );
     return membership;
   }
 
@@ -38,12 +59,27 @@ export function createGuards(db: Pick<ServerDatabase, 'directory' | 'storage' | 
     /** R1..R5: the mode and reason must be the ones the stored directory gives; the number must be verified. */
     async connect(record: ConnectRecord): Promise<ConnectRecord> {
       const org = await directory.org(record.org);
-      if (!org) throw new OneNumberError('UNKNOWN_ORG', `No org "${record.org}" in the directory. An admin adds it first.`, { field: 'org' });
+      if (!org)
+        throw new OneNumberError('UNKNOWN_ORG', `No org "${record.org}" in the directory. An admin adds it first.`, {
+          field: 'org',
+        });
       const facts = await directory.number(record.number);
-      if (!facts?.verified) throw new OneNumberError('NUMBER_NOT_VERIFIED', `${record.number} is not verified. Verify it with WhatsApp, then connect again.`);
-      const { mode, reason } = decideEligibility({ plan: org.plan, service: record.service, subscription: subscriptionOf(org.plan, record.service, org.services) });
+      if (!facts?.verified)
+        throw new OneNumberError(
+          'NUMBER_NOT_VERIFIED',
+          `${record.number} is not verified. Verify it with WhatsApp, then connect again.`,
+        );
+      const { mode, reason } = decideEligibility({
+        plan: org.plan,
+        service: record.service,
+        subscription: subscriptionOf(org.plan, record.service, org.services),
+      });
       if (mode !== record.mode || reason !== record.reason) {
-        throw new OneNumberError('FORBIDDEN', `The directory gives ${record.service} mode "${mode}" (${reason}), not "${record.mode}" (${record.reason}).`, { field: 'mode' });
+        throw new OneNumberError(
+          'FORBIDDEN',
+          `The directory gives ${record.service} mode "${mode}" (${reason}), not "${record.mode}" (${record.reason}).`,
+          { field: 'mode' },
+        );
       }
       return record;
     },
@@ -69,16 +105,31 @@ export function createGuards(db: Pick<ServerDatabase, 'directory' | 'storage' | 
 
     /** R5, R15, R25: a service reports inbound only on a number it is an active member on, in its own org. */
     async receive(record: InboundRecord, principal: ServicePrincipal): Promise<InboundRecord> {
-      const membership = await storage.findMembership({ org: principal.org, number: record.number, service: principal.service });
-      if (!membership) throw new OneNumberError('FORBIDDEN', `This token may report inbound messages only on numbers ${principal.service} is connected to.`, { field: 'number' });
-      if (membership.state !== 'active') throw new OneNumberError('MEMBERSHIP_DISABLED', `${principal.service}'s membership on ${record.number} is disabled: enable it first.`, { field: 'number' });
+      const membership = await storage.findMembership({
+        org: principal.org,
+        number: record.number,
+        service: principal.service,
+      });
+      if (!membership)
+        throw new OneNumberError(
+          'FORBIDDEN',
+          `This token may report inbound messages only on numbers ${principal.service} is connected to.`,
+          { field: 'number' },
+        );
+      if (membership.state !== 'active')
+        throw new OneNumberError(
+          'MEMBERSHIP_DISABLED',
+          `${principal.service}'s membership on ${record.number} is disabled: enable it first.`,
+          { field: 'number' },
+        );
       return record;
     },
 
     /** R9: only the parent reads a channel's timeline (a disabled membership is never the parent, R11). */
     async requireParent(org: string, channel: string, service: string): Promise<void> {
       const membership = await requireActiveMember({ org, channel, service });
-      if (membership.role !== 'parent') throw new OneNumberError('NOT_PARENT', `Only the channel's parent reads its timeline; ${service} is a child.`);
+      if (membership.role !== 'parent')
+        throw new OneNumberError('NOT_PARENT', `Only the channel's parent reads its timeline; ${service} is a child.`);
     },
 
     /**
@@ -86,13 +137,18 @@ export function createGuards(db: Pick<ServerDatabase, 'directory' | 'storage' | 
      * them itself; a service token could otherwise mark another service's reply read or failed.
      */
     updateStatus(): never {
-      throw new OneNumberError('FORBIDDEN', 'Delivery statuses come from the WhatsApp webhook; only the admin token may report one.');
+      throw new OneNumberError(
+        'FORBIDDEN',
+        'Delivery statuses come from the WhatsApp webhook; only the admin token may report one.',
+      );
     },
 
     /** R25, R26: a conversation's state is read only by an active member of its channel. */
     conversationResult(state: ConversationState | null, principal: ServicePrincipal): ConversationState | null {
       if (state && !state.activeServices.includes(principal.service)) {
-        throw new OneNumberError('FORBIDDEN', `${principal.service} is not an active member of that channel.`, { field: 'channel' });
+        throw new OneNumberError('FORBIDDEN', `${principal.service} is not an active member of that channel.`, {
+          field: 'channel',
+        });
       }
       return state;
     },

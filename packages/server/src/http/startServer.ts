@@ -9,21 +9,33 @@ import { OneNumberError, parseInput } from '@onenumber/core';
 import { z } from 'zod';
 import { openSqliteDatabase } from '../db';
 import type { ServerDatabase } from '../db/ServerDatabase';
-import { createOneNumberHandler, handlerOptionsSchema, withAdminToken, type OneNumberHandler } from './createOneNumberHandler';
+import {
+  createOneNumberHandler,
+  handlerOptionsSchema,
+  withAdminToken,
+  type OneNumberHandler,
+} from './createOneNumberHandler';
 
-export const serverOptionsSchema = handlerOptionsSchema.extend({
-  /** An open database; or `file` to open (and own) a SQLite database there. */
-  db: handlerOptionsSchema.shape.db.optional(),
-  /** A SQLite file, created with its schema when missing. */
-  file: z.string().min(1).max(4096).optional(),
-  /** NORMAL (default) survives a killed process; FULL also survives power loss. With `file` only. */
-  synchronous: z.enum(['NORMAL', 'FULL']).optional(),
-  port: z.number().int().min(0).max(65535).default(8787),
-  host: z.string().min(1).max(255).default('127.0.0.1'),
-  /** How long close() waits for in-flight requests before it drops connections. */
-  graceMs: z.number().int().min(0).max(600_000).default(10_000),
-}).refine((o) => (o.db === undefined) !== (o.file === undefined), { message: 'give either db or file', path: ['file'] });
-export type ServerOptions = Omit<z.input<typeof serverOptionsSchema>, 'adminToken'> & { adminToken?: string | undefined };
+export const serverOptionsSchema = handlerOptionsSchema
+  .extend({
+    /** An open database; or `file` to open (and own) a SQLite database there. */
+    db: handlerOptionsSchema.shape.db.optional(),
+    /** A SQLite file, created with its schema when missing. */
+    file: z.string().min(1).max(4096).optional(),
+    /** NORMAL (default) survives a killed process; FULL also survives power loss. With `file` only. */
+    synchronous: z.enum(['NORMAL', 'FULL']).optional(),
+    port: z.number().int().min(0).max(65535).default(8787),
+    host: z.string().min(1).max(255).default('127.0.0.1'),
+    /** How long close() waits for in-flight requests before it drops connections. */
+    graceMs: z.number().int().min(0).max(600_000).default(10_000),
+  })
+  .refine((o) => (o.db === undefined) !== (o.file === undefined), {
+    message: 'give either db or file',
+    path: ['file'],
+  });
+export type ServerOptions = Omit<z.input<typeof serverOptionsSchema>, 'adminToken'> & {
+  adminToken?: string | undefined;
+};
 
 export interface RunningServer {
   /** The base URL, e.g. http://127.0.0.1:8787 (with the real port when 0 was asked). */
@@ -38,7 +50,15 @@ export interface RunningServer {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { port, host, graceMs, file, synchronous, db: given, ...rest } = parseInput(serverOptionsSchema, withAdminToken(options), 'options');
+  const {
+    port,
+    host,
+    graceMs,
+    file,
+    synchronous,
+    db: given,
+    ...rest
+  } = parseInput(serverOptionsSchema, withAdminToken(options), 'options');
   const db = given ?? openSqliteDatabase({ file: file!, ...(synchronous ? { synchronous } : {}) });
   let handler: OneNumberHandler;
   try {
@@ -58,7 +78,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new OneNumberError('INVALID_INPUT', `Cannot listen on ${host}:${port} (${error.code ?? 'error'}).`, { field: 'port' })));
+      reject(
+        new OneNumberError('INVALID_INPUT', `Cannot listen on ${host}:${port} (${error.code ?? 'error'}).`, {
+          field: 'port',
+        }),
+      ),
+    );
     server.listen(port, host, () => resolve());
   }).catch(async (error: unknown) => {
     if (!given) await db.close();
@@ -76,7 +101,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let closing: Promise<void> | null = null;
   async function shutdown(): Promise<void> {
     let done = false;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve())).then(() => { done = true; });
+    const closed = new Promise<void>((resolve) => server.close(() => resolve())).then(() => {
+      done = true;
+    });
     handler.closeStreams();
     // The worker stops claiming at once and finishes what it holds (a webhook status that arrives
     // meanwhile is still stored): every outcome is recorded before the database closes.

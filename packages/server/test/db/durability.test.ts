@@ -50,17 +50,35 @@ describe('durability', () => {
     expect(await again.directory.numberByPhoneNumberId('1065')).toBe('+81312345678');
     expect(await again.tokens.verify(token.token)).toEqual({ kind: 'service', org, service: 'crm' });
     expect((await again.storage.channelInfo({ org, number: seeded.number }))?.members).toEqual([
-      { service: 'crm', role: 'parent' }, { service: 'desk', role: 'child' },
+      { service: 'crm', role: 'parent' },
+      { service: 'desk', role: 'child' },
     ]);
     const conversation = (await again.storage.conversation({ org, channel: seeded.channel, customer }))!;
     expect(conversation.assignments.map((a) => [a.service, a.agent])).toEqual([['crm', 'a']]);
-    const history = await again.storage.view({ org, channel: seeded.channel, conversation: conversation.id, service: 'crm' });
+    const history = await again.storage.view({
+      org,
+      channel: seeded.channel,
+      conversation: conversation.id,
+      service: 'crm',
+    });
     expect(history.map((m) => m.text)).toEqual(['hello', 'kept across restarts']);
     expect(await again.storage.events({ org, service: 'desk' })).toEqual(eventsBefore);
-    expect((await again.outbox.claim({ worker: 'w', now: at(5), leaseMs: 1000, limit: 5 })).map((i) => i.id)).toEqual([message]);
+    expect((await again.outbox.claim({ worker: 'w', now: at(5), leaseMs: 1000, limit: 5 })).map((i) => i.id)).toEqual([
+      message,
+    ]);
     // Sequences continue where they were: creation order never repeats (R11).
-    await again.storage.connect({ org, number: seeded.number, service: 'salesiq', mode: 'shared', reason: 'bundle', policy: { showAgentName: false }, at: at(6) });
-    expect((await again.storage.findMembership({ org, number: seeded.number, service: 'salesiq' }))!.seq).toBeGreaterThan(seqBefore);
+    await again.storage.connect({
+      org,
+      number: seeded.number,
+      service: 'salesiq',
+      mode: 'shared',
+      reason: 'bundle',
+      policy: { showAgentName: false },
+      at: at(6),
+    });
+    expect(
+      (await again.storage.findMembership({ org, number: seeded.number, service: 'salesiq' }))!.seq,
+    ).toBeGreaterThan(seqBefore);
     await again.close();
   });
 
@@ -79,8 +97,12 @@ describe('durability', () => {
 
   it('R27: bad options and unusable files are typed refusals', () => {
     expect(codeOfSync(() => openSqliteDatabase({ file: '' }))).toBe('INVALID_INPUT');
-    expect(codeOfSync(() => openSqliteDatabase({ file: ':memory:', synchronous: 'OFF' as never }))).toBe('INVALID_INPUT');
-    expect(codeOfSync(() => openSqliteDatabase({ file: `${files.dir}/no/such/dir/db.sqlite` }))).toBe('STORAGE_UNAVAILABLE');
+    expect(codeOfSync(() => openSqliteDatabase({ file: ':memory:', synchronous: 'OFF' as never }))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(codeOfSync(() => openSqliteDatabase({ file: `${files.dir}/no/such/dir/db.sqlite` }))).toBe(
+      'STORAGE_UNAVAILABLE',
+    );
   });
 });
 
@@ -102,7 +124,10 @@ describe('migrations', () => {
     const db = openSqliteDatabase({ file });
     await db.directory.setOrg({ id: org, plan: 'crm-plus', services: {} });
     await db.close();
-    const later = [...migrationSteps, { version: 99, name: 'test step', statements: ['CREATE TABLE test_notes (id INTEGER PRIMARY KEY, note TEXT)'] }];
+    const later = [
+      ...migrationSteps,
+      { version: 99, name: 'test step', statements: ['CREATE TABLE test_notes (id INTEGER PRIMARY KEY, note TEXT)'] },
+    ];
     const raw = new Database(file);
     expect(migrate(raw, later).applied).toEqual([99]);
     expect(migrate(raw, later).applied).toEqual([]);
@@ -114,7 +139,9 @@ describe('migrations', () => {
     const file = files.file();
     await openSqliteDatabase({ file }).close();
     const raw = new Database(file);
-    raw.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'from the future', ?)").run(at());
+    raw
+      .prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'from the future', ?)")
+      .run(at());
     raw.close();
     expect(codeOfSync(() => openSqliteDatabase({ file }))).toBe('STORAGE_MISMATCH');
     expect(migrationRows(file)).toHaveLength(migrationSteps.length + 1);

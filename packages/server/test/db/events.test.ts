@@ -15,7 +15,8 @@ async function until(done: () => boolean): Promise<void> {
   while (!done()) await new Promise((r) => setTimeout(r, 20));
 }
 
-const textOf = (e: ChannelEvent) => (e.type === 'messageReceived' || e.type === 'messageSent' ? e.message.text : e.type);
+const textOf = (e: ChannelEvent) =>
+  e.type === 'messageReceived' || e.type === 'messageSent' ? e.message.text : e.type;
 
 describe('events', () => {
   it('R20: a stored row for desk never holds the text or agent of a crm reply', async () => {
@@ -25,7 +26,8 @@ describe('events', () => {
     await seeded.reply('canary-at-rest');
     await db.close();
     const raw = new Database(file, { readonly: true });
-    const rows = (service: string) => JSON.stringify(raw.prepare('SELECT body FROM events WHERE service = ?').all(service));
+    const rows = (service: string) =>
+      JSON.stringify(raw.prepare('SELECT body FROM events WHERE service = ?').all(service));
     expect(rows('desk')).not.toContain('canary-at-rest');
     expect(rows('desk')).not.toContain('Agent A');
     expect(rows('crm')).toContain('canary-at-rest');
@@ -39,8 +41,18 @@ describe('events', () => {
     await seeded.reply('first');
     const before = await db.storage.events({ org, service: 'crm' });
     const refused = db.storage.appendReply({
-      org, channel: seeded.channel, conversation: stale.id, expectedVersion: stale.version, service: 'desk', agent: 'b',
-      agentName: 'B', type: 'text', text: 'lost race', raw: null, assign: true, at: at(3),
+      org,
+      channel: seeded.channel,
+      conversation: stale.id,
+      expectedVersion: stale.version,
+      service: 'desk',
+      agent: 'b',
+      agentName: 'B',
+      type: 'text',
+      text: 'lost race',
+      raw: null,
+      assign: true,
+      at: at(3),
     });
     expect(await codeOf(refused)).toBe('CONFLICT');
     expect(await db.storage.events({ org, service: 'crm' })).toEqual(before);
@@ -57,7 +69,16 @@ describe('events', () => {
     const seeded = await seedConversation(writer.storage);
     const got: ChannelEvent[] = [];
     const stop = reader.storage.subscribe({ org, service: 'crm' }, (e) => got.push(e));
-    for (let i = 0; i < 5; i++) await writer.storage.receive({ number: seeded.number, customer, providerId: `wamid.p${i}`, type: 'text', text: `p${i}`, raw: null, at: at(3) });
+    for (let i = 0; i < 5; i++)
+      await writer.storage.receive({
+        number: seeded.number,
+        customer,
+        providerId: `wamid.p${i}`,
+        type: 'text',
+        text: `p${i}`,
+        raw: null,
+        at: at(3),
+      });
     await until(() => got.length >= 5);
     stop();
     expect(got.map(textOf)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
@@ -73,18 +94,37 @@ describe('events', () => {
     const seeded = await seedConversation(first.storage);
     const cursor = (await first.storage.events({ org, service: 'desk' })).at(-1)!.id;
     await seeded.reply('canary-missed');
-    await first.storage.receive({ number: seeded.number, customer, providerId: 'wamid.m2', type: 'text', text: 'missed-2', raw: null, at: at(3) });
+    await first.storage.receive({
+      number: seeded.number,
+      customer,
+      providerId: 'wamid.m2',
+      type: 'text',
+      text: 'missed-2',
+      raw: null,
+      at: at(3),
+    });
     await first.close();
 
     const again = openSqliteDatabase({ file });
     const got: ChannelEvent[] = [];
     const stop = again.storage.subscribe({ org, service: 'desk', after: cursor }, (e) => got.push(e));
     await until(() => got.some((e) => textOf(e) === 'missed-2'));
-    await again.storage.receive({ number: seeded.number, customer, providerId: 'wamid.live', type: 'text', text: 'live', raw: null, at: at(4) });
+    await again.storage.receive({
+      number: seeded.number,
+      customer,
+      providerId: 'wamid.live',
+      type: 'text',
+      text: 'live',
+      raw: null,
+      at: at(4),
+    });
     await until(() => got.some((e) => textOf(e) === 'live'));
     stop();
     expect(got.map((e) => `${e.type}:${textOf(e)}`)).toEqual([
-      'assignmentChanged:assignmentChanged', 'messageSent:null', 'messageReceived:missed-2', 'messageReceived:live',
+      'assignmentChanged:assignmentChanged',
+      'messageSent:null',
+      'messageReceived:missed-2',
+      'messageReceived:live',
     ]);
     expect(new Set(got.map((e) => e.id)).size).toBe(got.length);
     await again.close();
@@ -100,10 +140,26 @@ describe('events', () => {
     });
     const stop = db.storage.subscribe({ org, service: 'crm' }, (e) => gone.push(e));
     db.storage.subscribe({ org, service: 'crm' }, (e) => stay.push(e));
-    await db.storage.receive({ number: seeded.number, customer, providerId: 'wamid.u1', type: 'text', text: 'u1', raw: null, at: at(3) });
+    await db.storage.receive({
+      number: seeded.number,
+      customer,
+      providerId: 'wamid.u1',
+      type: 'text',
+      text: 'u1',
+      raw: null,
+      at: at(3),
+    });
     await until(() => stay.length === 1 && gone.length === 1);
     stop();
-    await db.storage.receive({ number: seeded.number, customer, providerId: 'wamid.u2', type: 'text', text: 'u2', raw: null, at: at(3) });
+    await db.storage.receive({
+      number: seeded.number,
+      customer,
+      providerId: 'wamid.u2',
+      type: 'text',
+      text: 'u2',
+      raw: null,
+      at: at(3),
+    });
     await until(() => stay.length === 2);
     expect(gone.map(textOf)).toEqual(['u1']);
     expect(stay.map(textOf)).toEqual(['u1', 'u2']);
@@ -113,7 +169,9 @@ describe('events', () => {
   it('R27: a cursor this database did not give out is INVALID_INPUT', async () => {
     const db = openSqliteDatabase({ file: ':memory:' });
     expect(await codeOf(db.storage.events({ org, service: 'crm', after: 'abc' }))).toBe('INVALID_INPUT');
-    expect(() => db.storage.subscribe({ org, service: 'crm', after: '-1' }, () => {})).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => db.storage.subscribe({ org, service: 'crm', after: '-1' }, () => {})).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
     await db.close();
   });
 });

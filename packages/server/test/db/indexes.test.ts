@@ -37,7 +37,8 @@ describe('indexes', () => {
       const plan = db.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...nullParams(source)) as { detail: string }[];
       for (const { detail } of plan) {
         const scan = /^SCAN (\w+)/.exec(detail); // a SCAN, even in index order, reads the whole table
-        if (scan && !fullListings.has(scan[1]!)) scans.push(`${detail}  <=  ${source.replace(/\s+/g, ' ').slice(0, 120)}`);
+        if (scan && !fullListings.has(scan[1]!))
+          scans.push(`${detail}  <=  ${source.replace(/\s+/g, ' ').slice(0, 120)}`);
       }
     }
     db.close();

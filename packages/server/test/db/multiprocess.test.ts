@@ -48,7 +48,13 @@ function shuffle<T>(items: readonly T[], random: () => number): T[] {
 }
 
 const connectRecord = (orgId: string, number: string, service: string) => ({
-  org: orgId, number, service, mode: 'shared', reason: 'bundle', policy: { showAgentName: false }, at: at(),
+  org: orgId,
+  number,
+  service,
+  mode: 'shared',
+  reason: 'bundle',
+  policy: { showAgentName: false },
+  at: at(),
 });
 
 async function until(done: () => boolean): Promise<void> {
@@ -68,14 +74,30 @@ describe('several processes on one file', () => {
       for (let round = 0; round < rounds; round++) {
         const number = numbers[round]!;
         const services = shuffle(['crm', 'desk', 'salesiq'], random);
-        const connected = await Promise.all(workers.map((w, i) => w.call<ConnectOutcome>('connect', connectRecord(org, number, services[i]!))));
+        const connected = await Promise.all(
+          workers.map((w, i) => w.call<ConnectOutcome>('connect', connectRecord(org, number, services[i]!))),
+        );
         const where = `seed ${seed}, round ${round}, ${number}`;
-        expect(connected.map((c) => c.code ?? 'ok'), where).toEqual(['ok', 'ok', 'ok']);
+        expect(
+          connected.map((c) => c.code ?? 'ok'),
+          where,
+        ).toEqual(['ok', 'ok', 'ok']);
         expect(new Set(connected.map((c) => c.result!.channel)).size, where).toBe(1);
-        expect(connected.filter((c) => c.result!.role === 'parent'), where).toHaveLength(1);
+        expect(
+          connected.filter((c) => c.result!.role === 'parent'),
+          where,
+        ).toHaveLength(1);
         const info = (await observer.storage.channelInfo({ org, number }))!;
-        expect(info.members.filter((m) => m.role === 'parent'), where).toHaveLength(1);
-        const seqs = await Promise.all(services.map(async (service) => [service, (await observer.storage.findMembership({ org, number, service }))!.seq] as const));
+        expect(
+          info.members.filter((m) => m.role === 'parent'),
+          where,
+        ).toHaveLength(1);
+        const seqs = await Promise.all(
+          services.map(
+            async (service) =>
+              [service, (await observer.storage.findMembership({ org, number, service }))!.seq] as const,
+          ),
+        );
         const earliest = [...seqs].sort((a, b) => a[1] - b[1])[0]![0];
         expect(info.parent, where).toBe(earliest);
 
@@ -84,13 +106,20 @@ describe('several processes on one file', () => {
         const received = await Promise.all(workers.map((w) => w.call<InboundOutcome>('receive', inbound)));
         expect(received.map((r) => r.result!.duplicate).sort(), where).toEqual([false, true, true]);
         const conversation = (await observer.storage.conversation({ org, channel: info.channel, customer }))!;
-        expect(await observer.storage.view({ org, channel: info.channel, conversation: conversation.id, service: 'desk' }), where).toHaveLength(1);
+        expect(
+          await observer.storage.view({ org, channel: info.channel, conversation: conversation.id, service: 'desk' }),
+          where,
+        ).toHaveLength(1);
       }
 
       const raw = new Database(file, { readonly: true });
       const count = (sql: string) => (raw.prepare(sql).get() as { n: number }).n;
       expect(count(`SELECT COUNT(*) AS n FROM channels WHERE scope = ''`)).toBe(rounds);
-      expect(count(`SELECT COUNT(*) AS n FROM (SELECT number FROM channels GROUP BY org, number, scope HAVING COUNT(*) > 1)`)).toBe(0);
+      expect(
+        count(
+          `SELECT COUNT(*) AS n FROM (SELECT number FROM channels GROUP BY org, number, scope HAVING COUNT(*) > 1)`,
+        ),
+      ).toBe(0);
       expect(count(`SELECT COUNT(*) AS n FROM channels WHERE parent IS NULL`)).toBe(0);
       expect(count(`SELECT COUNT(*) AS n FROM memberships`)).toBe(rounds * 3);
       expect(count(`SELECT COUNT(*) AS n FROM messages`)).toBe(rounds);
@@ -116,9 +145,15 @@ describe('several processes on one file', () => {
     try {
       for (const [round, number] of freshNumbers(random, 50).entries()) {
         const orgs = shuffle(['acme', 'globex', 'initech'], random);
-        const results = await Promise.all(workers.map((w, i) => w.call<ConnectOutcome>('connect', connectRecord(orgs[i]!, number, 'desk'))));
+        const results = await Promise.all(
+          workers.map((w, i) => w.call<ConnectOutcome>('connect', connectRecord(orgs[i]!, number, 'desk'))),
+        );
         const where = `seed ${seed + 1}, round ${round}, ${number}`;
-        expect(results.map((r) => r.code ?? 'ok').sort(), where).toEqual(['NUMBER_IN_USE_BY_ANOTHER_ORG', 'NUMBER_IN_USE_BY_ANOTHER_ORG', 'ok']);
+        expect(results.map((r) => r.code ?? 'ok').sort(), where).toEqual([
+          'NUMBER_IN_USE_BY_ANOTHER_ORG',
+          'NUMBER_IN_USE_BY_ANOTHER_ORG',
+          'ok',
+        ]);
       }
     } finally {
       await Promise.all(workers.map((w) => w.close()));
@@ -144,13 +179,21 @@ describe('several processes on one file', () => {
         });
         const replies = await Promise.all(calls);
         const where = `seed ${seed + 2}, round ${round}`;
-        expect(replies.filter((r) => !r.ok && r.code !== 'MEMBERSHIP_DISABLED'), where).toEqual([]);
+        expect(
+          replies.filter((r) => !r.ok && r.code !== 'MEMBERSHIP_DISABLED'),
+          where,
+        ).toEqual([]);
         const info = (await observer.storage.channelInfo({ org, number: number! }))!;
-        const states = await Promise.all(services.map((service) => observer.storage.findMembership({ org, number: number!, service })));
+        const states = await Promise.all(
+          services.map((service) => observer.storage.findMembership({ org, number: number!, service })),
+        );
         const active = states.filter((s) => s?.state === 'active');
         expect(info.members, where).toHaveLength(active.length);
         if (active.length) {
-          expect(info.members.filter((m) => m.role === 'parent'), where).toHaveLength(1);
+          expect(
+            info.members.filter((m) => m.role === 'parent'),
+            where,
+          ).toHaveLength(1);
         } else {
           expect(info.status, where).toBe('closed');
         }
@@ -166,7 +209,15 @@ describe('several processes on one file', () => {
     const [worker] = await startWorkers(modulePath, file, 1);
     const number = '+81312345678';
     await worker!.call('connect', connectRecord(org, number, 'crm'));
-    const received = await worker!.call<InboundOutcome>('receive', { number, customer, providerId: 'wamid.before-kill', type: 'text', text: 'committed', raw: null, at: at(1) });
+    const received = await worker!.call<InboundOutcome>('receive', {
+      number,
+      customer,
+      providerId: 'wamid.before-kill',
+      type: 'text',
+      text: 'committed',
+      raw: null,
+      at: at(1),
+    });
     expect(received.ok).toBe(true);
     const exited = new Promise((r) => worker!.child.once('exit', r));
     worker!.child.kill('SIGKILL');
@@ -174,9 +225,26 @@ describe('several processes on one file', () => {
     const db = openSqliteDatabase({ file });
     const info = (await db.storage.channelInfo({ org, number }))!;
     const conversation = (await db.storage.conversation({ org, channel: info.channel, customer }))!;
-    const history = await db.storage.view({ org, channel: info.channel, conversation: conversation.id, service: 'crm' });
+    const history = await db.storage.view({
+      org,
+      channel: info.channel,
+      conversation: conversation.id,
+      service: 'crm',
+    });
     expect(history.map((m) => m.text)).toEqual(['committed']);
-    expect((await db.storage.receive({ number, customer, providerId: 'wamid.before-kill', type: 'text', text: 'again', raw: null, at: at(2) })).duplicate).toBe(true);
+    expect(
+      (
+        await db.storage.receive({
+          number,
+          customer,
+          providerId: 'wamid.before-kill',
+          type: 'text',
+          text: 'again',
+          raw: null,
+          at: at(2),
+        })
+      ).duplicate,
+    ).toBe(true);
     await db.close();
   }, 120_000);
 });

@@ -16,14 +16,26 @@ describe('timeline and durable cursors', () => {
     const { message } = await seeded.reply('canary-timeline-db');
     const before = await db.storage.timeline!({ org, channel: seeded.channel });
     const refused = db.storage.setAssignment({
-      org, channel: seeded.channel, conversation: stale.id, expectedVersion: stale.version, service: 'desk', agent: 'b', at: at(3),
+      org,
+      channel: seeded.channel,
+      conversation: stale.id,
+      expectedVersion: stale.version,
+      service: 'desk',
+      agent: 'b',
+      at: at(3),
     });
     expect(await codeOf(refused)).toBe('CONFLICT');
     expect(await db.storage.timeline!({ org, channel: seeded.channel })).toEqual(before);
     await db.outbox.claim({ worker: 'w', now: at(3), leaseMs: 1000, limit: 1 });
     await db.outbox.fail({ id: message, error: { code: 131026, title: 'Undeliverable' }, at: at(4) });
     const entries = await db.storage.timeline!({ org, channel: seeded.channel });
-    expect(entries.at(-1)).toMatchObject({ what: 'status', service: 'crm', message, status: 'failed', why: 'provider-report' });
+    expect(entries.at(-1)).toMatchObject({
+      what: 'status',
+      service: 'crm',
+      message,
+      status: 'failed',
+      why: 'provider-report',
+    });
     expect(JSON.stringify(entries)).not.toContain('canary-timeline-db');
     await db.close();
   });
@@ -31,12 +43,27 @@ describe('timeline and durable cursors', () => {
   it('R27: a noted entry is validated: no unknown keys (so no text), a known `what`', async () => {
     const db = openSqliteDatabase({ file: ':memory:' });
     const seeded = await seedConversation(db.storage);
-    const entry = { channel: seeded.channel, at: at(), what: 'confirmation-requested', service: 'desk', agent: 'd', from: null, to: null, message: null, status: null, why: 'held-in-crm' } as const;
+    const entry = {
+      channel: seeded.channel,
+      at: at(),
+      what: 'confirmation-requested',
+      service: 'desk',
+      agent: 'd',
+      from: null,
+      to: null,
+      message: null,
+      status: null,
+      why: 'held-in-crm',
+    } as const;
     expect(await codeOf(db.storage.note!({ org, entry: { ...entry, text: 'secret' } as never }))).toBe('INVALID_INPUT');
-    expect(await codeOf(db.storage.note!({ org, entry: { ...entry, what: 'chatted' } as never }))).toBe('INVALID_INPUT');
+    expect(await codeOf(db.storage.note!({ org, entry: { ...entry, what: 'chatted' } as never }))).toBe(
+      'INVALID_INPUT',
+    );
     expect(await codeOf(db.storage.note!({ org: 'other', entry }))).toBe('NOT_CONNECTED');
     await db.storage.note!({ org, entry });
-    expect((await db.storage.timeline!({ org, channel: seeded.channel })).filter((e) => e.what === 'confirmation-requested')).toHaveLength(1);
+    expect(
+      (await db.storage.timeline!({ org, channel: seeded.channel })).filter((e) => e.what === 'confirmation-requested'),
+    ).toHaveLength(1);
     await db.close();
   });
 
@@ -53,7 +80,11 @@ describe('timeline and durable cursors', () => {
     const again = openSqliteDatabase({ file });
     expect(await again.storage.timeline!({ org, channel: seeded.channel })).toEqual(entries);
     expect(entries.map((e) => `${e.what}:${e.why}`)).toEqual([
-      'joined:connected', 'elected:created', 'joined:connected', 'removed:remove', 'elected:parent-removed',
+      'joined:connected',
+      'elected:created',
+      'joined:connected',
+      'removed:remove',
+      'elected:parent-removed',
     ]);
     expect(await again.storage.loadCursor!({ org, service: 'desk' })).toBe(last);
     await again.storage.saveCursor!({ org, service: 'desk', cursor: '1' });

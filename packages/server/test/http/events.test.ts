@@ -12,7 +12,15 @@ let crm: string;
 let desk: string;
 
 const inbound = (text: string, id: string) =>
-  server.call('POST', '/v1/storage/receive', adminToken, { number: N, customer, providerId: id, type: 'text', text, raw: null, at });
+  server.call('POST', '/v1/storage/receive', adminToken, {
+    number: N,
+    customer,
+    providerId: id,
+    type: 'text',
+    text,
+    raw: null,
+    at,
+  });
 
 beforeEach(async () => {
   server = await testServer({ heartbeatMs: 50 });
@@ -23,16 +31,28 @@ beforeEach(async () => {
   });
   crm = await server.issue('acme', 'crm');
   desk = await server.issue('acme', 'desk');
-  for (const [service, token] of [['crm', crm], ['desk', desk]] as const) {
-    await server.call('POST', '/v1/storage/connect', token, { org: 'acme', number: N, service, mode: 'shared', reason: 'bundle', policy: { showAgentName: false }, at });
+  for (const [service, token] of [
+    ['crm', crm],
+    ['desk', desk],
+  ] as const) {
+    await server.call('POST', '/v1/storage/connect', token, {
+      org: 'acme',
+      number: N,
+      service,
+      mode: 'shared',
+      reason: 'bundle',
+      policy: { showAgentName: false },
+      at,
+    });
   }
 });
 afterEach(async () => server.close());
 
-const texts = (frames: { data: any }[]) => frames.filter((f) => f.data.type === 'messageReceived').map((f) => f.data.message.text);
+const texts = (frames: { data: any }[]) =>
+  frames.filter((f) => f.data.type === 'messageReceived').map((f) => f.data.message.text);
 
 describe('GET /v1/events', () => {
-  it('streams live events with ids, only for the token\'s (org, service), and heartbeats while idle', async () => {
+  it("streams live events with ids, only for the token's (org, service), and heartbeats while idle", async () => {
     const stream = await openStream(`${server.url}/v1/events`, desk);
     expect(stream.status).toBe(200);
     await inbound('live-1', 'w1');
@@ -46,7 +66,9 @@ describe('GET /v1/events', () => {
 
   it('Last-Event-ID resumes: missed events first, each once, then live ones', async () => {
     await inbound('m1', 'w1');
-    const all = (await server.call('POST', '/v1/storage/events', crm, { org: 'acme', service: 'crm' })).body as { id: string }[];
+    const all = (await server.call('POST', '/v1/storage/events', crm, { org: 'acme', service: 'crm' })).body as {
+      id: string;
+    }[];
     const cursor = all.at(-1)!.id;
     await inbound('m2', 'w2');
     await inbound('m3', 'w3');
@@ -67,10 +89,24 @@ describe('GET /v1/events', () => {
     const stream = await openStream(`${server.url}/v1/events`, desk);
     await inbound('q', 'w1');
     const { body: info } = await server.call('POST', '/v1/storage/channelInfo', crm, { org: 'acme', number: N });
-    const { body: conv } = await server.call('POST', '/v1/storage/conversation', crm, { org: 'acme', channel: info.channel, customer });
+    const { body: conv } = await server.call('POST', '/v1/storage/conversation', crm, {
+      org: 'acme',
+      channel: info.channel,
+      customer,
+    });
     await server.call('POST', '/v1/storage/appendReply', crm, {
-      org: 'acme', channel: info.channel, conversation: conv.id, expectedVersion: conv.version, service: 'crm', agent: 'a', agentName: 'x',
-      type: 'text', text: 'canary-sse-crm', raw: { body: 'canary-sse-crm' }, assign: true, at,
+      org: 'acme',
+      channel: info.channel,
+      conversation: conv.id,
+      expectedVersion: conv.version,
+      service: 'crm',
+      agent: 'a',
+      agentName: 'x',
+      type: 'text',
+      text: 'canary-sse-crm',
+      raw: { body: 'canary-sse-crm' },
+      assign: true,
+      at,
     });
     await stream.waitFor(1);
     await new Promise((r) => setTimeout(r, 100));

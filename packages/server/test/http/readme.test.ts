@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { runReadmeExample } from '@onenumber/core/testkit';
 
 it('README: start a server, load the directory, issue a token; the token is scoped and the server re-derives facts', async () => {
-  const logs = await runReadmeExample(readFileSync(new URL('../../README.md', import.meta.url), 'utf8'), { '@onenumber/server': server });
+  const logs = await runReadmeExample(readFileSync(new URL('../../README.md', import.meta.url), 'utf8'), {
+    '@onenumber/server': server,
+  });
   expect(logs).toEqual(['Aiko', '403', 'FORBIDDEN', '401', 'FORBIDDEN', 'parent']);
 });

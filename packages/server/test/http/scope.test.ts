@@ -14,18 +14,66 @@ const tokens: Record<string, string> = {};
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  server = await testServer({ whatsapp: { appSecret: 'scope-app-secret', verifyToken: 'scope-verify', transport: createSimulator({ appSecret: 'scope-app-secret' }) } });
+  server = await testServer({
+    whatsapp: {
+      appSecret: 'scope-app-secret',
+      verifyToken: 'scope-verify',
+      transport: createSimulator({ appSecret: 'scope-app-secret' }),
+    },
+  });
   const admin = (method: string, path: string, body?: unknown) => server.call(method, path, adminToken, body);
   await admin('POST', '/v1/admin/directory', {
-    orgs: [{ id: 'acme', plan: 'zoho-one' }, { id: 'other', plan: 'zoho-one' }],
-    agents: [{ org: 'acme', id: 'a', name: 'Agent A', access: ['crm'] }, { org: 'acme', id: 'b', name: 'Agent B', access: ['desk'] }, { org: 'other', id: 'a', name: 'Other A', access: ['crm'] }],
-    numbers: [{ number: N, verified: true }, { number: N2, verified: true }],
+    orgs: [
+      { id: 'acme', plan: 'zoho-one' },
+      { id: 'other', plan: 'zoho-one' },
+    ],
+    agents: [
+      { org: 'acme', id: 'a', name: 'Agent A', access: ['crm'] },
+      { org: 'acme', id: 'b', name: 'Agent B', access: ['desk'] },
+      { org: 'other', id: 'a', name: 'Other A', access: ['crm'] },
+    ],
+    numbers: [
+      { number: N, verified: true },
+      { number: N2, verified: true },
+    ],
   });
-  for (const service of ['crm', 'desk']) await admin('POST', '/v1/storage/connect', { org: 'acme', number: N, service, mode: 'shared', reason: 'bundle', policy: { showAgentName: false }, at });
-  await admin('POST', '/v1/storage/receive', { number: N, customer, providerId: 'wamid.scope', type: 'text', text: 'hi', raw: null, at });
+  for (const service of ['crm', 'desk'])
+    await admin('POST', '/v1/storage/connect', {
+      org: 'acme',
+      number: N,
+      service,
+      mode: 'shared',
+      reason: 'bundle',
+      policy: { showAgentName: false },
+      at,
+    });
+  await admin('POST', '/v1/storage/receive', {
+    number: N,
+    customer,
+    providerId: 'wamid.scope',
+    type: 'text',
+    text: 'hi',
+    raw: null,
+    at,
+  });
   ids.channel = (await admin('POST', '/v1/storage/channelInfo', { org: 'acme', number: N })).body.channel;
-  ids.conversation = (await admin('POST', '/v1/storage/conversation', { org: 'acme', channel: ids.channel, customer })).body.id;
-  const reply = { org: 'acme', channel: ids.channel, conversation: ids.conversation, expectedVersion: 0, service: 'crm', agent: 'a', agentName: 'Agent A', type: 'text', text: 'r', raw: null, assign: true, at };
+  ids.conversation = (
+    await admin('POST', '/v1/storage/conversation', { org: 'acme', channel: ids.channel, customer })
+  ).body.id;
+  const reply = {
+    org: 'acme',
+    channel: ids.channel,
+    conversation: ids.conversation,
+    expectedVersion: 0,
+    service: 'crm',
+    agent: 'a',
+    agentName: 'Agent A',
+    type: 'text',
+    text: 'r',
+    raw: null,
+    assign: true,
+    at,
+  };
   ids.reply = (await admin('POST', '/v1/storage/appendReply', reply)).body.message;
   tokens.acmeCrm = await server.issue('acme', 'crm');
   tokens.acmeDesk = await server.issue('acme', 'desk');
@@ -47,37 +95,179 @@ interface Route {
 
 const conversationRef = () => ({ org: 'acme', channel: ids.channel, conversation: ids.conversation });
 const routes: Route[] = [
-  { method: 'POST', path: '/v1/storage/connect', actsAsService: true, body: () => ({ org: 'acme', number: N2, service: 'crm', mode: 'shared', reason: 'bundle', policy: { showAgentName: false }, at }) },
-  { method: 'POST', path: '/v1/storage/changeMembership', actsAsService: true, body: () => ({ org: 'acme', number: N, service: 'crm', action: 'enable', at }) },
-  { method: 'POST', path: '/v1/storage/findMembership', actsAsService: true, body: () => ({ org: 'acme', number: N, service: 'crm' }) },
-  { method: 'POST', path: '/v1/storage/channelInfo', actsAsService: true, body: () => ({ org: 'acme', number: N, service: 'crm' }) },
-  { method: 'POST', path: '/v1/storage/configure', actsAsService: true, body: () => ({ org: 'acme', channel: ids.channel, service: 'crm', settings: { displayName: 'Acme' } }) },
-  { method: 'POST', path: '/v1/storage/receive', actsAsService: false, body: () => ({ number: N, customer, providerId: null, type: 'text', text: 'again', raw: null, at }) },
-  { method: 'POST', path: '/v1/storage/conversation', actsAsService: false, body: () => ({ org: 'acme', channel: ids.channel, customer }) },
-  { method: 'POST', path: '/v1/storage/appendReply', actsAsService: true, body: () => ({ ...conversationRef(), expectedVersion: 0, service: 'crm', agent: 'a', agentName: 'x', type: 'text', text: 'r', raw: null, assign: true, at }) },
-  { method: 'POST', path: '/v1/storage/setAssignment', actsAsService: true, body: () => ({ ...conversationRef(), expectedVersion: 0, service: 'crm', agent: 'a', at }) },
-  { method: 'POST', path: '/v1/storage/view', actsAsService: true, body: () => ({ ...conversationRef(), service: 'crm' }) },
-  // R17: statuses are WhatsApp's facts (the signed webhook stores them); a service token may not report one.
-  { method: 'POST', path: '/v1/storage/updateStatus', actsAsService: false, admin: true, body: () => ({ org: 'acme', message: ids.reply, status: 'delivered', error: null, at }) },
-  { method: 'POST', path: '/v1/storage/events', actsAsService: true, body: () => ({ org: 'acme', service: 'crm' }) },
-  { method: 'POST', path: '/v1/storage/timeline', actsAsService: false, body: () => ({ org: 'acme', channel: ids.channel }) },
   {
-    method: 'POST', path: '/v1/storage/note', actsAsService: true,
-    body: () => ({ org: 'acme', entry: { channel: ids.channel, at, what: 'confirmation-requested', service: 'crm', agent: 'a', from: null, to: null, message: null, status: null, why: 'held-in-desk' } }),
+    method: 'POST',
+    path: '/v1/storage/connect',
+    actsAsService: true,
+    body: () => ({
+      org: 'acme',
+      number: N2,
+      service: 'crm',
+      mode: 'shared',
+      reason: 'bundle',
+      policy: { showAgentName: false },
+      at,
+    }),
   },
-  { method: 'POST', path: '/v1/storage/loadCursor', actsAsService: true, body: () => ({ org: 'acme', service: 'crm' }) },
-  { method: 'POST', path: '/v1/storage/saveCursor', actsAsService: true, body: () => ({ org: 'acme', service: 'crm', cursor: '1' }) },
+  {
+    method: 'POST',
+    path: '/v1/storage/changeMembership',
+    actsAsService: true,
+    body: () => ({ org: 'acme', number: N, service: 'crm', action: 'enable', at }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/storage/findMembership',
+    actsAsService: true,
+    body: () => ({ org: 'acme', number: N, service: 'crm' }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/storage/channelInfo',
+    actsAsService: true,
+    body: () => ({ org: 'acme', number: N, service: 'crm' }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/storage/configure',
+    actsAsService: true,
+    body: () => ({ org: 'acme', channel: ids.channel, service: 'crm', settings: { displayName: 'Acme' } }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/storage/receive',
+    actsAsService: false,
+    body: () => ({ number: N, customer, providerId: null, type: 'text', text: 'again', raw: null, at }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/storage/conversation',
+    actsAsService: false,
+    body: () => ({ org: 'acme', channel: ids.channel, customer }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/storage/appendReply',
+    actsAsService: true,
+    body: () => ({
+      ...conversationRef(),
+      expectedVersion: 0,
+      service: 'crm',
+      agent: 'a',
+      agentName: 'x',
+      type: 'text',
+      text: 'r',
+      raw: null,
+      assign: true,
+      at,
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/storage/setAssignment',
+    actsAsService: true,
+    body: () => ({ ...conversationRef(), expectedVersion: 0, service: 'crm', agent: 'a', at }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/storage/view',
+    actsAsService: true,
+    body: () => ({ ...conversationRef(), service: 'crm' }),
+  },
+  // R17: statuses are WhatsApp's facts (the signed webhook stores them); a service token may not report one.
+  {
+    method: 'POST',
+    path: '/v1/storage/updateStatus',
+    actsAsService: false,
+    admin: true,
+    body: () => ({ org: 'acme', message: ids.reply, status: 'delivered', error: null, at }),
+  },
+  { method: 'POST', path: '/v1/storage/events', actsAsService: true, body: () => ({ org: 'acme', service: 'crm' }) },
+  {
+    method: 'POST',
+    path: '/v1/storage/timeline',
+    actsAsService: false,
+    body: () => ({ org: 'acme', channel: ids.channel }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/storage/note',
+    actsAsService: true,
+    body: () => ({
+      org: 'acme',
+      entry: {
+        channel: ids.channel,
+        at,
+        what: 'confirmation-requested',
+        service: 'crm',
+        agent: 'a',
+        from: null,
+        to: null,
+        message: null,
+        status: null,
+        why: 'held-in-desk',
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/storage/loadCursor',
+    actsAsService: true,
+    body: () => ({ org: 'acme', service: 'crm' }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/storage/saveCursor',
+    actsAsService: true,
+    body: () => ({ org: 'acme', service: 'crm', cursor: '1' }),
+  },
   { method: 'GET', path: '/v1/events?org=acme&service=crm', actsAsService: true },
   { method: 'POST', path: '/v1/directory/org', actsAsService: false, body: () => ({ id: 'acme' }) },
   { method: 'POST', path: '/v1/directory/agent', actsAsService: false, body: () => ({ org: 'acme', id: 'a' }) },
-  { method: 'POST', path: '/v1/directory/number', actsAsService: false, body: () => ({ number: N }), notOrgData: "a number's verification is WhatsApp's fact, read before any org holds it" },
-  { method: 'PUT', path: '/v1/admin/orgs', actsAsService: false, admin: true, body: () => ({ id: 'acme', plan: 'zoho-one' }) },
-  { method: 'PUT', path: '/v1/admin/agents', actsAsService: false, admin: true, body: () => ({ org: 'acme', id: 'z', name: 'Zed', access: ['crm'] }) },
+  {
+    method: 'POST',
+    path: '/v1/directory/number',
+    actsAsService: false,
+    body: () => ({ number: N }),
+    notOrgData: "a number's verification is WhatsApp's fact, read before any org holds it",
+  },
+  {
+    method: 'PUT',
+    path: '/v1/admin/orgs',
+    actsAsService: false,
+    admin: true,
+    body: () => ({ id: 'acme', plan: 'zoho-one' }),
+  },
+  {
+    method: 'PUT',
+    path: '/v1/admin/agents',
+    actsAsService: false,
+    admin: true,
+    body: () => ({ org: 'acme', id: 'z', name: 'Zed', access: ['crm'] }),
+  },
   { method: 'GET', path: '/v1/admin/orgs/acme/agents', actsAsService: false, admin: true },
   { method: 'DELETE', path: '/v1/admin/orgs/acme/agents/z', actsAsService: false, admin: true },
-  { method: 'PUT', path: '/v1/admin/numbers', actsAsService: false, admin: true, body: () => ({ number: N2, verified: true, phoneNumberId: '1234567890' }) },
-  { method: 'POST', path: '/v1/admin/directory', actsAsService: false, admin: true, body: () => ({ orgs: [], agents: [], numbers: [] }) },
-  { method: 'POST', path: '/v1/admin/tokens', actsAsService: false, admin: true, body: () => ({ org: 'acme', service: 'crm' }) },
+  {
+    method: 'PUT',
+    path: '/v1/admin/numbers',
+    actsAsService: false,
+    admin: true,
+    body: () => ({ number: N2, verified: true, phoneNumberId: '1234567890' }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/admin/directory',
+    actsAsService: false,
+    admin: true,
+    body: () => ({ orgs: [], agents: [], numbers: [] }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/admin/tokens',
+    actsAsService: false,
+    admin: true,
+    body: () => ({ org: 'acme', service: 'crm' }),
+  },
   { method: 'GET', path: '/v1/admin/tokens', actsAsService: false, admin: true },
   { method: 'DELETE', path: '/v1/admin/tokens/tok_none', actsAsService: false, admin: true },
   { method: 'GET', path: '/v1/admin/whatsapp', actsAsService: false, admin: true },
@@ -99,7 +289,16 @@ const label = (r: Route) => `${r.method} ${r.path.split('?')[0]}`;
 describe('scope', () => {
   it('the table covers every route the server registers', () => {
     const registered = server.handler.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`);
-    const covered = new Set(routes.map(label).map((l) => l.replace('/orgs/acme/agents/z', '/orgs/:org/agents/:id').replace('/orgs/acme/agents', '/orgs/:org/agents').replace('/tokens/tok_none', '/tokens/:id')));
+    const covered = new Set(
+      routes
+        .map(label)
+        .map((l) =>
+          l
+            .replace('/orgs/acme/agents/z', '/orgs/:org/agents/:id')
+            .replace('/orgs/acme/agents', '/orgs/:org/agents')
+            .replace('/tokens/tok_none', '/tokens/:id'),
+        ),
+    );
     const open = ['GET /health', 'GET /openapi.json', 'POST /webhooks/whatsapp'];
     expect(registered.filter((r) => !covered.has(r) && !open.includes(r))).toEqual([]);
   });
@@ -107,9 +306,17 @@ describe('scope', () => {
   it('only GET /health and GET /openapi.json are open; the WhatsApp webhook is authenticated by its signature, never a token', async () => {
     expect(await statusOf({ method: 'GET', path: '/health', actsAsService: false }, null)).toBe(200);
     expect(await statusOf({ method: 'GET', path: '/openapi.json', actsAsService: false }, null)).toBe(200);
-    const webhook = { method: 'POST', path: '/webhooks/whatsapp', actsAsService: false, body: () => ({ object: 'whatsapp_business_account', entry: [] }) };
+    const webhook = {
+      method: 'POST',
+      path: '/webhooks/whatsapp',
+      actsAsService: false,
+      body: () => ({ object: 'whatsapp_business_account', entry: [] }),
+    };
     for (const token of [null, adminToken, tokens.acmeCrm!]) expect(await statusOf(webhook, token)).toBe(401);
-    expect(server.handler.app.routes.filter((r) => r.path === '/webhooks/whatsapp').map((r) => r.method)).toEqual(['POST', 'ALL']);
+    expect(server.handler.app.routes.filter((r) => r.path === '/webhooks/whatsapp').map((r) => r.method)).toEqual([
+      'POST',
+      'ALL',
+    ]);
   });
 
   it.each(routes.map((r) => [label(r), r] as const))('%s: no token and a bad token are 401', async (_l, route) => {
@@ -122,19 +329,28 @@ describe('scope', () => {
     expect(await statusOf(route, tokens.otherCrm!)).toBe(route.notOrgData ? 200 : 403);
   });
 
-  it.each(routes.filter((r) => r.actsAsService || r.admin).map((r) => [label(r), r] as const))("%s: another service's token is 403", async (_l, route) => {
-    expect(await statusOf(route, tokens.acmeDesk!)).toBe(403);
-  });
+  it.each(routes.filter((r) => r.actsAsService || r.admin).map((r) => [label(r), r] as const))(
+    "%s: another service's token is 403",
+    async (_l, route) => {
+      expect(await statusOf(route, tokens.acmeDesk!)).toBe(403);
+    },
+  );
 
-  it.each(routes.filter((r) => r.admin).map((r) => [label(r), r] as const))('%s: admin routes refuse even the right service token; the admin passes', async (_l, route) => {
-    expect(await statusOf(route, tokens.acmeCrm!)).toBe(403);
-    expect([200, 201]).toContain(await statusOf(route, adminToken));
-  });
+  it.each(routes.filter((r) => r.admin).map((r) => [label(r), r] as const))(
+    '%s: admin routes refuse even the right service token; the admin passes',
+    async (_l, route) => {
+      expect(await statusOf(route, tokens.acmeCrm!)).toBe(403);
+      expect([200, 201]).toContain(await statusOf(route, adminToken));
+    },
+  );
 
-  it.each(routes.filter((r) => !r.admin).map((r) => [label(r), r] as const))('%s: the right service token passes the scope', async (_l, route) => {
-    const status = await statusOf(route, tokens.acmeCrm!);
-    expect([401, 403]).not.toContain(status);
-  });
+  it.each(routes.filter((r) => !r.admin).map((r) => [label(r), r] as const))(
+    '%s: the right service token passes the scope',
+    async (_l, route) => {
+      const status = await statusOf(route, tokens.acmeCrm!);
+      expect([401, 403]).not.toContain(status);
+    },
+  );
 
   it('org-scoped routes without a service accept another service of the same org', async () => {
     for (const route of routes.filter((r) => !r.actsAsService && !r.admin)) {

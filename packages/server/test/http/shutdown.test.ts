@@ -25,7 +25,13 @@ describe('close()', () => {
     };
     const server = await testServer({ db });
     const pending = server.call('POST', '/v1/storage/connect', adminToken, {
-      org: 'acme', number: '+81312345678', service: 'crm', mode: 'shared', reason: 'bundle', policy: { showAgentName: false }, at: '2026-01-01T09:00:00.000Z',
+      org: 'acme',
+      number: '+81312345678',
+      service: 'crm',
+      mode: 'shared',
+      reason: 'bundle',
+      policy: { showAgentName: false },
+      at: '2026-01-01T09:00:00.000Z',
     });
     await inside;
     const closing = server.close();

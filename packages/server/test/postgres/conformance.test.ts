@@ -14,21 +14,35 @@ afterAll(async () => {
   await postgres?.stop();
 }, 60_000);
 
-describeStorage('postgres', async () => (await openPostgresDatabase({ url: postgres.url, schema: postgres.schema(), pool: { max: 4 } })).storage, { timeout: 30_000 });
+describeStorage(
+  'postgres',
+  async () => (await openPostgresDatabase({ url: postgres.url, schema: postgres.schema(), pool: { max: 4 } })).storage,
+  { timeout: 30_000 },
+);
 
 /** Two replicas on one schema: every write through the first, every read and subscription through the second. */
-describeStorage('postgres (written on one replica, read on another)', async () => {
-  const schema = postgres.schema();
-  const writer = await openPostgresDatabase({ url: postgres.url, schema, pool: { max: 4 }, replicaId: 'writer' });
-  const reader = await openPostgresDatabase({ url: postgres.url, schema, pool: { max: 4 }, replicaId: 'reader' });
-  const r = reader.storage;
-  return {
-    ...writer.storage,
-    findMembership: r.findMembership, channelInfo: r.channelInfo, conversation: r.conversation, view: r.view, events: r.events,
-    subscribe: r.subscribe, timeline: r.timeline!, loadCursor: r.loadCursor!,
-    close: async () => {
-      await writer.close();
-      await reader.close();
-    },
-  };
-}, { timeout: 30_000 });
+describeStorage(
+  'postgres (written on one replica, read on another)',
+  async () => {
+    const schema = postgres.schema();
+    const writer = await openPostgresDatabase({ url: postgres.url, schema, pool: { max: 4 }, replicaId: 'writer' });
+    const reader = await openPostgresDatabase({ url: postgres.url, schema, pool: { max: 4 }, replicaId: 'reader' });
+    const r = reader.storage;
+    return {
+      ...writer.storage,
+      findMembership: r.findMembership,
+      channelInfo: r.channelInfo,
+      conversation: r.conversation,
+      view: r.view,
+      events: r.events,
+      subscribe: r.subscribe,
+      timeline: r.timeline!,
+      loadCursor: r.loadCursor!,
+      close: async () => {
+        await writer.close();
+        await reader.close();
+      },
+    };
+  },
+  { timeout: 30_000 },
+);

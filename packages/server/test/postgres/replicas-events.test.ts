@@ -9,7 +9,16 @@ import { OneNumberError } from '@onenumber/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceSdk } from '../whatsapp/support/serviceSdk';
 import { startPostgres, type TestPostgres } from './support/cluster';
-import { admin, buildServer, killAll, seeded, startReplica, stopReplicas, until, type Replica } from './support/replicas';
+import {
+  admin,
+  buildServer,
+  killAll,
+  seeded,
+  startReplica,
+  stopReplicas,
+  until,
+  type Replica,
+} from './support/replicas';
 import { openSse } from './support/sse';
 
 const number = '+81312345678';
@@ -37,7 +46,12 @@ afterAll(async () => {
 async function durable(url: string, after: string | undefined): Promise<ChannelEvent[]> {
   const out: ChannelEvent[] = [];
   for (;;) {
-    const page: ChannelEvent[] = await admin(url, 'POST', '/v1/storage/events', { org: 'acme', service: 'crm', limit: 500, ...(after ? { after } : {}) });
+    const page: ChannelEvent[] = await admin(url, 'POST', '/v1/storage/events', {
+      org: 'acme',
+      service: 'crm',
+      limit: 500,
+      ...(after ? { after } : {}),
+    });
     out.push(...page);
     if (page.length < 500) return out;
     after = page.at(-1)!.id;
@@ -49,11 +63,15 @@ describe('three replicas on one PostgreSQL: events', () => {
     const [a, b, c] = replicas as [Replica, Replica, Replica];
     await admin(a.url, 'POST', '/v1/admin/directory', {
       orgs: [{ id: 'acme', plan: 'zoho-one' }],
-      agents: [{ org: 'acme', id: 'aiko', name: 'Aiko', access: ['crm'] }, { org: 'acme', id: 'ben', name: 'Ben', access: ['desk'] }],
+      agents: [
+        { org: 'acme', id: 'aiko', name: 'Aiko', access: ['crm'] },
+        { org: 'acme', id: 'ben', name: 'Ben', access: ['desk'] },
+      ],
       numbers: [{ number, verified: true }],
     });
     const tokens: Record<string, string> = {};
-    for (const service of ['crm', 'desk', 'salesiq']) tokens[service] = (await admin(a.url, 'POST', '/v1/admin/tokens', { org: 'acme', service })).token;
+    for (const service of ['crm', 'desk', 'salesiq'])
+      tokens[service] = (await admin(a.url, 'POST', '/v1/admin/tokens', { org: 'acme', service })).token;
     await serviceSdk(c.url, tokens.crm!).connect({ org: 'acme', service: 'crm', number });
     const deskOnA = serviceSdk(a.url, tokens.desk!);
     const salesiqOnB = serviceSdk(b.url, tokens.salesiq!);
@@ -64,7 +82,15 @@ describe('three replicas on one PostgreSQL: events', () => {
     const receiveOnB = async (customer: string) => {
       const id = `wamid.replica-events.${++inbound}`;
       providerIds.push(id);
-      await admin(b.url, 'POST', '/v1/storage/receive', { number, customer, providerId: id, type: 'text', text: `hello ${id}`, raw: null, at: new Date().toISOString() });
+      await admin(b.url, 'POST', '/v1/storage/receive', {
+        number,
+        customer,
+        providerId: id,
+        type: 'text',
+        text: `hello ${id}`,
+        raw: null,
+        at: new Date().toISOString(),
+      });
     };
     for (const customer of customers) await receiveOnB(customer); // the 24-hour window opens for each
 
@@ -76,25 +102,35 @@ describe('three replicas on one PostgreSQL: events', () => {
     const replies: { id: string; text: string }[] = [];
     const writes = new Map<string, number>();
     /** One phase: `writers` concurrent writers on A and B, each a seeded mix of writes. */
-    const phase = (name: string) => Promise.all(Array.from({ length: writers }, async (_, w) => {
-      for (let i = 0; i < perPhase; i++) {
-        const roll = random();
-        const customer = customers[Math.floor(random() * customers.length)]!;
-        const kind = roll < 0.4 ? 'inbound on B' : roll < 0.8 ? 'desk reply on A' : 'salesiq membership on B';
-        writes.set(kind, (writes.get(kind) ?? 0) + 1);
-        if (kind === 'inbound on B') await receiveOnB(customer);
-        else if (kind === 'desk reply on A') {
-          const text = `desk private answer ${name}.${w}.${i}`;
-          const { message } = await deskOnA.reply({ org: 'acme', service: 'desk', agent: 'ben', number, customer, text });
-          replies.push({ id: message, text });
-        } else {
-          const action = random() < 0.5 ? 'disable' : 'enable'; // no-ops are allowed (R10)
-          await salesiqOnB[action]({ org: 'acme', service: 'salesiq', number }).catch((e: unknown) => {
-            if (!OneNumberError.isInstance(e)) throw e;
-          });
-        }
-      }
-    }));
+    const phase = (name: string) =>
+      Promise.all(
+        Array.from({ length: writers }, async (_, w) => {
+          for (let i = 0; i < perPhase; i++) {
+            const roll = random();
+            const customer = customers[Math.floor(random() * customers.length)]!;
+            const kind = roll < 0.4 ? 'inbound on B' : roll < 0.8 ? 'desk reply on A' : 'salesiq membership on B';
+            writes.set(kind, (writes.get(kind) ?? 0) + 1);
+            if (kind === 'inbound on B') await receiveOnB(customer);
+            else if (kind === 'desk reply on A') {
+              const text = `desk private answer ${name}.${w}.${i}`;
+              const { message } = await deskOnA.reply({
+                org: 'acme',
+                service: 'desk',
+                agent: 'ben',
+                number,
+                customer,
+                text,
+              });
+              replies.push({ id: message, text });
+            } else {
+              const action = random() < 0.5 ? 'disable' : 'enable'; // no-ops are allowed (R10)
+              await salesiqOnB[action]({ org: 'acme', service: 'salesiq', number }).catch((e: unknown) => {
+                if (!OneNumberError.isInstance(e)) throw e;
+              });
+            }
+          }
+        }),
+      );
 
     await phase('one');
     const head = (await durable(a.url, start)).at(-1)!.id;
@@ -134,7 +170,9 @@ describe('three replicas on one PostgreSQL: events', () => {
     expect(replies.filter((r) => streamText.includes(r.text))).toEqual([]);
     expect(streamText).not.toContain('"ben"');
     expect(received.some((e) => e.type === 'membershipChanged')).toBe(true);
-    console.info(`replicas-events: ${received.length} events (${first.events.length} on C, ${resumed.events.length} resumed on A), writes ${JSON.stringify(Object.fromEntries(writes))}`);
+    console.info(
+      `replicas-events: ${received.length} events (${first.events.length} on C, ${resumed.events.length} resumed on A), writes ${JSON.stringify(Object.fromEntries(writes))}`,
+    );
     await resumed.close();
     expect(await stopReplicas(replicas)).toEqual([0, 0, 0]);
   }, 600_000);

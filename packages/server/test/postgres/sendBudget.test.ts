@@ -13,7 +13,11 @@ let replicas: ServerDatabase[] = [];
 beforeAll(async () => {
   postgres = await startPostgres();
   const schema = postgres.schema();
-  replicas = await Promise.all([1, 2, 3].map((i) => openPostgresDatabase({ url: postgres.url, schema, pool: { max: 4 }, replicaId: `budget-${i}` })));
+  replicas = await Promise.all(
+    [1, 2, 3].map((i) =>
+      openPostgresDatabase({ url: postgres.url, schema, pool: { max: 4 }, replicaId: `budget-${i}` }),
+    ),
+  );
 }, 120_000);
 afterAll(async () => {
   await Promise.all(replicas.map((db) => db.close()));
@@ -27,11 +31,13 @@ describe('the shared send budget on PostgreSQL', () => {
   it('three replicas reserving at once get at most burst + rate x elapsed between them', async () => {
     const number = '+81312345678';
     const started = Date.now();
-    const granted = await Promise.all(replicas.map(async (db) => {
-      let got = 0;
-      for (let i = 0; i < 60; i++) got += await db.sendBudget!.reserve({ number, want: 5, rate, burst });
-      return got;
-    }));
+    const granted = await Promise.all(
+      replicas.map(async (db) => {
+        let got = 0;
+        for (let i = 0; i < 60; i++) got += await db.sendBudget!.reserve({ number, want: 5, rate, burst });
+        return got;
+      }),
+    );
     const elapsed = Date.now() - started;
     const total = granted.reduce((a, b) => a + b, 0);
     // The database's clock runs no longer between the first and last statement than ours around them.

@@ -30,13 +30,22 @@ afterEach(async () => {
   await graph?.close();
 });
 
-interface ServerProcess { child: ChildProcess; url: string; exited: Promise<unknown> }
+interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  exited: Promise<unknown>;
+}
 
 async function start(file: string): Promise<ServerProcess> {
   const child = spawn(process.execPath, [serverScript, modulePath, file], {
     env: {
-      ...process.env, ONENUMBER_ADMIN_TOKEN: adminToken, WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: VERIFY,
-      WHATSAPP_ACCESS_TOKEN: graphToken, WHATSAPP_GRAPH_URL: graph.url, WHATSAPP_API_VERSION: 'v23.0',
+      ...process.env,
+      ONENUMBER_ADMIN_TOKEN: adminToken,
+      WHATSAPP_APP_SECRET: APP_SECRET,
+      WHATSAPP_VERIFY_TOKEN: VERIFY,
+      WHATSAPP_ACCESS_TOKEN: graphToken,
+      WHATSAPP_GRAPH_URL: graph.url,
+      WHATSAPP_API_VERSION: 'v23.0',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -54,15 +63,23 @@ async function start(file: string): Promise<ServerProcess> {
 }
 
 async function admin(url: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
-  const json = await res.json() as any;
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const json = (await res.json()) as any;
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
   return json;
 }
 
 /** The directory, crm's token and connection, and the customer's first message (the window opens). */
 async function setUp(url: string) {
-  await admin(url, 'POST', '/v1/admin/directory', { orgs: [{ id: 'acme', plan: 'zoho-one' }], agents: [{ org: 'acme', id: agents.crm, name: 'Aiko', access: ['crm'] }], numbers: [] });
+  await admin(url, 'POST', '/v1/admin/directory', {
+    orgs: [{ id: 'acme', plan: 'zoho-one' }],
+    agents: [{ org: 'acme', id: agents.crm, name: 'Aiko', access: ['crm'] }],
+    numbers: [],
+  });
   await admin(url, 'PUT', '/v1/admin/numbers', { number: N, verified: true, phoneNumberId: PNID });
   const { token } = await admin(url, 'POST', '/v1/admin/tokens', { org: 'acme', service: 'crm' });
   await serviceSdk(url, token).connect({ org: 'acme', service: 'crm', number: N });
@@ -70,7 +87,8 @@ async function setUp(url: string) {
   return token as string;
 }
 
-const reply = (url: string, token: string, text: string) => serviceSdk(url, token).reply({ org: 'acme', service: 'crm', agent: agents.crm, number: N, customer: taro, text });
+const reply = (url: string, token: string, text: string) =>
+  serviceSdk(url, token).reply({ org: 'acme', service: 'crm', agent: agents.crm, number: N, customer: taro, text });
 const counters = async (url: string) => (await admin(url, 'GET', '/v1/admin/whatsapp')).sender.counters;
 const inbox = () => simulator.inbox(taro).map((m) => m.text);
 
@@ -110,7 +128,7 @@ describe('crash between accepting a reply and sending it', () => {
   }, 120_000);
 });
 
-describe('crash between WhatsApp\'s answer and the record', () => {
+describe("crash between WhatsApp's answer and the record", () => {
   it('R16: the send repeats once after restart (no idempotency key) and is counted as a suspected repeat', async () => {
     await fresh();
     const file = tempDbFile();

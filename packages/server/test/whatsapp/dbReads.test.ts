@@ -41,14 +41,35 @@ describe.each(dialects)('%s', (_name, open) => {
   it('membershipInChannel: state and role; null for another org, a non-member or an unknown channel (R9, R11, R26)', async () => {
     const db = await open();
     try {
-      const connect = (service: string) => db.storage.connect({ org: 'acme', number: '+81312345678', service, mode: 'shared', reason: 'bundle', policy: { showAgentName: false }, at });
+      const connect = (service: string) =>
+        db.storage.connect({
+          org: 'acme',
+          number: '+81312345678',
+          service,
+          mode: 'shared',
+          reason: 'bundle',
+          policy: { showAgentName: false },
+          at,
+        });
       const { channel } = await connect('crm');
       await connect('desk');
-      expect(await db.membershipInChannel({ org: 'acme', channel, service: 'crm' })).toEqual({ state: 'active', role: 'parent' });
-      expect(await db.membershipInChannel({ org: 'acme', channel, service: 'desk' })).toEqual({ state: 'active', role: 'child' });
+      expect(await db.membershipInChannel({ org: 'acme', channel, service: 'crm' })).toEqual({
+        state: 'active',
+        role: 'parent',
+      });
+      expect(await db.membershipInChannel({ org: 'acme', channel, service: 'desk' })).toEqual({
+        state: 'active',
+        role: 'child',
+      });
       await db.storage.changeMembership({ org: 'acme', number: '+81312345678', service: 'crm', action: 'disable', at });
-      expect(await db.membershipInChannel({ org: 'acme', channel, service: 'crm' })).toEqual({ state: 'disabled', role: 'child' });
-      expect(await db.membershipInChannel({ org: 'acme', channel, service: 'desk' })).toEqual({ state: 'active', role: 'parent' });
+      expect(await db.membershipInChannel({ org: 'acme', channel, service: 'crm' })).toEqual({
+        state: 'disabled',
+        role: 'child',
+      });
+      expect(await db.membershipInChannel({ org: 'acme', channel, service: 'desk' })).toEqual({
+        state: 'active',
+        role: 'parent',
+      });
       expect(await db.membershipInChannel({ org: 'acme', channel, service: 'salesiq' })).toBeNull();
       expect(await db.membershipInChannel({ org: 'globex', channel, service: 'desk' })).toBeNull();
       expect(await db.membershipInChannel({ org: 'acme', channel: 'ch_unknown', service: 'desk' })).toBeNull();

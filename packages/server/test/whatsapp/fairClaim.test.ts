@@ -15,8 +15,25 @@ let db: ServerDatabase;
 beforeEach(async () => {
   db = openSqliteDatabase({ file: tempDbFile() });
   for (const n of [number, second]) {
-    for (const service of ['crm', 'desk']) await db.storage.connect({ org: 'acme', number: n, service, mode: 'shared', reason: 'bundle', policy: { showAgentName: false }, at });
-    await db.storage.receive({ number: n, customer, providerId: `wamid.in.${n}`, type: 'text', text: 'hi', raw: null, at });
+    for (const service of ['crm', 'desk'])
+      await db.storage.connect({
+        org: 'acme',
+        number: n,
+        service,
+        mode: 'shared',
+        reason: 'bundle',
+        policy: { showAgentName: false },
+        at,
+      });
+    await db.storage.receive({
+      number: n,
+      customer,
+      providerId: `wamid.in.${n}`,
+      type: 'text',
+      text: 'hi',
+      raw: null,
+      at,
+    });
   }
 });
 afterEach(async () => db.close());
@@ -28,15 +45,26 @@ async function replies(n: string, service: string, count: number): Promise<strin
   for (let i = 0; i < count; i++) {
     const conversation = (await db.storage.conversation({ org: 'acme', channel, customer }))!;
     const { message } = await db.storage.appendReply({
-      org: 'acme', channel, conversation: conversation.id, expectedVersion: conversation.version, service, agent: 'a', agentName: 'A',
-      type: 'text', text: `${service} ${i}`, raw: null, assign: false, at,
+      org: 'acme',
+      channel,
+      conversation: conversation.id,
+      expectedVersion: conversation.version,
+      service,
+      agent: 'a',
+      agentName: 'A',
+      type: 'text',
+      text: `${service} ${i}`,
+      raw: null,
+      assign: false,
+      at,
     });
     ids.push(message);
   }
   return ids;
 }
 
-const claim = (perService: number, limit: number, now = at, leaseMs = 60_000) => db.outbox.claimFair!({ limit, leaseMs, worker: 'w1', now, perService });
+const claim = (perService: number, limit: number, now = at, leaseMs = 60_000) =>
+  db.outbox.claimFair!({ limit, leaseMs, worker: 'w1', now, perService });
 
 describe('claimFair on SQLite', () => {
   it('R16: a flood from crm does not fill the claim: desk and the other number get their turn, oldest first', async () => {
@@ -54,16 +82,30 @@ describe('claimFair on SQLite', () => {
   it('an item is reclaimed only when an earlier lease lapsed with nothing recorded', async () => {
     const [a, b, c] = await replies(number, 'crm', 3);
     const first = await claim(10, 10, at, 1000);
-    expect(first.map((i) => [i.id, i.attempts, i.reclaimed])).toEqual([[a, 1, false], [b, 1, false], [c, 1, false]]);
+    expect(first.map((i) => [i.id, i.attempts, i.reclaimed])).toEqual([
+      [a, 1, false],
+      [b, 1, false],
+      [c, 1, false],
+    ]);
     expect(await claim(10, 10, later(500), 1000)).toEqual([]); // still leased
     await db.outbox.complete({ id: a!, providerMessageId: 'wamid.out.a', at: later(600) });
-    await db.outbox.fail({ id: b!, error: { code: 130429, title: 'Rate limit hit' }, retryAt: later(700), at: later(600) });
+    await db.outbox.fail({
+      id: b!,
+      error: { code: 130429, title: 'Rate limit hit' },
+      retryAt: later(700),
+      at: later(600),
+    });
     const again = await claim(10, 10, later(2000), 1000);
-    expect(again.map((i) => [i.id, i.attempts, i.reclaimed])).toEqual([[b, 2, false], [c, 2, true]]);
+    expect(again.map((i) => [i.id, i.attempts, i.reclaimed])).toEqual([
+      [b, 2, false],
+      [c, 2, true],
+    ]);
     expect(await db.outbox.findByProviderId('wamid.out.a')).toEqual({ id: a, org: 'acme' });
   });
 
   it('R27: a bad claim is INVALID_INPUT naming the field', async () => {
-    await expect(db.outbox.claimFair!({ limit: 10, leaseMs: 1000, worker: 'w1', now: at, perService: 0 })).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'perService' });
+    await expect(
+      db.outbox.claimFair!({ limit: 10, leaseMs: 1000, worker: 'w1', now: at, perService: 0 }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'perService' });
   });
 });

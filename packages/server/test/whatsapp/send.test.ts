@@ -24,32 +24,58 @@ afterEach(async () => {
   world = undefined;
 });
 
-const writes = (customer: string, id: string) => world!.deliver(messagePayload(line(N), { phone: customer }, { id, at: Date.now(), type: 'text', content: { body: 'hello?' } }));
+const writes = (customer: string, id: string) =>
+  world!.deliver(
+    messagePayload(line(N), { phone: customer }, { id, at: Date.now(), type: 'text', content: { body: 'hello?' } }),
+  );
 const counters = async () => (await world!.report()).sender.counters;
-const messageIn = async (service: 'crm' | 'desk', id: string, customer = taro) => (await world!.view(service, N, customer)).find((m) => m.id === id)!;
+const messageIn = async (service: 'crm' | 'desk', id: string, customer = taro) =>
+  (await world!.view(service, N, customer)).find((m) => m.id === id)!;
 
 describe('a reply goes out through the outbox worker', () => {
-  it('R16: sent from the number\'s phone_number_id with biz_opaque_callback_data, recorded, and its statuses come back (R17)', async () => {
+  it("R16: sent from the number's phone_number_id with biz_opaque_callback_data, recorded, and its statuses come back (R17)", async () => {
     world = await whatsappWorld(sending);
     expect((await world.server.call('GET', '/health', null)).body.whatsapp).toEqual({ webhook: true, sender: true });
     await writes(taro, 'wamid.in.1');
-    const { message } = await world.sdk.crm.reply({ org: 'acme', service: 'crm', agent: agents.crm, number: N, customer: taro, text: 'It ships today.' });
+    const { message } = await world.sdk.crm.reply({
+      org: 'acme',
+      service: 'crm',
+      agent: agents.crm,
+      number: N,
+      customer: taro,
+      text: 'It ships today.',
+    });
     await until(async () => (await counters()).sent === 1, 'the send');
     expect(graph.calls).toHaveLength(1);
     const [call] = graph.calls;
     expect(call).toMatchObject({ version: 'v23.0', phoneNumberId: PNID, authorization: 'Bearer graph-token-1' });
-    expect(call!.body).toMatchObject({ messaging_product: 'whatsapp', recipient_type: 'individual', to: taro.slice(1), type: 'text', text: { body: 'It ships today.' } });
+    expect(call!.body).toMatchObject({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: taro.slice(1),
+      type: 'text',
+      text: { body: 'It ships today.' },
+    });
     expect(decodeCallbackData(call!.body.biz_opaque_callback_data)).toEqual({ org: 'acme', service: 'crm', message });
     expect(await world.server.db.outbox.findByProviderId(call!.wamid!)).toEqual({ id: message, org: 'acme' });
 
     // Meta's statuses name the wamid (routed by the recorded provider id), in any order.
     for (const status of ['sent', 'read', 'delivered'] as const) {
-      expect((await world.deliver(statusPayload(line(N), { phone: taro }, { id: call!.wamid!, status, at: Date.now() }))).status).toBe(200);
+      expect(
+        (await world.deliver(statusPayload(line(N), { phone: taro }, { id: call!.wamid!, status, at: Date.now() })))
+          .status,
+      ).toBe(200);
     }
     expect(await messageIn('crm', message)).toMatchObject({ text: 'It ships today.', status: 'read' });
     expect(await messageIn('desk', message)).toMatchObject({ text: null, masked: true, status: 'read' });
     const report = await world.report();
-    expect(report.sender).toMatchObject({ on: true, running: true, transport: 'graph', graphUrl: 'https://graph.facebook.com', paused: null });
+    expect(report.sender).toMatchObject({
+      on: true,
+      running: true,
+      transport: 'graph',
+      graphUrl: 'https://graph.facebook.com',
+      paused: null,
+    });
     expect(JSON.stringify(report)).not.toContain('graph-token-1');
   });
 
@@ -57,7 +83,14 @@ describe('a reply goes out through the outbox worker', () => {
     world = await whatsappWorld(sending);
     graph.answer(graphError(131047));
     await writes(taro, 'wamid.in.2');
-    const { message } = await world.sdk.crm.reply({ org: 'acme', service: 'crm', agent: agents.crm, number: N, customer: taro, text: 'Late reply' });
+    const { message } = await world.sdk.crm.reply({
+      org: 'acme',
+      service: 'crm',
+      agent: agents.crm,
+      number: N,
+      customer: taro,
+      text: 'Late reply',
+    });
     await until(async () => (await counters()).failed === 1, 'the failure');
     expect(graph.calls).toHaveLength(1);
     expect(await counters()).toMatchObject({ sent: 0, retried: 0, failed: 1, windowClosed: 1 });
@@ -71,10 +104,20 @@ describe('a reply goes out through the outbox worker', () => {
     world = await whatsappWorld(sending);
     graph.answer(graphError(130429));
     await writes(taro, 'wamid.in.3');
-    const { message } = await world.sdk.crm.reply({ org: 'acme', service: 'crm', agent: agents.crm, number: N, customer: taro, text: 'Try again' });
+    const { message } = await world.sdk.crm.reply({
+      org: 'acme',
+      service: 'crm',
+      agent: agents.crm,
+      number: N,
+      customer: taro,
+      text: 'Try again',
+    });
     await until(async () => (await counters()).sent === 1, 'the send after the retry');
     expect(graph.calls).toHaveLength(2);
-    expect(graph.calls.map((c) => decodeCallbackData(c.body.biz_opaque_callback_data)?.message)).toEqual([message, message]);
+    expect(graph.calls.map((c) => decodeCallbackData(c.body.biz_opaque_callback_data)?.message)).toEqual([
+      message,
+      message,
+    ]);
     expect(await counters()).toMatchObject({ sent: 1, retried: 1, failed: 0 });
     expect(await messageIn('crm', message)).toMatchObject({ status: 'sent', error: null });
   });
@@ -83,14 +126,30 @@ describe('a reply goes out through the outbox worker', () => {
     world = await whatsappWorld(sending);
     graph.otherwise((call) => (call.authorization === 'Bearer graph-token-2' ? accepted(call) : graphError(190)(call)));
     await writes(taro, 'wamid.in.4');
-    const first = await world.sdk.crm.reply({ org: 'acme', service: 'crm', agent: agents.crm, number: N, customer: taro, text: 'One' });
+    const first = await world.sdk.crm.reply({
+      org: 'acme',
+      service: 'crm',
+      agent: agents.crm,
+      number: N,
+      customer: taro,
+      text: 'One',
+    });
     await until(async () => (await world!.report()).sender.paused === 'auth', 'the pause');
     expect(await counters()).toMatchObject({ authErrors: 1, failed: 1, sent: 0 });
     expect(await messageIn('crm', first.message)).toMatchObject({ status: 'failed', error: { code: 190 } });
 
-    const second = await world.sdk.crm.reply({ org: 'acme', service: 'crm', agent: agents.crm, number: N, customer: taro, text: 'Two' });
+    const second = await world.sdk.crm.reply({
+      org: 'acme',
+      service: 'crm',
+      agent: agents.crm,
+      number: N,
+      customer: taro,
+      text: 'Two',
+    });
     expect((await world.server.call('POST', '/v1/admin/whatsapp/resume', world.tokens.crm, {})).status).toBe(403);
-    const resumed = await world.server.call('POST', '/v1/admin/whatsapp/resume', adminToken, { accessToken: 'graph-token-2' });
+    const resumed = await world.server.call('POST', '/v1/admin/whatsapp/resume', adminToken, {
+      accessToken: 'graph-token-2',
+    });
     expect(resumed).toMatchObject({ status: 200, body: { paused: null } });
     await until(async () => (await counters()).sent === 1, 'the send after resume');
     expect(graph.calls.map((c) => c.authorization)).toEqual(['Bearer graph-token-1', 'Bearer graph-token-2']);
@@ -100,13 +159,29 @@ describe('a reply goes out through the outbox worker', () => {
 });
 
 describe('fairness: one number, two services, a backlog', () => {
-  it('R16: 40 queued crm replies do not hold back 5 desk replies: desk\'s go out within the first 10 sends', async () => {
+  it("R16: 40 queued crm replies do not hold back 5 desk replies: desk's go out within the first 10 sends", async () => {
     const file = tempDbFile();
     world = await whatsappWorld({}, { db: openSqliteDatabase({ file }) }); // sender off: the backlog builds up
     await writes('+819011112222', 'wamid.fair.crm');
     await writes('+819011113333', 'wamid.fair.desk');
-    for (let i = 0; i < 40; i++) await world.sdk.crm.reply({ org: 'acme', service: 'crm', agent: agents.crm, number: N, customer: '+819011112222', text: `crm ${i}` });
-    for (let i = 0; i < 5; i++) await world.sdk.desk.reply({ org: 'acme', service: 'desk', agent: agents.desk, number: N, customer: '+819011113333', text: `desk ${i}` });
+    for (let i = 0; i < 40; i++)
+      await world.sdk.crm.reply({
+        org: 'acme',
+        service: 'crm',
+        agent: agents.crm,
+        number: N,
+        customer: '+819011112222',
+        text: `crm ${i}`,
+      });
+    for (let i = 0; i < 5; i++)
+      await world.sdk.desk.reply({
+        org: 'acme',
+        service: 'desk',
+        agent: agents.desk,
+        number: N,
+        customer: '+819011113333',
+        text: `desk ${i}`,
+      });
     await world.close();
 
     world = await whatsappWorld(sending, { db: openSqliteDatabase({ file }) }); // the same database, now sending at 80/s
@@ -114,6 +189,8 @@ describe('fairness: one number, two services, a backlog', () => {
     const services = graph.calls.map((c) => decodeCallbackData(c.body.biz_opaque_callback_data)!.service);
     expect(services.filter((s) => s === 'desk')).toHaveLength(5);
     expect(services.lastIndexOf('desk')).toBeLessThan(10);
-    expect(graph.calls.filter((c) => c.body.text?.body.startsWith('crm')).map((c) => c.body.text!.body)).toEqual(Array.from({ length: 40 }, (_, i) => `crm ${i}`));
+    expect(graph.calls.filter((c) => c.body.text?.body.startsWith('crm')).map((c) => c.body.text!.body)).toEqual(
+      Array.from({ length: 40 }, (_, i) => `crm ${i}`),
+    );
   }, 90_000);
 });

@@ -18,8 +18,16 @@ export function tempDbFile(): string {
   return join(dir, `db-${++n}.sqlite`);
 }
 
-export async function serverForTests(options: { file?: string; port?: number; logger?: RequestLogger } = {}): Promise<RunningServer> {
-  return startServer({ port: options.port ?? 0, file: options.file ?? tempDbFile(), adminToken, logger: options.logger ?? (() => {}), graceMs: 2_000 });
+export async function serverForTests(
+  options: { file?: string; port?: number; logger?: RequestLogger } = {},
+): Promise<RunningServer> {
+  return startServer({
+    port: options.port ?? 0,
+    file: options.file ?? tempDbFile(),
+    adminToken,
+    logger: options.logger ?? (() => {}),
+    graceMs: 2_000,
+  });
 }
 
 /** Admin calls for test setup. */

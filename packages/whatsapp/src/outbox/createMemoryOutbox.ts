@@ -12,12 +12,25 @@ const errorSchema = z.object({ code: z.union([z.number(), z.string().max(64)]), 
 
 export const outboxEnqueueSchema = z
   .object({
-    id, org: id, number: z.string().min(1).max(64), customer: z.string().min(1).max(160), service: z.string().min(1).max(32),
-    type: z.string().min(1).max(32), text: z.string().max(65536).nullable(), raw: z.unknown(), at: iso,
+    id,
+    org: id,
+    number: z.string().min(1).max(64),
+    customer: z.string().min(1).max(160),
+    service: z.string().min(1).max(32),
+    type: z.string().min(1).max(32),
+    text: z.string().max(65536).nullable(),
+    raw: z.unknown(),
+    at: iso,
   })
   .strict();
 const claimSchema = z
-  .object({ limit: z.number().int().min(1).max(10_000), leaseMs: z.number().int().min(1).max(86_400_000), worker: z.string().min(1).max(128), now: iso, perService: z.number().int().min(1).max(10_000).optional() })
+  .object({
+    limit: z.number().int().min(1).max(10_000),
+    leaseMs: z.number().int().min(1).max(86_400_000),
+    worker: z.string().min(1).max(128),
+    now: iso,
+    perService: z.number().int().min(1).max(10_000).optional(),
+  })
   .strict();
 const completeSchema = z.object({ id, providerMessageId: z.string().min(1).max(256), at: iso }).strict();
 const failSchema = z.object({ id, error: errorSchema, retryAt: iso.optional(), at: iso }).strict();
@@ -45,7 +58,10 @@ export interface MemoryOutbox extends FairOutboxStore {
 
 export interface MemoryOutboxOptions {
   /** Told when an item fails for good, e.g. to mark the stored reply failed (updateStatus, R17). */
-  onGiveUp?: (item: Omit<OutboxItem, 'attempts'>, error: { code: number | string; title: string }) => void | Promise<void>;
+  onGiveUp?: (
+    item: Omit<OutboxItem, 'attempts'>,
+    error: { code: number | string; title: string },
+  ) => void | Promise<void>;
 }
 
 export function createMemoryOutbox(options: MemoryOutboxOptions = {}): MemoryOutbox {
@@ -111,7 +127,16 @@ export function createMemoryOutbox(options: MemoryOutboxOptions = {}): MemoryOut
     enqueue(input) {
       const item = parseInput(outboxEnqueueSchema, input, 'item');
       if (rows.has(item.id)) return; // queued once
-      rows.set(item.id, { item, state: 'pending', attempts: 0, dueAt: Date.parse(item.at), leaseWorker: null, leaseUntil: null, providerMessageId: null, lastError: null });
+      rows.set(item.id, {
+        item,
+        state: 'pending',
+        attempts: 0,
+        dueAt: Date.parse(item.at),
+        leaseWorker: null,
+        leaseUntil: null,
+        providerMessageId: null,
+        lastError: null,
+      });
     },
 
     rows: () => [...rows.values()].map((row) => ({ ...row, item: { ...row.item } })),

@@ -15,7 +15,12 @@ import { sendItem, type SendContext, type SendOutcome } from './sendItem';
 import { newCounters, outcomeEvent, type OutboxWorkerCounters, type OutboxWorkerEvent } from './workerCounters';
 
 const fn = <T>(what: string) => z.custom<T>((v) => typeof v === 'function', `${what} must be a function`);
-const has = (...methods: string[]) => (v: unknown) => typeof v === 'object' && v !== null && methods.every((m) => typeof (v as Record<string, unknown>)[m] === 'function');
+const has =
+  (...methods: string[]) =>
+  (v: unknown) =>
+    typeof v === 'object' &&
+    v !== null &&
+    methods.every((m) => typeof (v as Record<string, unknown>)[m] === 'function');
 
 export const outboxWorkerOptionsSchema = z
   .object({
@@ -23,12 +28,17 @@ export const outboxWorkerOptionsSchema = z
     /** The Graph client or the simulator. */
     client: z.custom<WhatsAppTransport>(has('sendText', 'sendTemplate'), 'client must be a WhatsApp transport'),
     /** Business number → phone_number_id; without it the client resolves the number itself. */
-    resolvePhoneNumberId: fn<(number: string) => string | null | Promise<string | null>>('resolvePhoneNumberId').optional(),
+    resolvePhoneNumberId:
+      fn<(number: string) => string | null | Promise<string | null>>('resolvePhoneNumberId').optional(),
     /** The customer's last inbound time, for the 24-hour window (see lastInboundFromStorage). */
     lastInboundAt: fn<(item: ClaimedItem) => Promise<string | null>>('lastInboundAt').optional(),
     budget: z.union([z.custom<RateBudget>(has('take', 'nextAt')), rateBudgetOptionsSchema]).optional(),
     /** This worker's id, for leases. */
-    worker: z.string().min(1).max(128).default(() => `whatsapp-${Math.random().toString(36).slice(2, 10)}`),
+    worker: z
+      .string()
+      .min(1)
+      .max(128)
+      .default(() => `whatsapp-${Math.random().toString(36).slice(2, 10)}`),
     clock: z.custom<Clock>(has('now', 'sleep'), 'clock needs now() and sleep()').optional(),
     random: fn<Random>('random').optional(),
     /** A claim is this worker's for this long; items not started within half of it are let go. */
@@ -58,16 +68,26 @@ export interface TickResult {
   nextWakeAt: number;
 }
 
-interface Held { item: ClaimedItem; leaseUntil: number }
+interface Held {
+  item: ClaimedItem;
+  leaseUntil: number;
+}
 
 export function createOutboxWorker(options: OutboxWorkerOptions) {
   const o = parseInput(outboxWorkerOptionsSchema, options, 'options');
   const clock = o.clock ?? systemClock;
-  const budget: RateBudget = o.budget && 'take' in o.budget ? o.budget as RateBudget : createRateBudget(o.budget ?? {}, clock);
+  const budget: RateBudget =
+    o.budget && 'take' in o.budget ? (o.budget as RateBudget) : createRateBudget(o.budget ?? {}, clock);
   const perService = o.perService ?? Math.max(1, Math.floor(o.lookahead / 4));
   const ctx: SendContext = {
-    outbox: o.outbox, transport: o.client, clock, random: o.random ?? Math.random, backoff: o.backoff, maxAttempts: o.maxAttempts,
-    resolvePhoneNumberId: o.resolvePhoneNumberId, lastInboundAt: o.lastInboundAt,
+    outbox: o.outbox,
+    transport: o.client,
+    clock,
+    random: o.random ?? Math.random,
+    backoff: o.backoff,
+    maxAttempts: o.maxAttempts,
+    resolvePhoneNumberId: o.resolvePhoneNumberId,
+    lastInboundAt: o.lastInboundAt,
   };
   const tally = newCounters();
   const counters = tally.values;
@@ -89,7 +109,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     set.add(id);
     if (set.size > 10_000) set.delete(set.values().next().value!);
   };
-  const emit = (event: OutboxWorkerEvent) => { try { o.onEvent?.(event); } catch { /* a listener never stops the worker */ } };
+  const emit = (event: OutboxWorkerEvent) => {
+    try {
+      o.onEvent?.(event);
+    } catch {
+      /* a listener never stops the worker */
+    }
+  };
 
   function isRepeat(item: ClaimedItem): boolean {
     if (letGo.delete(item.id)) return false;
@@ -144,7 +170,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   function run(item: ClaimedItem): Promise<void> {
     const wasFull = inFlight.size + 1 >= o.maxInFlight;
     const task: Promise<void> = sendItem(ctx, item)
-      .then((outcome) => record(item, outcome), () => { counters.recordErrors++; emit({ type: 'record-error', id: item.id, service: item.service }); })
+      .then(
+        (outcome) => record(item, outcome),
+        () => {
+          counters.recordErrors++;
+          emit({ type: 'record-error', id: item.id, service: item.service });
+        },
+      )
       .finally(() => {
         inFlight.delete(task);
         known.delete(item.id);
@@ -199,9 +231,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   return {
     worker: o.worker,
     /** A snapshot of the counters: claimed, sent, retried, failed, windowClosed, repeatsSuspected, ... */
-    get counters(): OutboxWorkerCounters { return { ...counters }; },
+    get counters(): OutboxWorkerCounters {
+      return { ...counters };
+    },
     /** Why sending is paused (a 190 token error), or null. */
-    get paused() { return paused; },
+    get paused() {
+      return paused;
+    },
     /** Items held per number and service, waiting for the budget. */
     queued: () => Object.fromEntries([...queues].map(([number, queue]) => [number, queue.sizes()])),
     /** One pass: release lapsing leases, claim, send what the budget allows now, await those sends. */

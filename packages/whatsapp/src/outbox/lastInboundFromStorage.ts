@@ -6,7 +6,11 @@ export function lastInboundFromStorage(storage: Pick<ChannelStorage, 'findMember
   return async (item: Pick<OutboxItem, 'org' | 'number' | 'service' | 'customer'>): Promise<string | null> => {
     const membership = await storage.findMembership({ org: item.org, number: item.number, service: item.service });
     if (!membership) return null;
-    const conversation = await storage.conversation({ org: item.org, channel: membership.channel, customer: item.customer });
+    const conversation = await storage.conversation({
+      org: item.org,
+      channel: membership.channel,
+      customer: item.customer,
+    });
     return conversation?.lastInboundAt ?? null;
   };
 }

@@ -34,11 +34,21 @@ type Failure = { code: number | string; title: string; retryable: boolean; auth?
 
 function failureOf(error: unknown): Failure {
   if (WhatsAppGraphError.isGraphError(error)) {
-    return { ...error.record, retryable: error.retryable, auth: error.kind === 'auth', windowClosed: error.kind === 'window-closed' };
+    return {
+      ...error.record,
+      retryable: error.retryable,
+      auth: error.kind === 'auth',
+      windowClosed: error.kind === 'window-closed',
+    };
   }
   if (OneNumberError.isInstance(error)) {
     // Not connected / no phone_number_id yet: a setup step may still fix it. Bad input never will.
-    return { code: error.code, title: error.message.slice(0, 500), retryable: error.code === 'NOT_CONNECTED', windowClosed: error.code === 'WINDOW_CLOSED' };
+    return {
+      code: error.code,
+      title: error.message.slice(0, 500),
+      retryable: error.code === 'NOT_CONNECTED',
+      windowClosed: error.code === 'WINDOW_CLOSED',
+    };
   }
   return { code: 'TRANSPORT_ERROR', title: 'The transport failed unexpectedly.', retryable: true };
 }
@@ -50,12 +60,28 @@ async function transmit(ctx: SendContext, item: ClaimedItem): Promise<SendResult
   const once = { maxAttempts: 1 }; // the outbox retries durably, through the fair queue and the budget
   if (item.type === 'template') {
     const template = templateSchema.safeParse(item.raw);
-    if (!template.success) throw new OneNumberError('INVALID_INPUT', 'The queued template is not a valid template (name, language, components).', { field: 'raw' });
-    return ctx.transport.sendTemplate({ from, to: item.customer, template: template.data, bizOpaqueCallbackData }, once);
+    if (!template.success)
+      throw new OneNumberError(
+        'INVALID_INPUT',
+        'The queued template is not a valid template (name, language, components).',
+        { field: 'raw' },
+      );
+    return ctx.transport.sendTemplate(
+      { from, to: item.customer, template: template.data, bizOpaqueCallbackData },
+      once,
+    );
   }
-  if (item.type !== 'text' || item.text === null) throw new OneNumberError('NOT_SUPPORTED', `Sending a "${item.type.slice(0, 32)}" message is not supported yet; send text or a template.`);
+  if (item.type !== 'text' || item.text === null)
+    throw new OneNumberError(
+      'NOT_SUPPORTED',
+      `Sending a "${item.type.slice(0, 32)}" message is not supported yet; send text or a template.`,
+    );
   if (ctx.lastInboundAt && !windowOpen(await ctx.lastInboundAt(item), new Date(ctx.clock.now()).toISOString())) {
-    throw new OneNumberError('WINDOW_CLOSED', "The customer's 24-hour window closed before this reply went out: only an approved template may be sent now.", { details: { templateAllowed: true } });
+    throw new OneNumberError(
+      'WINDOW_CLOSED',
+      "The customer's 24-hour window closed before this reply went out: only an approved template may be sent now.",
+      { details: { templateAllowed: true } },
+    );
   }
   return ctx.transport.sendText({ from, to: item.customer, body: item.text, bizOpaqueCallbackData }, once);
 }
@@ -74,10 +100,19 @@ export async function sendItem(ctx: SendContext, item: ClaimedItem): Promise<Sen
       return { kind: 'retry', code: failure.code, retryAt };
     }
     await ctx.outbox.fail({ id: item.id, error: error_, at });
-    return { kind: 'failed', code: failure.code, windowClosed: failure.windowClosed ?? false, auth: failure.auth ?? false };
+    return {
+      kind: 'failed',
+      code: failure.code,
+      windowClosed: failure.windowClosed ?? false,
+      auth: failure.auth ?? false,
+    };
   }
   try {
-    await ctx.outbox.complete({ id: item.id, providerMessageId: result.id, at: new Date(ctx.clock.now()).toISOString() });
+    await ctx.outbox.complete({
+      id: item.id,
+      providerMessageId: result.id,
+      at: new Date(ctx.clock.now()).toISOString(),
+    });
     return { kind: 'sent', providerMessageId: result.id };
   } catch {
     return { kind: 'unrecorded', providerMessageId: result.id }; // sent, not recorded: the lease will lapse

@@ -35,8 +35,17 @@ export type OutboxWorkerEvent =
 
 export function newCounters() {
   const values: OutboxWorkerCounters = {
-    claimed: 0, sent: 0, retried: 0, failed: 0, windowClosed: 0, authErrors: 0, repeatsSuspected: 0,
-    unrecorded: 0, leaseLapsed: 0, recordErrors: 0, claimErrors: 0,
+    claimed: 0,
+    sent: 0,
+    retried: 0,
+    failed: 0,
+    windowClosed: 0,
+    authErrors: 0,
+    repeatsSuspected: 0,
+    unrecorded: 0,
+    leaseLapsed: 0,
+    recordErrors: 0,
+    claimErrors: 0,
   };
   return {
     values,
@@ -56,9 +65,13 @@ export function newCounters() {
 export function outcomeEvent(item: ClaimedItem, outcome: SendOutcome): OutboxWorkerEvent {
   const base = { id: item.id, service: item.service };
   switch (outcome.kind) {
-    case 'sent': return { type: 'sent', ...base, providerMessageId: outcome.providerMessageId, attempts: item.attempts };
-    case 'retry': return { type: 'retry', ...base, code: outcome.code, retryAt: outcome.retryAt };
-    case 'failed': return { type: 'failed', ...base, code: outcome.code };
-    case 'unrecorded': return { type: 'unrecorded', ...base, providerMessageId: outcome.providerMessageId };
+    case 'sent':
+      return { type: 'sent', ...base, providerMessageId: outcome.providerMessageId, attempts: item.attempts };
+    case 'retry':
+      return { type: 'retry', ...base, code: outcome.code, retryAt: outcome.retryAt };
+    case 'failed':
+      return { type: 'failed', ...base, code: outcome.code };
+    case 'unrecorded':
+      return { type: 'unrecorded', ...base, providerMessageId: outcome.providerMessageId };
   }
 }

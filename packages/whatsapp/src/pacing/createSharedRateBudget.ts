@@ -14,14 +14,21 @@ export interface SendBudgetStore {
   reserve(input: { number: string; want: number; rate: number; burst: number }): Promise<number>;
 }
 
-const sharedOptionsSchema = z.object({
-  /** Unspent granted sends lapse after this long (default 100 ms). */
-  sliceMs: z.number().int().min(1).max(1000).default(100),
-  /** How long to wait before asking again after the store failed (default 100 ms). */
-  errorRetryMs: z.number().int().min(1).max(60_000).default(100),
-}).strict();
+const sharedOptionsSchema = z
+  .object({
+    /** Unspent granted sends lapse after this long (default 100 ms). */
+    sliceMs: z.number().int().min(1).max(1000).default(100),
+    /** How long to wait before asking again after the store failed (default 100 ms). */
+    errorRetryMs: z.number().int().min(1).max(60_000).default(100),
+  })
+  .strict();
 
-interface Allowance { tokens: number; until: number; asking: boolean; retryAt: number }
+interface Allowance {
+  tokens: number;
+  until: number;
+  asking: boolean;
+  retryAt: number;
+}
 
 export function createSharedRateBudget(
   options: RateBudgetOptions & z.input<typeof sharedOptionsSchema>,
@@ -47,20 +54,23 @@ export function createSharedRateBudget(
     const r = rateOf(number);
     const b = burstOf(number);
     const want = Math.max(1, Math.min(waiting, b + r - 1));
-    store.reserve({ number, want, rate: r, burst: b }).then(
-      (granted) => {
-        a.tokens = granted;
-        a.until = clock.now() + shared.sliceMs;
-        // Nothing left: the next token accrues in about 1000 / rate ms.
-        a.retryAt = granted > 0 ? 0 : clock.now() + Math.max(1, Math.floor(1000 / r));
-      },
-      () => {
-        errors++;
-        a.retryAt = clock.now() + shared.errorRetryMs;
-      },
-    ).finally(() => {
-      a.asking = false;
-    });
+    store
+      .reserve({ number, want, rate: r, burst: b })
+      .then(
+        (granted) => {
+          a.tokens = granted;
+          a.until = clock.now() + shared.sliceMs;
+          // Nothing left: the next token accrues in about 1000 / rate ms.
+          a.retryAt = granted > 0 ? 0 : clock.now() + Math.max(1, Math.floor(1000 / r));
+        },
+        () => {
+          errors++;
+          a.retryAt = clock.now() + shared.errorRetryMs;
+        },
+      )
+      .finally(() => {
+        a.asking = false;
+      });
   }
 
   return {

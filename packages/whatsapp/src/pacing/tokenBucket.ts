@@ -10,7 +10,11 @@ export class TokenBucket {
   private credit: number;
   private last: number;
 
-  constructor(readonly rate: number, readonly burst: number, now: number) {
+  constructor(
+    readonly rate: number,
+    readonly burst: number,
+    now: number,
+  ) {
     this.credit = burst * unit;
     this.last = Math.floor(now);
   }

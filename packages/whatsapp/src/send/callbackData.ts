@@ -5,7 +5,12 @@
 import { z } from 'zod';
 
 export const callbackDataSchema = z
-  .object({ v: z.literal(1), org: z.string().min(1).max(128), service: z.string().min(1).max(32), message: z.string().min(1).max(128) })
+  .object({
+    v: z.literal(1),
+    org: z.string().min(1).max(128),
+    service: z.string().min(1).max(32),
+    message: z.string().min(1).max(128),
+  })
   .strict();
 
 export type CallbackData = Omit<z.output<typeof callbackDataSchema>, 'v'>;
@@ -14,7 +19,8 @@ export const maxCallbackDataLength = 512;
 
 export function encodeCallbackData(data: CallbackData): string {
   const encoded = JSON.stringify({ v: 1, org: data.org, service: data.service, message: data.message });
-  if (encoded.length > maxCallbackDataLength) throw new RangeError('biz_opaque_callback_data is limited to 512 characters');
+  if (encoded.length > maxCallbackDataLength)
+    throw new RangeError('biz_opaque_callback_data is limited to 512 characters');
   return encoded;
 }
 

@@ -12,7 +12,10 @@ export interface WindowState {
 const toIso = (at: string | Date | number) => new Date(at).toISOString();
 
 /** Returns the open window, or throws WINDOW_CLOSED saying that a template may still be sent. */
-export function checkWindow(lastInboundAt: string | Date | null, now: string | Date | number = Date.now()): WindowState {
+export function checkWindow(
+  lastInboundAt: string | Date | null,
+  now: string | Date | number = Date.now(),
+): WindowState {
   const last = lastInboundAt === null ? null : toIso(lastInboundAt);
   if (!windowOpen(last, toIso(now))) {
     throw new OneNumberError(

@@ -10,8 +10,13 @@ import { backoffDelay, backoffSchema } from './backoff';
 import { badResponseError, graphErrorFromResponse, networkError, WhatsAppGraphError } from './graphError';
 import { graphSendResponseSchema, templateMessageBody, textMessageBody } from './graphRequest';
 import {
-  sendTemplateInputSchema, sendTextInputSchema,
-  type SendOptions, type SendResult, type SendTemplateInput, type SendTextInput, type WhatsAppTransport,
+  sendTemplateInputSchema,
+  sendTextInputSchema,
+  type SendOptions,
+  type SendResult,
+  type SendTemplateInput,
+  type SendTextInput,
+  type WhatsAppTransport,
 } from './transport';
 
 /** Maps a business number (E.164) to its Cloud API phone_number_id; null when none is registered. */
@@ -24,7 +29,12 @@ export const graphClientOptionsSchema = z
     /** Default: env WHATSAPP_ACCESS_TOKEN. A function is asked before each call (token rotation). */
     accessToken: z.union([z.string().min(1), fn<() => string | Promise<string>>('accessToken')]).optional(),
     /** How a business number becomes a phone_number_id: one id for a one-number app, or a lookup. */
-    phoneNumberId: z.union([z.string().regex(/^[0-9]{1,32}$/, 'a phone_number_id is digits'), fn<PhoneNumberIdResolver>('phoneNumberId')]).optional(),
+    phoneNumberId: z
+      .union([
+        z.string().regex(/^[0-9]{1,32}$/, 'a phone_number_id is digits'),
+        fn<PhoneNumberIdResolver>('phoneNumberId'),
+      ])
+      .optional(),
     /** Default: env WHATSAPP_GRAPH_URL, else https://graph.facebook.com. */
     graphUrl: z.url({ protocol: /^https?$/ }).optional(),
     /** Default: env WHATSAPP_API_VERSION, else v23.0. */
@@ -35,7 +45,12 @@ export const graphClientOptionsSchema = z
     maxAttempts: z.number().int().min(1).max(10).default(4),
     backoff: backoffSchema.default({ baseMs: 1000, maxMs: 60_000 }),
     random: fn<Random>('random').optional(),
-    clock: z.custom<Clock>((v) => typeof (v as Clock)?.sleep === 'function' && typeof (v as Clock)?.now === 'function', 'clock needs now() and sleep()').optional(),
+    clock: z
+      .custom<Clock>(
+        (v) => typeof (v as Clock)?.sleep === 'function' && typeof (v as Clock)?.now === 'function',
+        'clock needs now() and sleep()',
+      )
+      .optional(),
     timeoutMs: z.number().int().min(100).max(300_000).default(15_000),
   })
   .strict();
@@ -53,14 +68,24 @@ export function createGraphClient(options: GraphClientOptions = {}): GraphClient
   const graphUrl = (o.graphUrl ?? env.graphUrl).replace(/\/+$/, '');
   const apiVersion = o.apiVersion ?? env.apiVersion;
   const token = o.accessToken ?? env.accessToken;
-  if (!token) throw new OneNumberError('UNAUTHORIZED', 'No WhatsApp access token: set WHATSAPP_ACCESS_TOKEN (or pass accessToken).', { field: 'accessToken' });
+  if (!token)
+    throw new OneNumberError(
+      'UNAUTHORIZED',
+      'No WhatsApp access token: set WHATSAPP_ACCESS_TOKEN (or pass accessToken).',
+      { field: 'accessToken' },
+    );
   const clock = o.clock ?? systemClock;
   const random = o.random ?? Math.random;
 
   async function phoneNumberIdOf(from: string): Promise<string> {
     if (!from.startsWith('+')) return from; // already a phone_number_id
-    const resolved = typeof o.phoneNumberId === 'function' ? await o.phoneNumberId(from) : o.phoneNumberId ?? null;
-    if (!resolved) throw new OneNumberError('NOT_CONNECTED', `No WhatsApp phone_number_id is registered for ${from}. Register it (admin API) or pass phoneNumberId.`, { field: 'from' });
+    const resolved = typeof o.phoneNumberId === 'function' ? await o.phoneNumberId(from) : (o.phoneNumberId ?? null);
+    if (!resolved)
+      throw new OneNumberError(
+        'NOT_CONNECTED',
+        `No WhatsApp phone_number_id is registered for ${from}. Register it (admin API) or pass phoneNumberId.`,
+        { field: 'from' },
+      );
     return resolved;
   }
 
@@ -69,18 +94,25 @@ export function createGraphClient(options: GraphClientOptions = {}): GraphClient
     let response: Response;
     let text: string;
     try {
-      response = await (o.fetch ?? globalThis.fetch)(`${graphUrl}/${apiVersion}/${encodeURIComponent(phoneNumberId)}/messages`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(o.timeoutMs),
-      });
+      response = await (o.fetch ?? globalThis.fetch)(
+        `${graphUrl}/${apiVersion}/${encodeURIComponent(phoneNumberId)}/messages`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(o.timeoutMs),
+        },
+      );
       text = await response.text();
     } catch (cause) {
       throw networkError(cause);
     }
     let json: unknown = null;
-    try { json = JSON.parse(text); } catch { /* not JSON: decided below */ }
+    try {
+      json = JSON.parse(text);
+    } catch {
+      /* not JSON: decided below */
+    }
     if (!response.ok) throw graphErrorFromResponse(response.status, json);
     const parsed = graphSendResponseSchema.safeParse(json);
     if (!parsed.success) throw badResponseError(response.status);

@@ -7,12 +7,27 @@ import { OneNumberError, type ErrorCode } from '@onenumber/core';
 import { z } from 'zod';
 
 export type GraphErrorKind =
-  | 'rate-limit' | 'temporary' | 'window-closed' | 'auth' | 'undeliverable' | 'spam-limit' | 'unsupported-type'
-  | 'other' | 'network' | 'http' | 'bad-response';
+  | 'rate-limit'
+  | 'temporary'
+  | 'window-closed'
+  | 'auth'
+  | 'undeliverable'
+  | 'spam-limit'
+  | 'unsupported-type'
+  | 'other'
+  | 'network'
+  | 'http'
+  | 'bad-response';
 
 export const rateLimitCodes = [130429, 131056, 80007, 4] as const;
 export const temporaryCodes = [131000, 1, 2, 131057] as const;
-const finalKinds: Record<number, GraphErrorKind> = { 131047: 'window-closed', 190: 'auth', 131026: 'undeliverable', 131048: 'spam-limit', 131051: 'unsupported-type' };
+const finalKinds: Record<number, GraphErrorKind> = {
+  131047: 'window-closed',
+  190: 'auth',
+  131026: 'undeliverable',
+  131048: 'spam-limit',
+  131051: 'unsupported-type',
+};
 
 export function classifyGraphCode(code: number): { kind: GraphErrorKind; retryable: boolean } {
   if ((rateLimitCodes as readonly number[]).includes(code)) return { kind: 'rate-limit', retryable: true };
@@ -52,12 +67,18 @@ function describe(info: GraphErrorInfo, graphMessage: string | null): string {
   const text = info.details ?? graphMessage;
   const said = text ? `: ${text.slice(0, 300)}` : '';
   switch (info.kind) {
-    case 'auth': return `WhatsApp refused the access token (Graph error 190${said}). Refresh WHATSAPP_ACCESS_TOKEN (a system-user token does not expire) and restart or resume the sender.`;
-    case 'window-closed': return `The customer's 24-hour window is closed (Graph error 131047): only an approved template may be sent now.`;
-    case 'network': return `WhatsApp could not be reached${said}. Whether the message went out is unknown.`;
-    case 'http': return `WhatsApp answered HTTP ${info.httpStatus} without an error code${said}.`;
-    case 'bad-response': return `WhatsApp accepted the request but its answer had no message id${said}.`;
-    default: return `WhatsApp did not send the message (Graph error ${info.graphCode}${info.subcode ? `/${info.subcode}` : ''}, ${info.kind}${said}).`;
+    case 'auth':
+      return `WhatsApp refused the access token (Graph error 190${said}). Refresh WHATSAPP_ACCESS_TOKEN (a system-user token does not expire) and restart or resume the sender.`;
+    case 'window-closed':
+      return `The customer's 24-hour window is closed (Graph error 131047): only an approved template may be sent now.`;
+    case 'network':
+      return `WhatsApp could not be reached${said}. Whether the message went out is unknown.`;
+    case 'http':
+      return `WhatsApp answered HTTP ${info.httpStatus} without an error code${said}.`;
+    case 'bad-response':
+      return `WhatsApp accepted the request but its answer had no message id${said}.`;
+    default:
+      return `WhatsApp did not send the message (Graph error ${info.graphCode}${info.subcode ? `/${info.subcode}` : ''}, ${info.kind}${said}).`;
   }
 }
 
@@ -78,7 +99,15 @@ export class WhatsAppGraphError extends OneNumberError {
 
   constructor(info: GraphErrorInfo, graphMessage: string | null = null) {
     super(coreCode(info.kind), describe(info, graphMessage), {
-      details: { graphCode: info.graphCode, subcode: info.subcode, kind: info.kind, retryable: info.retryable, fbtraceId: info.fbtraceId, httpStatus: info.httpStatus, ...(info.kind === 'window-closed' ? { templateAllowed: true } : {}) },
+      details: {
+        graphCode: info.graphCode,
+        subcode: info.subcode,
+        kind: info.kind,
+        retryable: info.retryable,
+        fbtraceId: info.fbtraceId,
+        httpStatus: info.httpStatus,
+        ...(info.kind === 'window-closed' ? { templateAllowed: true } : {}),
+      },
     });
     this.name = 'WhatsAppGraphError';
     this.kind = info.kind;
@@ -112,15 +141,26 @@ export function graphErrorFromResponse(httpStatus: number, body: unknown): Whats
     return new WhatsAppGraphError({ kind: 'http', retryable, graphCode: null, httpStatus, ...none });
   }
   const e = parsed.data.error;
-  return new WhatsAppGraphError({
-    ...classifyGraphCode(e.code), graphCode: e.code, subcode: e.error_subcode ?? null, type: e.type ?? null,
-    details: e.error_data?.details ?? null, fbtraceId: e.fbtrace_id ?? null, httpStatus,
-  }, e.message ?? e.error_data?.details ?? null);
+  return new WhatsAppGraphError(
+    {
+      ...classifyGraphCode(e.code),
+      graphCode: e.code,
+      subcode: e.error_subcode ?? null,
+      type: e.type ?? null,
+      details: e.error_data?.details ?? null,
+      fbtraceId: e.fbtrace_id ?? null,
+      httpStatus,
+    },
+    e.message ?? e.error_data?.details ?? null,
+  );
 }
 
 /** No answer at all (connection refused, reset, timeout): retryable, but the send may have gone out. */
 export const networkError = (cause: unknown) =>
-  new WhatsAppGraphError({ kind: 'network', retryable: true, graphCode: null, httpStatus: null, ...none }, cause instanceof Error ? cause.message : null);
+  new WhatsAppGraphError(
+    { kind: 'network', retryable: true, graphCode: null, httpStatus: null, ...none },
+    cause instanceof Error ? cause.message : null,
+  );
 
 export const badResponseError = (httpStatus: number) =>
   new WhatsAppGraphError({ kind: 'bad-response', retryable: false, graphCode: null, httpStatus, ...none });

@@ -31,7 +31,11 @@ export function templateMessageBody(input: SendTemplateParsed) {
   return {
     ...common(input.to, input.bizOpaqueCallbackData),
     type: 'template' as const,
-    template: { name, language: typeof language === 'string' ? { code: language } : language, ...(components ? { components } : {}) },
+    template: {
+      name,
+      language: typeof language === 'string' ? { code: language } : language,
+      ...(components ? { components } : {}),
+    },
   };
 }
 

@@ -24,8 +24,14 @@ export const sendTextInputSchema = z
 export const templateSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'a template name is lower-case letters, digits and "_"'),
-    language: z.union([z.string().min(2).max(16), z.object({ code: z.string().min(2).max(16), policy: z.literal('deterministic').optional() }).strict()]),
-    components: z.array(z.looseObject({ type: z.string().min(1) })).max(20).optional(),
+    language: z.union([
+      z.string().min(2).max(16),
+      z.object({ code: z.string().min(2).max(16), policy: z.literal('deterministic').optional() }).strict(),
+    ]),
+    components: z
+      .array(z.looseObject({ type: z.string().min(1) }))
+      .max(20)
+      .optional(),
   })
   .strict();
 

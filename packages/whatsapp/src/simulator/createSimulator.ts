@@ -8,8 +8,13 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { graphErrorFromResponse } from '../send/graphError';
 import {
-  sendTemplateInputSchema, sendTextInputSchema,
-  type SendResult, type SendTemplateInput, type SendTextInput, type Template, type WhatsAppTransport,
+  sendTemplateInputSchema,
+  sendTextInputSchema,
+  type SendResult,
+  type SendTemplateInput,
+  type SendTextInput,
+  type Template,
+  type WhatsAppTransport,
 } from '../send/transport';
 import { systemClock, type Clock } from '../time/clock';
 import type { WebhookHandler } from '../webhook/createWhatsAppWebhook';
@@ -39,9 +44,17 @@ export const simulatorOptionsSchema = z
     numbers: z.record(z.string(), z.string().regex(/^[0-9]{1,32}$/, 'a phone_number_id is digits')).default({}),
     /** Where deliveries go: a fetch-style handler or a URL. Can be set later with `connect`. */
     webhook: z.union([z.custom<WebhookHandler>(fn), z.url({ protocol: /^https?$/ })]).optional(),
-    clock: z.custom<Clock>((v) => typeof (v as Clock)?.now === 'function' && typeof (v as Clock)?.sleep === 'function', 'clock needs now() and sleep()').optional(),
+    clock: z
+      .custom<Clock>(
+        (v) => typeof (v as Clock)?.now === 'function' && typeof (v as Clock)?.sleep === 'function',
+        'clock needs now() and sleep()',
+      )
+      .optional(),
     /** The WhatsApp Business Account id written in each delivery. */
-    account: z.string().regex(/^[0-9]{1,32}$/).default('102290129340398'),
+    account: z
+      .string()
+      .regex(/^[0-9]{1,32}$/)
+      .default('102290129340398'),
     /** `auto` (default): `sent` and `delivered` follow each send by themselves; `manual`: call `deliverStatus`. */
     statuses: z.enum(['auto', 'manual']).default('auto'),
     /** Refuse free-form messages outside the 24-hour window with Graph error 131047 (default true). */
@@ -80,7 +93,8 @@ export function createSimulator(input: SimulatorOptions) {
 
   const register = (number: string, phoneNumberId?: string) => {
     const e164 = normaliseNumber(number);
-    if (!e164) throw new OneNumberError('INVALID_NUMBER', `"${number}" is not a valid business number`, { field: 'number' });
+    if (!e164)
+      throw new OneNumberError('INVALID_NUMBER', `"${number}" is not a valid business number`, { field: 'number' });
     let id = byNumber.get(e164);
     if (!id) {
       id = phoneNumberId ?? String(100_000_000_000_000 + nextId++);
@@ -97,7 +111,8 @@ export function createSimulator(input: SimulatorOptions) {
   };
   const senderOf = (from: string): string => {
     const number = from.startsWith('+') ? normaliseNumber(from) : byPhoneNumberId.get(from);
-    if (!number) throw new OneNumberError('NOT_CONNECTED', `The simulator knows no business number "${from}".`, { field: 'from' });
+    if (!number)
+      throw new OneNumberError('NOT_CONNECTED', `The simulator knows no business number "${from}".`, { field: 'from' });
     return number;
   };
   const inboxOf = (customer: string) => {
@@ -110,34 +125,94 @@ export function createSimulator(input: SimulatorOptions) {
 
   function status(message: SimulatedMessage, value: StatusInput['status'], errors?: StatusInput['errors']) {
     if (value !== 'failed') message.status = value;
-    return delivery.deliver(statusPayload(lineOf(message.from), identityOf(message.to), {
-      id: message.id, status: value, at: clock.now(), bizOpaqueCallbackData: message.bizOpaqueCallbackData ?? undefined, errors,
-    }), 'statuses');
+    return delivery.deliver(
+      statusPayload(lineOf(message.from), identityOf(message.to), {
+        id: message.id,
+        status: value,
+        at: clock.now(),
+        bizOpaqueCallbackData: message.bizOpaqueCallbackData ?? undefined,
+        errors,
+      }),
+      'statuses',
+    );
   }
 
-  function accept(from: string, to: string, content: Pick<SimulatedMessage, 'type' | 'text' | 'template'>, bizOpaqueCallbackData: string | undefined): SendResult {
+  function accept(
+    from: string,
+    to: string,
+    content: Pick<SimulatedMessage, 'type' | 'text' | 'template'>,
+    bizOpaqueCallbackData: string | undefined,
+  ): SendResult {
     const code = failures.shift();
-    if (code !== undefined) throw graphErrorFromResponse(400, { error: { message: `(#${code}) Simulated failure`, type: 'OAuthException', code, error_data: { messaging_product: 'whatsapp', details: 'Simulated by createSimulator().failNext' }, fbtrace_id: 'SIMULATOR' } });
+    if (code !== undefined)
+      throw graphErrorFromResponse(400, {
+        error: {
+          message: `(#${code}) Simulated failure`,
+          type: 'OAuthException',
+          code,
+          error_data: { messaging_product: 'whatsapp', details: 'Simulated by createSimulator().failNext' },
+          fbtrace_id: 'SIMULATOR',
+        },
+      });
     const number = senderOf(from);
     const customer = normaliseCustomer(to);
     const last = lastInbound.get(`${number}\u0000${customer}`);
-    if (content.type === 'text' && options.enforceWindow && (last === undefined || clock.now() - last >= 24 * 3_600_000)) {
-      throw graphErrorFromResponse(400, { error: { message: '(#131047) Re-engagement message', type: 'OAuthException', code: 131047, error_data: { messaging_product: 'whatsapp', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' }, fbtrace_id: 'SIMULATOR' } });
+    if (
+      content.type === 'text' &&
+      options.enforceWindow &&
+      (last === undefined || clock.now() - last >= 24 * 3_600_000)
+    ) {
+      throw graphErrorFromResponse(400, {
+        error: {
+          message: '(#131047) Re-engagement message',
+          type: 'OAuthException',
+          code: 131047,
+          error_data: {
+            messaging_product: 'whatsapp',
+            details:
+              'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+          },
+          fbtrace_id: 'SIMULATOR',
+        },
+      });
     }
-    const message: SimulatedMessage = { id: wamid(), from: number, to: customer, ...content, bizOpaqueCallbackData: bizOpaqueCallbackData ?? null, at: new Date(clock.now()).toISOString(), status: 'sent' };
+    const message: SimulatedMessage = {
+      id: wamid(),
+      from: number,
+      to: customer,
+      ...content,
+      bizOpaqueCallbackData: bizOpaqueCallbackData ?? null,
+      at: new Date(clock.now()).toISOString(),
+      status: 'sent',
+    };
     inboxOf(customer).push(message);
-    if (options.statuses !== 'manual') delivery.later(async () => { await status(message, 'sent'); await status(message, 'delivered'); });
+    if (options.statuses !== 'manual')
+      delivery.later(async () => {
+        await status(message, 'sent');
+        await status(message, 'delivered');
+      });
     return { id: message.id, waId: customer.startsWith('+') ? customer.slice(1) : null, attempts: 1 };
   }
 
   function customer(id: string, profile: { name?: string } = {}): SimulatedCustomer {
     const key = normaliseCustomer(id);
-    identities.set(key, { ...(key.startsWith('+') ? { phone: key } : { userId: key }), name: profile.name ?? identities.get(key)?.name });
+    identities.set(key, {
+      ...(key.startsWith('+') ? { phone: key } : { userId: key }),
+      name: profile.name ?? identities.get(key)?.name,
+    });
     const sendMessage = async (input: { to: string; type: string; content?: unknown }) => {
       const line = lineOf(input.to);
       lastInbound.set(`${senderOf(input.to)}\u0000${key}`, clock.now());
       const messageId = wamid();
-      const status = await delivery.deliver(messagePayload(line, identityOf(key), { id: messageId, at: clock.now(), type: input.type, content: input.content }), 'messages');
+      const status = await delivery.deliver(
+        messagePayload(line, identityOf(key), {
+          id: messageId,
+          at: clock.now(),
+          type: input.type,
+          content: input.content,
+        }),
+        'messages',
+      );
       return { id: messageId, status };
     };
     return {

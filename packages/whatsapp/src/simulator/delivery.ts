@@ -17,11 +17,20 @@ export function createDelivery(appSecret: string, initial?: WebhookHandler | str
   const pending = new Set<Promise<unknown>>();
 
   async function post(body: string, kind: DeliveryRecord['kind']): Promise<number> {
-    if (!target) throw new OneNumberError('NOT_CONNECTED', 'The simulator has no webhook to deliver to: pass `webhook` or call connect().');
-    const init = { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhookBody(body, appSecret) }, body };
-    const response = typeof target === 'string'
-      ? await fetch(target, init)
-      : await target(new Request('http://simulator.invalid/webhooks/whatsapp', init));
+    if (!target)
+      throw new OneNumberError(
+        'NOT_CONNECTED',
+        'The simulator has no webhook to deliver to: pass `webhook` or call connect().',
+      );
+    const init = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhookBody(body, appSecret) },
+      body,
+    };
+    const response =
+      typeof target === 'string'
+        ? await fetch(target, init)
+        : await target(new Request('http://simulator.invalid/webhooks/whatsapp', init));
     await response.arrayBuffer().catch(() => undefined);
     records.push({ kind, status: response.status });
     if (response.status !== 200) unacknowledged.push({ body, kind });
@@ -29,11 +38,16 @@ export function createDelivery(appSecret: string, initial?: WebhookHandler | str
   }
 
   return {
-    connect(webhook: WebhookHandler | string) { target = webhook; },
+    connect(webhook: WebhookHandler | string) {
+      target = webhook;
+    },
     deliver: (payload: unknown, kind: DeliveryRecord['kind']) => post(JSON.stringify(payload), kind),
     /** Runs after the current call returns, as WhatsApp's statuses come after its answer. */
     later(work: () => Promise<unknown>) {
-      const task: Promise<unknown> = new Promise((resolve) => setImmediate(resolve)).then(work).catch(() => undefined).finally(() => pending.delete(task));
+      const task: Promise<unknown> = new Promise((resolve) => setImmediate(resolve))
+        .then(work)
+        .catch(() => undefined)
+        .finally(() => pending.delete(task));
       pending.add(task);
     },
     async settle() {

@@ -22,17 +22,28 @@ const unix = (at: number | string | Date) => String(Math.floor(new Date(at).getT
 
 const envelope = (line: BusinessLine, value: Record<string, unknown>): WebhookPayloadInput => ({
   object: 'whatsapp_business_account',
-  entry: [{
-    id: line.account,
-    changes: [{
-      field: 'messages',
-      value: { messaging_product: 'whatsapp', metadata: { display_phone_number: line.displayPhoneNumber, phone_number_id: line.phoneNumberId }, ...value },
-    }],
-  }],
+  entry: [
+    {
+      id: line.account,
+      changes: [
+        {
+          field: 'messages',
+          value: {
+            messaging_product: 'whatsapp',
+            metadata: { display_phone_number: line.displayPhoneNumber, phone_number_id: line.phoneNumberId },
+            ...value,
+          },
+        },
+      ],
+    },
+  ],
 });
 
 /** The `messages` entry of one customer message; `content` is the type's object (`{body}` for text). */
-export function messageObject(who: CustomerIdentity, message: { id: string; at: number | string | Date; type: string; content?: unknown }) {
+export function messageObject(
+  who: CustomerIdentity,
+  message: { id: string; at: number | string | Date; type: string; content?: unknown },
+) {
   return {
     ...(who.phone ? { from: digits(who.phone) } : {}),
     ...(who.userId ? { from_user_id: who.userId } : {}),
@@ -52,7 +63,11 @@ export function contactObject(who: CustomerIdentity) {
 }
 
 /** A delivery of one customer message. */
-export function messagePayload(line: BusinessLine, who: CustomerIdentity, message: Parameters<typeof messageObject>[1]): WebhookPayloadInput {
+export function messagePayload(
+  line: BusinessLine,
+  who: CustomerIdentity,
+  message: Parameters<typeof messageObject>[1],
+): WebhookPayloadInput {
   return envelope(line, { contacts: [contactObject(who)], messages: [messageObject(who, message)] });
 }
 
@@ -73,9 +88,22 @@ export function statusObject(who: CustomerIdentity, status: StatusInput) {
     ...(who.phone ? { recipient_id: digits(who.phone) } : {}),
     ...(who.userId ? { recipient_user_id: who.userId } : {}),
     ...(status.bizOpaqueCallbackData ? { biz_opaque_callback_data: status.bizOpaqueCallbackData } : {}),
-    ...(status.status === 'sent' ? { conversation: { id: `conv-${status.id.slice(-12)}`, origin: { type: 'service' } }, pricing: { billable: true, pricing_model: 'PMP', category: 'service' } } : {}),
+    ...(status.status === 'sent'
+      ? {
+          conversation: { id: `conv-${status.id.slice(-12)}`, origin: { type: 'service' } },
+          pricing: { billable: true, pricing_model: 'PMP', category: 'service' },
+        }
+      : {}),
     ...(status.errors?.length
-      ? { errors: status.errors.map((e) => ({ code: e.code, title: e.title, message: e.message ?? e.title, error_data: { details: e.details ?? e.title }, href: 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/' })) }
+      ? {
+          errors: status.errors.map((e) => ({
+            code: e.code,
+            title: e.title,
+            message: e.message ?? e.title,
+            error_data: { details: e.details ?? e.title },
+            href: 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/',
+          })),
+        }
       : {}),
   };
 }

@@ -40,13 +40,18 @@ async function read(req: IncomingMessage): Promise<Buffer> {
 
 function callbackDataOf(body: Buffer): CallbackData | null {
   try {
-    return decodeCallbackData((JSON.parse(body.toString('utf8')) as { biz_opaque_callback_data?: string }).biz_opaque_callback_data);
+    return decodeCallbackData(
+      (JSON.parse(body.toString('utf8')) as { biz_opaque_callback_data?: string }).biz_opaque_callback_data,
+    );
   } catch {
     return null;
   }
 }
 
-export async function serveGraphApi(simulator: WhatsAppTransport, options: GraphApiServerOptions): Promise<GraphApiServer> {
+export async function serveGraphApi(
+  simulator: WhatsAppTransport,
+  options: GraphApiServerOptions,
+): Promise<GraphApiServer> {
   const handler = createGraphApiHandler(simulator, { accessToken: options.accessToken });
   let drop: { moment: SendMoment; run: () => void } | null = null;
   let accepted: Parameters<GraphApiServer['onAccepted']>[0] = null;
@@ -61,7 +66,13 @@ export async function serveGraphApi(simulator: WhatsAppTransport, options: Graph
       once?.run();
       return void res.destroy();
     }
-    const answer = await handler(new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body }));
+    const answer = await handler(
+      new Request(`http://127.0.0.1${req.url}`, {
+        method: req.method,
+        headers: req.headers as Record<string, string>,
+        body,
+      }),
+    );
     if (answer.status === 200) await accepted?.({ callbackData: callbackDataOf(body) });
     if (once) {
       once.run();
@@ -72,12 +83,24 @@ export async function serveGraphApi(simulator: WhatsAppTransport, options: Graph
     res.end(Buffer.from(await answer.arrayBuffer()));
   });
   server.on('clientError', (_error, socket) => socket.destroy());
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port ?? 0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) =>
+    server.once('error', reject).listen(options.port ?? 0, '127.0.0.1', resolve),
+  );
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    get calls() { return calls; },
-    dropNext(moment, run = () => {}) { drop = { moment, run }; },
-    onAccepted(hook) { accepted = hook; },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    get calls() {
+      return calls;
+    },
+    dropNext(moment, run = () => {}) {
+      drop = { moment, run };
+    },
+    onAccepted(hook) {
+      accepted = hook;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -26,7 +26,9 @@ export function createManualClock(options: { start?: number | string | Date; aut
     const due = sleepers.filter((s) => s.at <= target).sort((a, b) => a.at - b.at);
     sleepers = sleepers.filter((s) => s.at > target);
     now = target;
-    due.forEach((s) => s.wake());
+    due.forEach((s) => {
+      s.wake();
+    });
   }
 
   return {
@@ -42,15 +44,23 @@ export function createManualClock(options: { start?: number | string | Date; aut
         if (signal?.aborted) return resolve();
         const sleeper = { at: now + wait, wake: resolve };
         sleepers.push(sleeper);
-        signal?.addEventListener('abort', () => {
-          sleepers = sleepers.filter((s) => s !== sleeper);
-          resolve();
-        }, { once: true });
+        signal?.addEventListener(
+          'abort',
+          () => {
+            sleepers = sleepers.filter((s) => s !== sleeper);
+            resolve();
+          },
+          { once: true },
+        );
       });
     },
     set,
     advance: (ms) => set(now + ms),
-    get slept() { return slept; },
-    get waiting() { return sleepers.length; },
+    get slept() {
+      return slept;
+    },
+    get waiting() {
+      return sleepers.length;
+    },
   };
 }

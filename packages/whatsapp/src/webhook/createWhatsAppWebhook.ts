@@ -27,7 +27,12 @@ export const whatsAppWebhookOptionsSchema = z.object({
   /** Stores the batch durably; the handler answers 200 only after it resolves. */
   ingest: z.custom<Ingest>((v) => typeof v === 'function', 'ingest must be a function'),
   /** Larger bodies are refused with 413 (Meta's deliveries are far smaller). */
-  maxBodyBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(4 * 1024 * 1024),
+  maxBodyBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(4 * 1024 * 1024),
   /** Told when ingest fails (the handler then answers 500). Never given message text by us. */
   onError: z.custom<(error: unknown) => void>((v) => typeof v === 'function').optional(),
 });
@@ -35,7 +40,10 @@ export const whatsAppWebhookOptionsSchema = z.object({
 export type WhatsAppWebhookOptions = z.input<typeof whatsAppWebhookOptionsSchema>;
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
 
 const refuse = (status: number, code: ErrorCode, message: string, headers?: Record<string, string>) =>
   json(status, new OneNumberError(code, message).toJSON(), headers);
@@ -46,19 +54,34 @@ function challenge(request: Request, verifyToken: string): Response {
   const token = query.get('hub.verify_token') ?? '';
   const answer = query.get('hub.challenge');
   if (mode === 'subscribe' && answer !== null && answer.length <= 4096 && sameSecret(token, verifyToken)) {
-    return new Response(answer, { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' } });
+    return new Response(answer, {
+      status: 200,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
+    });
   }
-  return refuse(403, 'UNAUTHORIZED', 'The verify token does not match WHATSAPP_VERIFY_TOKEN (or hub.mode is not "subscribe").');
+  return refuse(
+    403,
+    'UNAUTHORIZED',
+    'The verify token does not match WHATSAPP_VERIFY_TOKEN (or hub.mode is not "subscribe").',
+  );
 }
 
 export function createWhatsAppWebhook(options: WhatsAppWebhookOptions): WhatsAppWebhook {
-  const { appSecret, verifyToken, ingest, maxBodyBytes, onError } = parseInput(whatsAppWebhookOptionsSchema, options, 'options');
+  const { appSecret, verifyToken, ingest, maxBodyBytes, onError } = parseInput(
+    whatsAppWebhookOptionsSchema,
+    options,
+    'options',
+  );
   const tooLarge = () => refuse(413, 'INVALID_INPUT', `The body is larger than ${maxBodyBytes} bytes.`);
 
   async function deliver(body: Uint8Array, signature: string | null): Promise<Response> {
     if (body.byteLength > maxBodyBytes) return tooLarge();
     if (!verifyWebhookSignature(body, signature, appSecret)) {
-      return refuse(401, 'UNAUTHORIZED', 'The X-Hub-Signature-256 header is missing or does not match the body. Check WHATSAPP_APP_SECRET.');
+      return refuse(
+        401,
+        'UNAUTHORIZED',
+        'The X-Hub-Signature-256 header is missing or does not match the body. Check WHATSAPP_APP_SECRET.',
+      );
     }
 
     let parsed: unknown;
@@ -86,7 +109,10 @@ export function createWhatsAppWebhook(options: WhatsAppWebhookOptions): WhatsApp
 
   const handler = async (request: Request): Promise<Response> => {
     if (request.method === 'GET') return challenge(request, verifyToken);
-    if (request.method !== 'POST') return refuse(405, 'NOT_FOUND', 'Use GET for the subscription challenge and POST for deliveries.', { allow: 'GET, POST' });
+    if (request.method !== 'POST')
+      return refuse(405, 'NOT_FOUND', 'Use GET for the subscription challenge and POST for deliveries.', {
+        allow: 'GET, POST',
+      });
     if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes) return tooLarge();
     return deliver(new Uint8Array(await request.arrayBuffer()), request.headers.get(signatureHeader));
   };

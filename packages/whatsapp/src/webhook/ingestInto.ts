@@ -49,14 +49,18 @@ const fn = (v: unknown) => typeof v === 'function';
 export const ingestIntoOptionsSchema = z
   .object({
     resolveNumber: z.custom<IngestIntoOptions['resolveNumber']>(fn, 'resolveNumber must be a function'),
-    findByProviderId: z.custom<NonNullable<IngestIntoOptions['findByProviderId']>>(fn, 'findByProviderId must be a function').optional(),
+    findByProviderId: z
+      .custom<NonNullable<IngestIntoOptions['findByProviderId']>>(fn, 'findByProviderId must be a function')
+      .optional(),
     unroutable: z.enum(['reject', 'skip']).default('reject'),
   })
   .strict();
 
 export function ingestInto(one: IngestTarget, input: IngestIntoOptions) {
   if (typeof one?.receive !== 'function' || typeof one?.updateStatus !== 'function') {
-    throw new OneNumberError('INVALID_INPUT', 'ingestInto needs OneNumber (receive, updateStatus)', { field: 'onenumber' });
+    throw new OneNumberError('INVALID_INPUT', 'ingestInto needs OneNumber (receive, updateStatus)', {
+      field: 'onenumber',
+    });
   }
   const options = parseInput(ingestIntoOptionsSchema, input, 'options');
   const unroutable = options.unroutable;
@@ -67,13 +71,25 @@ export function ingestInto(one: IngestTarget, input: IngestIntoOptions) {
       if (unroutable === 'skip') return void report.unroutable++;
       throw new OneNumberError('NOT_CONNECTED', why, { details: { phoneNumberId: message.phoneNumberId } });
     };
-    if (!number) return refuse(`No business number is registered for phone_number_id ${message.phoneNumberId}. Register it, and WhatsApp's next delivery is stored.`);
+    if (!number)
+      return refuse(
+        `No business number is registered for phone_number_id ${message.phoneNumberId}. Register it, and WhatsApp's next delivery is stored.`,
+      );
     try {
-      const result = await one.receive({ number, customer: message.customer, id: message.id, type: message.type.slice(0, 32), text: message.text, raw: message.raw, at: message.at });
+      const result = await one.receive({
+        number,
+        customer: message.customer,
+        id: message.id,
+        type: message.type.slice(0, 32),
+        text: message.text,
+        raw: message.raw,
+        at: message.at,
+      });
       if (result.duplicate) report.duplicates++;
       else report.received++;
     } catch (error) {
-      if (OneNumberError.isInstance(error) && error.code === 'NOT_CONNECTED') return refuse(`${number} is not connected in any org.`);
+      if (OneNumberError.isInstance(error) && error.code === 'NOT_CONNECTED')
+        return refuse(`${number} is not connected in any org.`);
       throw error;
     }
   }
@@ -91,11 +107,20 @@ export function ingestInto(one: IngestTarget, input: IngestIntoOptions) {
     const route = await routeOf(status);
     if (!route) return void report.statusesUnknown++;
     const first = status.errors[0];
-    const error = status.status === 'failed'
-      ? { code: first?.code ?? 'unknown', title: (first?.title ?? 'WhatsApp reported the message as failed').slice(0, 500) }
-      : undefined;
+    const error =
+      status.status === 'failed'
+        ? {
+            code: first?.code ?? 'unknown',
+            title: (first?.title ?? 'WhatsApp reported the message as failed').slice(0, 500),
+          }
+        : undefined;
     try {
-      const result = await one.updateStatus({ org: route.org, message: route.message, status: status.status as 'delivered' | 'read' | 'failed', error });
+      const result = await one.updateStatus({
+        org: route.org,
+        message: route.message,
+        status: status.status as 'delivered' | 'read' | 'failed',
+        error,
+      });
       if (result.changed) report.statusesApplied++;
       else report.statusesUnchanged++;
     } catch (err) {
@@ -106,7 +131,13 @@ export function ingestInto(one: IngestTarget, input: IngestIntoOptions) {
 
   return async function ingest(batch: WebhookBatch): Promise<IngestReport> {
     const report: IngestReport = {
-      received: 0, duplicates: 0, unroutable: 0, statusesApplied: 0, statusesUnchanged: 0, statusesUnknown: 0, statusesIgnored: 0,
+      received: 0,
+      duplicates: 0,
+      unroutable: 0,
+      statusesApplied: 0,
+      statusesUnchanged: 0,
+      statusesUnknown: 0,
+      statusesIgnored: 0,
       errors: batch.errors.reduce((n, e) => n + e.errors.length, 0),
     };
     for (const message of batch.messages) await receiveOne(message, report); // in order: history is ordered

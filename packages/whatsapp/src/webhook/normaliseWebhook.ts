@@ -90,7 +90,9 @@ function messagesOf(origin: WebhookOrigin, value: MessagesChange['value']): Inbo
   return (value.messages ?? []).map((m) => {
     const phone = m.from ? customerFromPhone(m.from) : null;
     const userId = m.from_user_id ?? null;
-    const contact = contacts.find((c) => (m.from && c.wa_id === m.from) || (userId && c.user_id === userId)) ?? (contacts.length === 1 ? contacts[0] : undefined);
+    const contact =
+      contacts.find((c) => (m.from && c.wa_id === m.from) || (userId && c.user_id === userId)) ??
+      (contacts.length === 1 ? contacts[0] : undefined);
     return {
       ...origin,
       id: m.id,

@@ -5,7 +5,10 @@
 import { z } from 'zod';
 
 /** Unix seconds, as a string of digits (Meta's form) or a number. */
-export const unixTimestampSchema = z.union([z.string().regex(/^[0-9]{1,12}$/, 'a timestamp is unix seconds'), z.number().int().nonnegative()]);
+export const unixTimestampSchema = z.union([
+  z.string().regex(/^[0-9]{1,12}$/, 'a timestamp is unix seconds'),
+  z.number().int().nonnegative(),
+]);
 
 export const webhookErrorSchema = z.looseObject({
   code: z.number().int(),
@@ -37,8 +40,14 @@ export const webhookMessageSchema = z
     from_user_id: z.string().min(1).optional(),
     text: z.looseObject({ body: z.string() }).optional(),
   })
-  .refine((m) => m.from !== undefined || m.from_user_id !== undefined, { message: 'a message names its sender (from or from_user_id)', path: ['from'] })
-  .refine((m) => m.type !== 'text' || m.text !== undefined, { message: 'a text message has text.body', path: ['text'] });
+  .refine((m) => m.from !== undefined || m.from_user_id !== undefined, {
+    message: 'a message names its sender (from or from_user_id)',
+    path: ['from'],
+  })
+  .refine((m) => m.type !== 'text' || m.text !== undefined, {
+    message: 'a text message has text.body',
+    path: ['text'],
+  });
 
 export const webhookStatusSchema = z.looseObject({
   id: z.string().min(1),

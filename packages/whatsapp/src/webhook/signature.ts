@@ -11,7 +11,11 @@ export function signWebhookBody(body: string | Uint8Array, appSecret: string): s
 }
 
 /** True only when `header` is exactly the signature of `body` with `appSecret`. */
-export function verifyWebhookSignature(body: Uint8Array, header: string | null | undefined, appSecret: string): boolean {
+export function verifyWebhookSignature(
+  body: Uint8Array,
+  header: string | null | undefined,
+  appSecret: string,
+): boolean {
   if (!header || !appSecret) return false;
   const match = /^sha256=([0-9a-fA-F]{64})$/.exec(header.trim());
   if (!match) return false;

@@ -18,9 +18,16 @@ export async function serve(handler: (request: Request) => Promise<Response>) {
       const response = await handler(await toRequest(req, `http://${req.headers.host}`));
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
-    })().catch(() => { res.statusCode = 500; res.end(); });
+    })().catch(() => {
+      res.statusCode = 500;
+      res.end();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}/webhooks/whatsapp`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}/webhooks/whatsapp`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

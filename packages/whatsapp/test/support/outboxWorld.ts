@@ -1,8 +1,14 @@
 // The outbox test world: a manual clock, the Graph API on msw (calls stamped with that clock),
 // the real Graph client, and the memory outbox.
 import {
-  createGraphClient, createManualClock, createMemoryOutbox, createOutboxWorker, createSeededRandom, decodeCallbackData,
-  type MemoryOutbox, type OutboxWorkerOptions,
+  createGraphClient,
+  createManualClock,
+  createMemoryOutbox,
+  createOutboxWorker,
+  createSeededRandom,
+  decodeCallbackData,
+  type MemoryOutbox,
+  type OutboxWorkerOptions,
 } from '../../src';
 import type { createGraphMock } from './graphMock';
 import { N1, PNID } from './world';
@@ -13,7 +19,12 @@ export const START = '2025-06-01T10:00:00.000Z';
 
 export function outboxWorld(graph: ReturnType<typeof createGraphMock>, clock = createManualClock({ start: START })) {
   const outbox = createMemoryOutbox();
-  const client = createGraphClient({ accessToken: 'EAAG-test', env: {}, clock, phoneNumberId: (n) => ({ [N1]: PNID, [N2]: PNID2 })[n] ?? null });
+  const client = createGraphClient({
+    accessToken: 'EAAG-test',
+    env: {},
+    clock,
+    phoneNumberId: (n) => ({ [N1]: PNID, [N2]: PNID2 })[n] ?? null,
+  });
   let seq = 0;
   const world = {
     clock,
@@ -26,7 +37,17 @@ export function outboxWorld(graph: ReturnType<typeof createGraphMock>, clock = c
       const ids: string[] = [];
       for (let i = 0; i < count; i++) {
         const id = `${service}-${number.slice(-4)}-${i}`;
-        outbox.enqueue({ id, org: 'acme', number, customer: `+8190${String(1000_0000 + i)}`, service, type: 'text', text: `reply ${i} from ${service}`, raw: null, at: new Date(clock.now()).toISOString() });
+        outbox.enqueue({
+          id,
+          org: 'acme',
+          number,
+          customer: `+8190${String(1000_0000 + i)}`,
+          service,
+          type: 'text',
+          text: `reply ${i} from ${service}`,
+          raw: null,
+          at: new Date(clock.now()).toISOString(),
+        });
         ids.push(id);
       }
       return ids;
@@ -38,7 +59,12 @@ export function outboxWorld(graph: ReturnType<typeof createGraphMock>, clock = c
 }
 
 /** Runs passes, moving the clock to each pass's wake time, until `done` or the horizon. */
-export async function drive(world: { clock: ReturnType<typeof createManualClock> }, worker: ReturnType<typeof createOutboxWorker>, done: () => boolean, horizonMs = 120_000) {
+export async function drive(
+  world: { clock: ReturnType<typeof createManualClock> },
+  worker: ReturnType<typeof createOutboxWorker>,
+  done: () => boolean,
+  horizonMs = 120_000,
+) {
   const end = world.clock.now() + horizonMs;
   while (!done() && world.clock.now() < end) {
     const result = await worker.tick();

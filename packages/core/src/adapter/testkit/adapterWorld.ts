@@ -20,7 +20,12 @@ export type Loose = Record<string, unknown>;
 
 /** Agent ids and names the suite uses; `mine*` act in the adapter's service, `their*` in the other. */
 export const agents = {
-  mine: 'Mia Mine', mine2: 'Max Mine', both: 'Bo Both', theirs: 'Theo Theirs', theirsBoth: 'Bea Theirs', outsider: 'Olga Outsider',
+  mine: 'Mia Mine',
+  mine2: 'Max Mine',
+  both: 'Bo Both',
+  theirs: 'Theo Theirs',
+  theirsBoth: 'Bea Theirs',
+  outsider: 'Olga Outsider',
 } as const;
 export type AgentId = keyof typeof agents;
 
@@ -30,12 +35,26 @@ export const otherServiceOf = (service: string) => (service === 'crm' ? 'desk' :
 export function makeOneNumber(service: string, storage: ChannelStorage): OneNumber {
   const other = otherServiceOf(service);
   const access: Record<AgentId, string[]> = {
-    mine: [service], mine2: [service], both: [service, other], theirs: [other], theirsBoth: [service, other], outsider: ['books'],
+    mine: [service],
+    mine2: [service],
+    both: [service, other],
+    theirs: [other],
+    theirsBoth: [service, other],
+    outsider: ['books'],
   };
   const directory = createMemoryDirectory({
-    orgs: [{ id: 'acme', plan: 'zoho-one' }, { id: 'solo', plan: 'standalone' }],
-    agents: ['acme', 'solo'].flatMap((org) => (Object.keys(agents) as AgentId[]).map((id) => ({ org, id, name: agents[id], access: access[id] }))),
-    numbers: [{ number: N1, verified: true }, { number: N2, verified: true }, { number: UNVERIFIED, verified: false }],
+    orgs: [
+      { id: 'acme', plan: 'zoho-one' },
+      { id: 'solo', plan: 'standalone' },
+    ],
+    agents: ['acme', 'solo'].flatMap((org) =>
+      (Object.keys(agents) as AgentId[]).map((id) => ({ org, id, name: agents[id], access: access[id] })),
+    ),
+    numbers: [
+      { number: N1, verified: true },
+      { number: N2, verified: true },
+      { number: UNVERIFIED, verified: false },
+    ],
   });
   return createOneNumber({ storage, directory });
 }
@@ -57,8 +76,13 @@ export function words(adapter: AnyAdapter, agent: AgentId, extra: Loose = {}, nu
 }
 
 /** The other service acting through the core (as its own adapter would). */
-export const asOther = (ctx: AdapterSuiteContext, agent: AgentId, number = N1) =>
-  ({ org: 'acme', service: ctx.other, agent, number, customer: C1 });
+export const asOther = (ctx: AdapterSuiteContext, agent: AgentId, number = N1) => ({
+  org: 'acme',
+  service: ctx.other,
+  agent,
+  number,
+  customer: C1,
+});
 
 export async function inbound(onenumber: OneNumber, text: string, id: string, number = N1) {
   return onenumber.receive({ number, customer: C1, text, id });
@@ -67,7 +91,9 @@ export async function inbound(onenumber: OneNumber, text: string, id: string, nu
 /** Awaits a refusal and checks it is a OneNumberError with `code`; returns it. */
 export async function refusal(promise: Promise<unknown>, code: ErrorCode): Promise<OneNumberError> {
   const error = await promise.then(
-    (value) => { throw new Error(`expected ${code}, got ${JSON.stringify(value)}`); },
+    (value) => {
+      throw new Error(`expected ${code}, got ${JSON.stringify(value)}`);
+    },
     (e: unknown) => e,
   );
   expect(OneNumberError.isInstance(error), String(error)).toBe(true);
@@ -81,10 +107,18 @@ export async function refusal(promise: Promise<unknown>, code: ErrorCode): Promi
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 /** The first event `name` matching `match`, or undefined if none arrived within `ms` (a generous cap, not a check). */
-export function next(adapter: AnyAdapter, name: AdapterEventName, match: (e: Loose) => boolean = () => true, ms = 5000): Promise<Loose | undefined> {
+export function next(
+  adapter: AnyAdapter,
+  name: AdapterEventName,
+  match: (e: Loose) => boolean = () => true,
+  ms = 5000,
+): Promise<Loose | undefined> {
   return new Promise((resolve) => {
     let stop = () => {};
-    const timer = setTimeout(() => { stop(); resolve(undefined); }, ms);
+    const timer = setTimeout(() => {
+      stop();
+      resolve(undefined);
+    }, ms);
     stop = adapter.on(name, (event: unknown) => {
       if (!match(event as Loose)) return;
       clearTimeout(timer);

@@ -28,10 +28,17 @@ export interface AdapterSuiteOptions {
   timeout?: number;
 }
 
-export type AdapterCase = [name: string, run: (ctx: AdapterSuiteContext, options: AdapterSuiteOptions) => Promise<void>];
+export type AdapterCase = [
+  name: string,
+  run: (ctx: AdapterSuiteContext, options: AdapterSuiteOptions) => Promise<void>,
+];
 
 export const adapterSuiteGroups: readonly (readonly [string, AdapterCase[]])[] = [
-  ['membership', membershipCases], ['conversations', conversationCases], ['events', eventCases], ['input', inputCases], ['beyond (issue 9)', beyondCases],
+  ['membership', membershipCases],
+  ['conversations', conversationCases],
+  ['events', eventCases],
+  ['input', inputCases],
+  ['beyond (issue 9)', beyondCases],
 ];
 
 export function describeAdapter(name: string, options: AdapterSuiteOptions): void {
@@ -48,8 +55,12 @@ export function describeAdapter(name: string, options: AdapterSuiteOptions): voi
     };
     let adapter: AnyAdapter | undefined;
     const ctx: AdapterSuiteContext = {
-      get onenumber() { return current().onenumber; },
-      get adapter() { return (adapter ??= create('acme')); },
+      get onenumber() {
+        return current().onenumber;
+      },
+      get adapter() {
+        return (adapter ??= create('acme'));
+      },
       service: options.service,
       other: otherServiceOf(options.service),
       create,

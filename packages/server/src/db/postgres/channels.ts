@@ -1,7 +1,7 @@
 // Lookups the PostgreSQL stores share, run inside a caller's transaction or snapshot.
 import { OneNumberError } from '@onenumber/core';
-import type { Recipient } from '../shared/eventDrafts';
-import { policyOf, type ChannelRow, type ConversationRow, type MembershipRow } from '../shared/rows';
+import type { Recipient } from '../common/eventDrafts';
+import { policyOf, type ChannelRow, type ConversationRow, type MembershipRow } from '../common/rows';
 import { sql, type Queryable } from './sql';
 
 /** R25: a channel is reachable only from its own org. */
@@ -10,7 +10,8 @@ export function ownChannel(channel: ChannelRow | undefined, org: string): Channe
   return channel;
 }
 
-export const channelIn = async (db: Queryable, org: string, id: string): Promise<ChannelRow> => ownChannel(await sql.channelById.get(db, id), org);
+export const channelIn = async (db: Queryable, org: string, id: string): Promise<ChannelRow> =>
+  ownChannel(await sql.channelById.get(db, id), org);
 
 export async function conversationIn(db: Queryable, channel: ChannelRow, id: string): Promise<ConversationRow> {
   const conversation = await sql.conversationById.get(db, id);
@@ -19,7 +20,10 @@ export async function conversationIn(db: Queryable, channel: ChannelRow, id: str
 }
 
 /** The active memberships of a channel, in creation order, with what events need of them (R15, R18). */
-export async function activeMembers(db: Queryable, channel: string): Promise<{ services: string[]; recipients: Recipient[] }> {
+export async function activeMembers(
+  db: Queryable,
+  channel: string,
+): Promise<{ services: string[]; recipients: Recipient[] }> {
   const active = (await sql.membershipsOfChannel.all(db, channel)).filter((m: MembershipRow) => m.state === 'active');
   const recipients = active
     .map((m) => ({ service: m.service, policy: policyOf(m) }))

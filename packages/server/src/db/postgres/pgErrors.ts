@@ -2,7 +2,7 @@
 // again (a serialization failure or a deadlock: the other transaction went first), and which
 // driver failures mean "not reachable" (pg's own errors carry no SQLSTATE).
 import { OneNumberError } from '@onenumber/core';
-import { toOneNumberError } from '../shared/errors';
+import { toOneNumberError } from '../common/errors';
 
 const codeOf = (error: unknown): string => String((error as { code?: unknown })?.code ?? '');
 
@@ -14,11 +14,17 @@ export const pause = (attempt: number): Promise<void> =>
 
 export const closedError = (): OneNumberError => new OneNumberError('STORAGE_UNAVAILABLE', 'The database is closed.');
 
-const unreachable = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended|not queryable/i;
+const unreachable =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended|not queryable/i;
 
 /** Like shared toOneNumberError, knowing pg's code-less connection failures. */
 export function toPgError(error: unknown): OneNumberError {
-  if (!OneNumberError.isInstance(error) && !codeOf(error) && error instanceof Error && unreachable.test(error.message)) {
+  if (
+    !OneNumberError.isInstance(error) &&
+    !codeOf(error) &&
+    error instanceof Error &&
+    unreachable.test(error.message)
+  ) {
     return new OneNumberError('STORAGE_UNAVAILABLE', 'The connection to PostgreSQL was lost. Try again.');
   }
   return toOneNumberError(error);

@@ -1,7 +1,13 @@
 // ChannelStorage on PostgreSQL: membership and message writes, event streams, subscriptions fed
 // by LISTEN/NOTIFY (a subscriber on one replica sees what a request to another one caused).
-import { parseInput, storageSpecificationVersion, type ChannelEvent, type ChannelStorage, type EventQuery } from '@onenumber/core';
-import { parseCursor, readLimitSchema, toChannelEvent } from '../shared/cursors';
+import {
+  parseInput,
+  storageSpecificationVersion,
+  type ChannelEvent,
+  type ChannelStorage,
+  type EventQuery,
+} from '@onenumber/core';
+import { parseCursor, readLimitSchema, toChannelEvent } from '../common/cursors';
 import type { PgHandle } from './connection';
 import { membershipStore } from './membershipStore';
 import { messageStore } from './messageStore';
@@ -16,12 +22,16 @@ export function postgresStorage(h: PgHandle, close: () => Promise<void>): Channe
     ...membershipStore(h),
     ...messageStore(h),
     ...timelineStore(h),
-    events: (query: EventQuery): Promise<ChannelEvent[]> => guarded(async () => {
-      const after = parseCursor(query.after) ?? 0;
-      const limit = parseInput(readLimitSchema, query.limit, 'limit') ?? null;
-      return (await sql.eventsAfter.all(h.db, query.org, query.service, after, limit)).map((row) => toChannelEvent(row.seq, row.body));
-    }),
-    subscribe: (query: EventQuery, listener: (event: ChannelEvent) => void): (() => void) => h.hub.subscribe(query, parseCursor(query.after), listener),
+    events: (query: EventQuery): Promise<ChannelEvent[]> =>
+      guarded(async () => {
+        const after = parseCursor(query.after) ?? 0;
+        const limit = parseInput(readLimitSchema, query.limit, 'limit') ?? null;
+        return (await sql.eventsAfter.all(h.db, query.org, query.service, after, limit)).map((row) =>
+          toChannelEvent(row.seq, row.body),
+        );
+      }),
+    subscribe: (query: EventQuery, listener: (event: ChannelEvent) => void): (() => void) =>
+      h.hub.subscribe(query, parseCursor(query.after), listener),
     close,
   };
 }

@@ -8,6 +8,7 @@ import { sql } from './sql';
 
 export function sendBudget(h: PgHandle): SendBudgetStore {
   return {
-    reserve: ({ number, want, rate, burst }) => guarded(async () => (await sql.reserve.get(h.db, number, want, rate, burst))?.granted ?? 0),
+    reserve: ({ number, want, rate, burst }) =>
+      guarded(async () => (await sql.reserve.get(h.db, number, want, rate, burst))?.granted ?? 0),
   };
 }

@@ -1,7 +1,7 @@
 // Lookups the SQLite stores share, run inside a caller's transaction.
 import { OneNumberError } from '@onenumber/core';
-import type { Recipient } from '../shared/eventDrafts';
-import { policyOf, type ChannelRow, type ConversationRow } from '../shared/rows';
+import type { Recipient } from '../common/eventDrafts';
+import { policyOf, type ChannelRow, type ConversationRow } from '../common/rows';
 import type { Statements } from './sql';
 
 /** R25: a channel is reachable only from its own org. */
@@ -19,7 +19,10 @@ export function conversationIn(sql: Statements, channel: ChannelRow, id: string)
 
 /** Services with an active membership, in creation order. */
 export function activeServices(sql: Statements, channel: string): string[] {
-  return sql.membershipsOfChannel.all(channel).filter((m) => m.state === 'active').map((m) => m.service);
+  return sql.membershipsOfChannel
+    .all(channel)
+    .filter((m) => m.state === 'active')
+    .map((m) => m.service);
 }
 
 /** Active members with their masking policies, by service name (R15, R18). */
@@ -31,4 +34,4 @@ export function activeRecipients(sql: Statements, channel: string): Recipient[] 
     .sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
 }
 
-export { placeOf, settingsOf } from '../shared/rows';
+export { placeOf, settingsOf } from '../common/rows';

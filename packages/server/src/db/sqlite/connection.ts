@@ -3,9 +3,9 @@
 // its events announced after commit) and the event hub.
 import { OneNumberError, type TimelineDraft } from '@onenumber/core';
 import Database from 'better-sqlite3';
-import type { EventDraft } from '../shared/eventDrafts';
-import { EventHub, streamKey } from '../shared/eventHub';
-import { toOneNumberError } from '../shared/errors';
+import type { EventDraft } from '../common/eventDrafts';
+import { EventHub, streamKey } from '../common/eventHub';
+import { toOneNumberError } from '../common/errors';
 import { migrate, type MigrationReport } from './migrate';
 import { pragmas, prepareStatements, type Statements } from './sql';
 import { groupCommit } from './groupCommit';
@@ -57,7 +57,10 @@ export function openConnection(options: ConnectionOptions): SqliteHandle {
   try {
     db = new Database(options.file, { timeout: options.busyTimeoutMs });
   } catch (error) {
-    throw new OneNumberError('STORAGE_UNAVAILABLE', `The database file could not be opened: ${(error as Error).message}`);
+    throw new OneNumberError(
+      'STORAGE_UNAVAILABLE',
+      `The database file could not be opened: ${(error as Error).message}`,
+    );
   }
   try {
     db.pragma(pragmas.busyTimeout(options.busyTimeoutMs));
@@ -74,10 +77,13 @@ export function openConnection(options: ConnectionOptions): SqliteHandle {
 
 function createHandle(db: Database.Database, migrations: MigrationReport, pollMs: number): SqliteHandle {
   const sql = prepareStatements(db);
-  const hub = new EventHub({
-    latestId: () => sql.latestId.get()!.id,
-    read: (query) => readEvents(sql, query.org, query.service, query.after, query.limit),
-  }, pollMs);
+  const hub = new EventHub(
+    {
+      latestId: () => sql.latestId.get()!.id,
+      read: (query) => readEvents(sql, query.org, query.service, query.after, query.limit),
+    },
+    pollMs,
+  );
   const written = new Set<string>();
   const emit: Emit = (drafts) => {
     for (const draft of drafts) {
@@ -89,7 +95,10 @@ function createHandle(db: Database.Database, migrations: MigrationReport, pollMs
   const commit = groupCommit(db, emit, written, (keys) => hub.notify(keys));
   let open = true;
   return {
-    db, sql, hub, migrations,
+    db,
+    sql,
+    hub,
+    migrations,
     write: commit,
     read<T>(fn: () => T): T {
       return transaction.deferred(fn) as T;
@@ -97,8 +106,17 @@ function createHandle(db: Database.Database, migrations: MigrationReport, pollMs
     record(org, entries) {
       for (const e of entries) {
         sql.insertTimeline.run({
-          org, channel: e.channel, at: e.at, what: e.what, service: e.service, agent: e.agent, from_service: e.from,
-          to_service: e.to, message: e.message, status: e.status, why: e.why,
+          org,
+          channel: e.channel,
+          at: e.at,
+          what: e.what,
+          service: e.service,
+          agent: e.agent,
+          from_service: e.from,
+          to_service: e.to,
+          message: e.message,
+          status: e.status,
+          why: e.why,
         });
       }
     },

@@ -1,10 +1,16 @@
 // Reading a service's event stream: stored rows are already projected for it (R20).
 import type { ChannelEvent } from '@onenumber/core';
-import { toChannelEvent } from '../shared/cursors';
+import { toChannelEvent } from '../common/cursors';
 import { noLimit, type Statements } from './sql';
 
-export { parseCursor } from '../shared/cursors';
+export { parseCursor } from '../common/cursors';
 
-export function readEvents(sql: Statements, org: string, service: string, after: number, limit: number | undefined): ChannelEvent[] {
+export function readEvents(
+  sql: Statements,
+  org: string,
+  service: string,
+  after: number,
+  limit: number | undefined,
+): ChannelEvent[] {
   return sql.eventsAfter.all(org, service, after, limit ?? noLimit).map((row) => toChannelEvent(row.id, row.body));
 }

@@ -16,7 +16,12 @@ interface Pending {
 /** At most this many writes share a commit, so one group never holds the write lock for long. */
 const maxGroup = 256;
 
-export function groupCommit(db: Database.Database, emit: Emit, written: Set<string>, notify: (keys: Set<string>) => void) {
+export function groupCommit(
+  db: Database.Database,
+  emit: Emit,
+  written: Set<string>,
+  notify: (keys: Set<string>) => void,
+) {
   const queue: Pending[] = [];
   let scheduled = false;
   const begin = db.prepare('BEGIN IMMEDIATE');

@@ -1,7 +1,7 @@
 // A conversation's history read as row arrays (better-sqlite3 `.raw()`), turned into stored
 // messages: the long-view path (view-1000 bench), where row objects cost half the read.
 import type { MessageError, MessageStatus, StoredMessage } from '@onenumber/core';
-import { fromJson } from '../shared/rows';
+import { fromJson } from '../common/rows';
 import { messageColumns } from './sql/messageSql';
 
 const at = Object.fromEntries(messageColumns.split(',').map((c, i) => [c.trim(), i])) as Record<string, number>;

@@ -2,14 +2,23 @@
 // same transaction), assignments, views and delivery reports. Views and events are projected
 // with the viewing member's stored masking policy (R18, R20).
 import {
-  OneNumberError, projectMessage, timelineDraft,
-  type AssignmentRecord, type ConversationState, type InboundOutcome, type InboundRecord, type MessageView,
-  type ReplyRecord, type StatusRecord, type StoredMessage, type ViewQuery,
+  OneNumberError,
+  projectMessage,
+  timelineDraft,
+  type AssignmentRecord,
+  type ConversationState,
+  type InboundOutcome,
+  type InboundRecord,
+  type MessageView,
+  type ReplyRecord,
+  type StatusRecord,
+  type StoredMessage,
+  type ViewQuery,
 } from '@onenumber/core';
-import { changeDrafts, messageDrafts } from '../shared/eventDrafts';
-import { guarded } from '../shared/errors';
-import { formatId, policyOf, toMessageRow, toStoredMessage, type ChannelRow, type ConversationRow } from '../shared/rows';
-import { utc } from '../shared/schemas';
+import { changeDrafts, messageDrafts } from '../common/eventDrafts';
+import { guarded } from '../common/errors';
+import { formatId, policyOf, toMessageRow, type ChannelRow, type ConversationRow } from '../common/rows';
+import { utc } from '../common/schemas';
 import { applyStatus } from './applyStatus';
 import { storedFromArray } from './historyRows';
 import { activeRecipients, activeServices, channelIn, conversationIn, placeOf } from './channels';
@@ -34,90 +43,169 @@ export function messageStore(h: SqliteHandle) {
   }
 
   /** R21: one assignee per service; `why` is the timeline's cause (reply, assign, confirmed). */
-  function setAssignee(channel: ChannelRow, conversation: ConversationRow, service: string, agent: string | null, at: string, why: string, emit: Emit): void {
+  function setAssignee(
+    channel: ChannelRow,
+    conversation: ConversationRow,
+    service: string,
+    agent: string | null,
+    at: string,
+    why: string,
+    emit: Emit,
+  ): void {
     sql.deleteAssignment.run(conversation.id, service);
-    h.record(channel.org, [timelineDraft({ channel: channel.id, at, what: agent ? 'assigned' : 'unassigned', service, agent, why })]);
+    h.record(channel.org, [
+      timelineDraft({ channel: channel.id, at, what: agent ? 'assigned' : 'unassigned', service, agent, why }),
+    ]);
     if (agent) sql.insertAssignment.run(conversation.id, service, agent, h.next('seq'));
-    emit(changeDrafts(placeOf(channel, at), activeServices(sql, channel.id), {
-      type: 'assignmentChanged', conversation: conversation.id, customer: conversation.customer, subject: service, agent,
-    }));
+    emit(
+      changeDrafts(placeOf(channel, at), activeServices(sql, channel.id), {
+        type: 'assignmentChanged',
+        conversation: conversation.id,
+        customer: conversation.customer,
+        subject: service,
+        agent,
+      }),
+    );
   }
 
   return {
-    receive: (input: InboundRecord): Promise<InboundOutcome> => guarded(() => h.write((emit) => {
-      const owner = sql.ownerOf.get(input.number);
-      if (!owner) throw new OneNumberError('NOT_CONNECTED', `${input.number} is not connected in any org.`);
-      const org = owner.org;
-      // R15: the primary key on (number, provider id) stores it once, whichever process is first.
-      if (input.providerId !== null && sql.rememberInbound.run(input.number, input.providerId).changes === 0) {
-        return { org, duplicate: true, deliveries: [] };
-      }
-      const deliveries = sql.channelsOfNumber.all(input.number, org).map((channel) => {
-        let conversation = sql.conversationByCustomer.get(channel.id, input.customer);
-        if (!conversation) {
-          sql.insertConversation.run(formatId('cv', h.next('conversation')), channel.id, input.customer);
-          conversation = sql.conversationByCustomer.get(channel.id, input.customer)!;
-        }
-        const { message } = insertMessage({
-          channel: channel.id, conversation: conversation.id, direction: 'in', service: null, agent: null, agentName: null,
-          type: input.type, text: input.text, raw: input.raw ?? null, status: 'received', error: null, providerId: input.providerId, at: input.at,
-        }, org);
-        sql.touchInbound.run(input.at, conversation.id);
-        const recipients = activeRecipients(sql, channel.id);
-        emit(messageDrafts(message, { org, number: channel.number, customer: conversation.customer }, recipients));
-        return { channel: channel.id, mode: channel.mode, conversation: conversation.id, message: message.id, services: recipients.map((r) => r.service) };
-      });
-      return { org, duplicate: false, deliveries };
-    })),
+    receive: (input: InboundRecord): Promise<InboundOutcome> =>
+      guarded(() =>
+        h.write((emit) => {
+          const owner = sql.ownerOf.get(input.number);
+          if (!owner) throw new OneNumberError('NOT_CONNECTED', `${input.number} is not connected in any org.`);
+          const org = owner.org;
+          // R15: the primary key on (number, provider id) stores it once, whichever process is first.
+          if (input.providerId !== null && sql.rememberInbound.run(input.number, input.providerId).changes === 0) {
+            return { org, duplicate: true, deliveries: [] };
+          }
+          const deliveries = sql.channelsOfNumber.all(input.number, org).map((channel) => {
+            let conversation = sql.conversationByCustomer.get(channel.id, input.customer);
+            if (!conversation) {
+              sql.insertConversation.run(formatId('cv', h.next('conversation')), channel.id, input.customer);
+              conversation = sql.conversationByCustomer.get(channel.id, input.customer)!;
+            }
+            const { message } = insertMessage(
+              {
+                channel: channel.id,
+                conversation: conversation.id,
+                direction: 'in',
+                service: null,
+                agent: null,
+                agentName: null,
+                type: input.type,
+                text: input.text,
+                raw: input.raw ?? null,
+                status: 'received',
+                error: null,
+                providerId: input.providerId,
+                at: input.at,
+              },
+              org,
+            );
+            sql.touchInbound.run(input.at, conversation.id);
+            const recipients = activeRecipients(sql, channel.id);
+            emit(messageDrafts(message, { org, number: channel.number, customer: conversation.customer }, recipients));
+            return {
+              channel: channel.id,
+              mode: channel.mode,
+              conversation: conversation.id,
+              message: message.id,
+              services: recipients.map((r) => r.service),
+            };
+          });
+          return { org, duplicate: false, deliveries };
+        }),
+      ),
 
-    conversation: (input: { org: string; channel: string; customer: string }): Promise<ConversationState | null> => guarded(() => h.read(() => {
-      const channel = channelIn(sql, input.org, input.channel);
-      const conversation = sql.conversationByCustomer.get(channel.id, input.customer);
-      if (!conversation) return null;
-      return {
-        id: conversation.id, channel: channel.id, customer: conversation.customer, version: conversation.version,
-        assignments: sql.assignmentsOf.all(conversation.id), activeServices: activeServices(sql, channel.id),
-        lastInboundAt: conversation.last_inbound_at,
-      };
-    })),
+    conversation: (input: { org: string; channel: string; customer: string }): Promise<ConversationState | null> =>
+      guarded(() =>
+        h.read(() => {
+          const channel = channelIn(sql, input.org, input.channel);
+          const conversation = sql.conversationByCustomer.get(channel.id, input.customer);
+          if (!conversation) return null;
+          return {
+            id: conversation.id,
+            channel: channel.id,
+            customer: conversation.customer,
+            version: conversation.version,
+            assignments: sql.assignmentsOf.all(conversation.id),
+            activeServices: activeServices(sql, channel.id),
+            lastInboundAt: conversation.last_inbound_at,
+          };
+        }),
+      ),
 
-    appendReply: (input: ReplyRecord): Promise<{ message: string; version: number }> => guarded(() => h.write((emit) => {
-      const channel = channelIn(sql, input.org, input.channel);
-      const conversation = conversationIn(sql, channel, input.conversation);
-      const version = bump(conversation, input.expectedVersion, input.assign ? 1 : 0);
-      const { message, pos } = insertMessage({
-        channel: channel.id, conversation: conversation.id, direction: 'out', service: input.service, agent: input.agent,
-        agentName: input.agentName, type: input.type, text: input.text, raw: input.raw ?? null, status: 'sent', error: null,
-        providerId: null, at: input.at,
-      }, channel.org);
-      if (input.assign) setAssignee(channel, conversation, input.service, input.agent, input.at, 'reply', emit);
-      // R16: queued for the transport in the same transaction as the reply.
-      sql.insertOutbox.run(message.id, pos, utc(input.at), utc(input.at));
-      emit(messageDrafts(message, { org: channel.org, number: channel.number, customer: conversation.customer }, activeRecipients(sql, channel.id)));
-      return { message: message.id, version };
-    })),
+    appendReply: (input: ReplyRecord): Promise<{ message: string; version: number }> =>
+      guarded(() =>
+        h.write((emit) => {
+          const channel = channelIn(sql, input.org, input.channel);
+          const conversation = conversationIn(sql, channel, input.conversation);
+          const version = bump(conversation, input.expectedVersion, input.assign ? 1 : 0);
+          const { message, pos } = insertMessage(
+            {
+              channel: channel.id,
+              conversation: conversation.id,
+              direction: 'out',
+              service: input.service,
+              agent: input.agent,
+              agentName: input.agentName,
+              type: input.type,
+              text: input.text,
+              raw: input.raw ?? null,
+              status: 'sent',
+              error: null,
+              providerId: null,
+              at: input.at,
+            },
+            channel.org,
+          );
+          if (input.assign) setAssignee(channel, conversation, input.service, input.agent, input.at, 'reply', emit);
+          // R16: queued for the transport in the same transaction as the reply.
+          sql.insertOutbox.run(message.id, pos, utc(input.at), utc(input.at));
+          emit(
+            messageDrafts(
+              message,
+              { org: channel.org, number: channel.number, customer: conversation.customer },
+              activeRecipients(sql, channel.id),
+            ),
+          );
+          return { message: message.id, version };
+        }),
+      ),
 
-    setAssignment: (input: AssignmentRecord): Promise<{ version: number }> => guarded(() => h.write((emit) => {
-      const channel = channelIn(sql, input.org, input.channel);
-      const conversation = conversationIn(sql, channel, input.conversation);
-      const version = bump(conversation, input.expectedVersion);
-      setAssignee(channel, conversation, input.service, input.agent, input.at, input.cause ?? 'assign', emit);
-      return { version };
-    })),
+    setAssignment: (input: AssignmentRecord): Promise<{ version: number }> =>
+      guarded(() =>
+        h.write((emit) => {
+          const channel = channelIn(sql, input.org, input.channel);
+          const conversation = conversationIn(sql, channel, input.conversation);
+          const version = bump(conversation, input.expectedVersion);
+          setAssignee(channel, conversation, input.service, input.agent, input.at, input.cause ?? 'assign', emit);
+          return { version };
+        }),
+      ),
 
-    view: (input: ViewQuery): Promise<MessageView[]> => guarded(() => h.read(() => {
-      const channel = channelIn(sql, input.org, input.channel);
-      const membership = sql.membershipInChannel.get(channel.id, input.service);
-      if (!membership) throw new OneNumberError('NOT_CONNECTED');
-      const conversation = conversationIn(sql, channel, input.conversation);
-      const policy = policyOf(membership);
-      return sql.historyOf.all(conversation.id).map((row) => projectMessage(storedFromArray(row), input.service, policy));
-    })),
+    view: (input: ViewQuery): Promise<MessageView[]> =>
+      guarded(() =>
+        h.read(() => {
+          const channel = channelIn(sql, input.org, input.channel);
+          const membership = sql.membershipInChannel.get(channel.id, input.service);
+          if (!membership) throw new OneNumberError('NOT_CONNECTED');
+          const conversation = conversationIn(sql, channel, input.conversation);
+          const policy = policyOf(membership);
+          return sql.historyOf
+            .all(conversation.id)
+            .map((row) => projectMessage(storedFromArray(row), input.service, policy));
+        }),
+      ),
 
-    updateStatus: (input: StatusRecord): Promise<{ status: MessageView['status']; changed: boolean }> => guarded(() => h.write((emit) => {
-      const message = sql.messageById.get(input.message, input.org);
-      if (!message) throw new OneNumberError('UNKNOWN_MESSAGE', `No message "${input.message}" in this org.`);
-      return applyStatus(h, emit, message, input.status, input.error, input.at);
-    })),
+    updateStatus: (input: StatusRecord): Promise<{ status: MessageView['status']; changed: boolean }> =>
+      guarded(() =>
+        h.write((emit) => {
+          const message = sql.messageById.get(input.message, input.org);
+          if (!message) throw new OneNumberError('UNKNOWN_MESSAGE', `No message "${input.message}" in this org.`);
+          return applyStatus(h, emit, message, input.status, input.error, input.at);
+        }),
+      ),
   };
 }

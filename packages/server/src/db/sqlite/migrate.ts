@@ -12,7 +12,11 @@ export interface MigrationReport {
   version: number;
 }
 
-export function migrate(db: Database, steps: readonly MigrationStep[] = migrationSteps, now = () => new Date().toISOString()): MigrationReport {
+export function migrate(
+  db: Database,
+  steps: readonly MigrationStep[] = migrationSteps,
+  now = () => new Date().toISOString(),
+): MigrationReport {
   const known = Math.max(0, ...steps.map((s) => s.version));
   const run = db.transaction((): MigrationReport => {
     db.exec(migrationsTable);

@@ -7,9 +7,13 @@ import type { z } from 'zod';
 import type { Principal } from '../../db/ServerDatabase';
 
 /** `nodeRequest`: the request's node stream, passed by startServer only (see readBytes). */
-export type AppEnv = { Bindings: { nodeRequest?: IncomingMessage } | undefined; Variables: { principal: Principal; maxBodyBytes: number } };
+export type AppEnv = {
+  Bindings: { nodeRequest?: IncomingMessage } | undefined;
+  Variables: { principal: Principal; maxBodyBytes: number };
+};
 
-const tooLarge = (max: number) => new OneNumberError('INVALID_INPUT', `The request body is larger than ${max} bytes.`, { field: 'body' });
+const tooLarge = (max: number) =>
+  new OneNumberError('INVALID_INPUT', `The request body is larger than ${max} bytes.`, { field: 'body' });
 
 /** Collects chunks, refusing as soon as they pass `max`. */
 async function collect(chunks: AsyncIterable<Uint8Array>, max: number, cancel: () => void): Promise<Uint8Array> {
@@ -62,13 +66,15 @@ export async function readBytes(c: Context<AppEnv>, max: number): Promise<Uint8A
   const body = c.req.raw.body;
   if (!body) return new Uint8Array();
   const reader = body.getReader();
-  const chunks = { async *[Symbol.asyncIterator]() {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } };
+  const chunks = {
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    },
+  };
   return collect(chunks, max, () => void reader.cancel().catch(() => {}));
 }
 

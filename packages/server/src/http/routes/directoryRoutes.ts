@@ -6,15 +6,26 @@ import type { Hono } from 'hono';
 import type { ServerDatabase } from '../../db/ServerDatabase';
 import { requireAdmin, requireScope } from '../auth';
 import {
-  agentEntrySchema, agentQuerySchema, directoryContentsSchema, issueTokenSchema, numberAdminSchema, numberQuerySchema,
-  orgEntrySchema, orgQuerySchema,
+  agentEntrySchema,
+  agentQuerySchema,
+  directoryContentsSchema,
+  issueTokenSchema,
+  numberAdminSchema,
+  numberQuerySchema,
+  orgEntrySchema,
+  orgQuerySchema,
 } from '../schemas/admin';
 import { idSchema } from '../schemas/records';
 import { readBody, type AppEnv } from './context';
 
 function e164(value: string): string {
   const number = normaliseNumber(value);
-  if (!number) throw new OneNumberError('INVALID_NUMBER', `number: "${value.slice(0, 40)}" is not a valid business number; write it with its country code.`, { field: 'number' });
+  if (!number)
+    throw new OneNumberError(
+      'INVALID_NUMBER',
+      `number: "${value.slice(0, 40)}" is not a valid business number; write it with its country code.`,
+      { field: 'number' },
+    );
   return number;
 }
 
@@ -59,13 +70,18 @@ export function directoryRoutes(app: Hono<AppEnv>, db: ServerDatabase): void {
   });
   app.delete('/v1/admin/orgs/:org/agents/:id', async (c) => {
     requireAdmin(c.var.principal);
-    return c.json({ removed: await directory.removeAgent(param(c.req.param('org'), 'org'), param(c.req.param('id'), 'id')) });
+    return c.json({
+      removed: await directory.removeAgent(param(c.req.param('org'), 'org'), param(c.req.param('id'), 'id')),
+    });
   });
   app.put('/v1/admin/numbers', async (c) => {
     requireAdmin(c.var.principal);
     const input = await readBody(c, numberAdminSchema);
     const number = e164(input.number);
-    const stored: NumberEntry & { phoneNumberId?: string } = await directory.setNumber({ number, verified: input.verified });
+    const stored: NumberEntry & { phoneNumberId?: string } = await directory.setNumber({
+      number,
+      verified: input.verified,
+    });
     if (input.phoneNumberId) {
       await directory.setPhoneNumberId({ number, phoneNumberId: input.phoneNumberId });
       stored.phoneNumberId = input.phoneNumberId;

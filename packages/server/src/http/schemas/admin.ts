@@ -1,6 +1,12 @@
 // Inputs of the directory and admin routes. The directory entries reuse core's schemas, so the
 // server accepts exactly what the in-memory directory accepts.
-import { agentEntrySchema, directoryContentsSchema, numberEntrySchema, orgEntrySchema, serviceSchema } from '@onenumber/core';
+import {
+  agentEntrySchema,
+  directoryContentsSchema,
+  numberEntrySchema,
+  orgEntrySchema,
+  serviceSchema,
+} from '@onenumber/core';
 import { z } from 'zod';
 import { idSchema } from './records';
 
@@ -9,7 +15,10 @@ export { agentEntrySchema, directoryContentsSchema, orgEntrySchema };
 export const numberAdminSchema = numberEntrySchema
   .extend({
     /** The WhatsApp Cloud API phone_number_id of this number, for webhook routing. */
-    phoneNumberId: z.string().regex(/^[0-9]{1,32}$/, 'a phone_number_id is digits').optional(),
+    phoneNumberId: z
+      .string()
+      .regex(/^[0-9]{1,32}$/, 'a phone_number_id is digits')
+      .optional(),
   })
   .strict();
 

@@ -6,25 +6,45 @@ import { z } from 'zod';
 
 export const idSchema = z.string().min(1).max(128);
 /** Records carry numbers already normalised by the core: E.164 only. */
-export const e164Schema = z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'a business number in E.164 form, e.g. +81312345678');
+export const e164Schema = z
+  .string()
+  .regex(/^\+[1-9][0-9]{6,14}$/, 'a business number in E.164 form, e.g. +81312345678');
 export const atSchema = z.iso.datetime({ offset: true });
 const modeSchema = z.enum(['shared', 'isolated']);
 const reasonSchema = z.enum(['bundle', 'standalone', 'upgraded-from-standalone', 'finance-service']);
 const typeSchema = z.string().min(1).max(32);
 const textSchema = z.string().max(65536).nullable();
-const messageErrorSchema = z.object({ code: z.union([z.number(), z.string().max(64)]), title: z.string().max(500) }).strict();
+const messageErrorSchema = z
+  .object({ code: z.union([z.number(), z.string().max(64)]), title: z.string().max(500) })
+  .strict();
 
 export const connectRecordSchema = z
-  .object({ org: idSchema, number: e164Schema, service: serviceSchema, mode: modeSchema, reason: reasonSchema, policy: maskingPolicySchema, at: atSchema })
+  .object({
+    org: idSchema,
+    number: e164Schema,
+    service: serviceSchema,
+    mode: modeSchema,
+    reason: reasonSchema,
+    policy: maskingPolicySchema,
+    at: atSchema,
+  })
   .strict();
 
 export const membershipChangeSchema = z
-  .object({ org: idSchema, number: e164Schema, service: serviceSchema, action: z.enum(['disable', 'enable', 'remove']), at: atSchema })
+  .object({
+    org: idSchema,
+    number: e164Schema,
+    service: serviceSchema,
+    action: z.enum(['disable', 'enable', 'remove']),
+    at: atSchema,
+  })
   .strict();
 
 export const findMembershipSchema = z.object({ org: idSchema, number: e164Schema, service: serviceSchema }).strict();
 
-export const channelInfoSchema = z.object({ org: idSchema, number: e164Schema, service: serviceSchema.optional() }).strict();
+export const channelInfoSchema = z
+  .object({ org: idSchema, number: e164Schema, service: serviceSchema.optional() })
+  .strict();
 
 export const configureRecordSchema = z
   .object({ org: idSchema, channel: idSchema, service: serviceSchema, settings: channelSettingsSchema })
@@ -42,7 +62,9 @@ export const inboundRecordSchema = z
   })
   .strict();
 
-export const conversationQuerySchema = z.object({ org: idSchema, channel: idSchema, customer: customerSchema }).strict();
+export const conversationQuerySchema = z
+  .object({ org: idSchema, channel: idSchema, customer: customerSchema })
+  .strict();
 
 export const replyRecordSchema = z
   .object({
@@ -75,14 +97,27 @@ export const assignmentRecordSchema = z
   })
   .strict();
 
-export const viewQuerySchema = z.object({ org: idSchema, channel: idSchema, conversation: idSchema, service: serviceSchema }).strict();
+export const viewQuerySchema = z
+  .object({ org: idSchema, channel: idSchema, conversation: idSchema, service: serviceSchema })
+  .strict();
 
 export const statusRecordSchema = z
-  .object({ org: idSchema, message: idSchema, status: z.enum(['delivered', 'read', 'failed']), error: messageErrorSchema.nullable(), at: atSchema })
+  .object({
+    org: idSchema,
+    message: idSchema,
+    status: z.enum(['delivered', 'read', 'failed']),
+    error: messageErrorSchema.nullable(),
+    at: atSchema,
+  })
   .strict();
 
 export const eventQuerySchema = z
-  .object({ org: idSchema, service: serviceSchema, after: z.string().min(1).max(64).optional(), limit: z.number().int().min(1).max(1000).optional() })
+  .object({
+    org: idSchema,
+    service: serviceSchema,
+    after: z.string().min(1).max(64).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
   .strict();
 
 /** The error body of every refusal (R27). */
@@ -95,7 +130,12 @@ export const errorBodySchema = z.object({
 
 // Optional capabilities (issue 9): the audit timeline and durable feed cursors.
 export const timelineQuerySchema = z
-  .object({ org: idSchema, channel: idSchema, after: z.string().min(1).max(64).optional(), limit: z.number().int().min(1).max(1000).optional() })
+  .object({
+    org: idSchema,
+    channel: idSchema,
+    after: z.string().min(1).max(64).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
   .strict();
 
 const nullableId = idSchema.nullable();
@@ -106,7 +146,17 @@ export const noteSchema = z
       .object({
         channel: idSchema,
         at: atSchema,
-        what: z.enum(['joined', 'disabled', 'enabled', 'removed', 'elected', 'assigned', 'unassigned', 'confirmation-requested', 'status']),
+        what: z.enum([
+          'joined',
+          'disabled',
+          'enabled',
+          'removed',
+          'elected',
+          'assigned',
+          'unassigned',
+          'confirmation-requested',
+          'status',
+        ]),
         service: nullableId,
         agent: nullableId,
         from: nullableId,
@@ -120,4 +170,6 @@ export const noteSchema = z
   .strict();
 
 export const cursorQuerySchema = z.object({ org: idSchema, service: serviceSchema }).strict();
-export const saveCursorSchema = z.object({ org: idSchema, service: serviceSchema, cursor: z.string().min(1).max(64) }).strict();
+export const saveCursorSchema = z
+  .object({ org: idSchema, service: serviceSchema, cursor: z.string().min(1).max(64) })
+  .strict();

@@ -22,8 +22,16 @@ export interface WhatsAppReport {
   webhook: ({ on: true; path: string } & WebhookCounters) | { on: false; why: string | null };
   sender:
     | {
-        on: true; running: boolean; transport: string; graphUrl: string | null; apiVersion: string | null; rate: number; rates: Record<string, number>;
-        paused: OutboxWorker['paused']; counters: OutboxWorkerCounters; queued: ReturnType<OutboxWorker['queued']>;
+        on: true;
+        running: boolean;
+        transport: string;
+        graphUrl: string | null;
+        apiVersion: string | null;
+        rate: number;
+        rates: Record<string, number>;
+        paused: OutboxWorker['paused'];
+        counters: OutboxWorkerCounters;
+        queued: ReturnType<OutboxWorker['queued']>;
       }
     | { on: false; why: string };
 }
@@ -41,7 +49,11 @@ export interface WhatsAppMount {
   stop(options?: { drainMs?: number }): Promise<void>;
 }
 
-export function mountWhatsApp(app: Hono<AppEnv>, db: ServerDatabase, options: WhatsAppOptions | false | undefined): WhatsAppMount {
+export function mountWhatsApp(
+  app: Hono<AppEnv>,
+  db: ServerDatabase,
+  options: WhatsAppOptions | false | undefined,
+): WhatsAppMount {
   const resolved = resolveWhatsApp(options);
   const webhook = resolved.webhook ? createWebhookRoute(db, resolved.webhook) : null;
   const sender = resolved.sender ? createSender(db, resolved) : null;
@@ -54,7 +66,12 @@ export function mountWhatsApp(app: Hono<AppEnv>, db: ServerDatabase, options: Wh
         body = await readBytes(c, webhook.maxBodyBytes);
       } catch (error) {
         if (!OneNumberError.isInstance(error)) throw error;
-        return webhook.refuse(new Response(JSON.stringify(error.toJSON()), { status: 413, headers: { 'content-type': 'application/json; charset=utf-8' } }));
+        return webhook.refuse(
+          new Response(JSON.stringify(error.toJSON()), {
+            status: 413,
+            headers: { 'content-type': 'application/json; charset=utf-8' },
+          }),
+        );
       }
       return webhook.deliver(body, c.req.header('x-hub-signature-256') ?? null);
     });
@@ -68,8 +85,16 @@ export function mountWhatsApp(app: Hono<AppEnv>, db: ServerDatabase, options: Wh
         : { on: false as const, why: resolved.webhookOff },
       sender: sender
         ? {
-            on: true as const, running: started, transport: sender.transport, graphUrl: sender.graphUrl, apiVersion: sender.apiVersion,
-            rate: resolved.rate, rates: resolved.rates, paused: sender.worker.paused, counters: sender.worker.counters, queued: sender.worker.queued(),
+            on: true as const,
+            running: started,
+            transport: sender.transport,
+            graphUrl: sender.graphUrl,
+            apiVersion: sender.apiVersion,
+            rate: resolved.rate,
+            rates: resolved.rates,
+            paused: sender.worker.paused,
+            counters: sender.worker.counters,
+            queued: sender.worker.queued(),
           }
         : { on: false as const, why: 'WHATSAPP_ACCESS_TOKEN not set' },
     };
@@ -82,7 +107,11 @@ export function mountWhatsApp(app: Hono<AppEnv>, db: ServerDatabase, options: Wh
   app.post('/v1/admin/whatsapp/resume', async (c) => {
     requireAdmin(c.var.principal);
     const { accessToken } = await readBody(c, resumeWhatsAppSchema);
-    if (!sender) throw new OneNumberError('NOT_SUPPORTED', 'Sending is off on this server: set WHATSAPP_ACCESS_TOKEN and restart it.');
+    if (!sender)
+      throw new OneNumberError(
+        'NOT_SUPPORTED',
+        'Sending is off on this server: set WHATSAPP_ACCESS_TOKEN and restart it.',
+      );
     sender.resume(accessToken);
     return c.json({ paused: sender.worker.paused });
   });

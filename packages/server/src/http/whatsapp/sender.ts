@@ -6,7 +6,14 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { OneNumberError } from '@onenumber/core';
-import { createGraphClient, createOutboxWorker, createSharedRateBudget, lastInboundFromStorage, type OutboxWorker, type WhatsAppTransport } from '@onenumber/whatsapp';
+import {
+  createGraphClient,
+  createOutboxWorker,
+  createSharedRateBudget,
+  lastInboundFromStorage,
+  type OutboxWorker,
+  type WhatsAppTransport,
+} from '@onenumber/whatsapp';
 import type { ServerDatabase } from '../../db/ServerDatabase';
 import type { ResolvedWhatsApp } from './whatsAppOptions';
 
@@ -31,15 +38,18 @@ const shown = (url: string) => {
 export function createSender(db: ServerDatabase, resolved: ResolvedWhatsApp): Sender {
   const config = resolved.sender!;
   let token = config.accessToken;
-  const client: WhatsAppTransport = config.transport
-    ?? createGraphClient({ accessToken: () => token!, graphUrl: config.graphUrl, apiVersion: config.apiVersion, env: {} });
+  const client: WhatsAppTransport =
+    config.transport ??
+    createGraphClient({ accessToken: () => token!, graphUrl: config.graphUrl, apiVersion: config.apiVersion, env: {} });
   const worker = createOutboxWorker({
     outbox: db.outbox,
     client,
     resolvePhoneNumberId: (number) => db.directory.phoneNumberIdOf(number),
     lastInboundAt: lastInboundFromStorage(db.storage),
     // Several replicas (PostgreSQL) share each number's budget through the database; one server paces alone.
-    budget: db.sendBudget ? createSharedRateBudget({ rate: resolved.rate, rates: resolved.rates }, db.sendBudget) : { rate: resolved.rate, rates: resolved.rates },
+    budget: db.sendBudget
+      ? createSharedRateBudget({ rate: resolved.rate, rates: resolved.rates }, db.sendBudget)
+      : { rate: resolved.rate, rates: resolved.rates },
     worker: `onenumber-${hostname().slice(0, 40)}-${process.pid}-${randomBytes(3).toString('hex')}`,
     ...resolved.worker,
   });
@@ -51,7 +61,12 @@ export function createSender(db: ServerDatabase, resolved: ResolvedWhatsApp): Se
     apiVersion: graph ? config.apiVersion : null,
     resume(accessToken) {
       if (accessToken !== undefined) {
-        if (!graph) throw new OneNumberError('INVALID_INPUT', 'This server sends through a given transport: its token is not ours to replace.', { field: 'accessToken' });
+        if (!graph)
+          throw new OneNumberError(
+            'INVALID_INPUT',
+            'This server sends through a given transport: its token is not ours to replace.',
+            { field: 'accessToken' },
+          );
         token = accessToken;
       }
       worker.resume();

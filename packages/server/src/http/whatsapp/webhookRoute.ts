@@ -31,8 +31,15 @@ const webhookMaxBodyBytes = 4 * 1024 * 1024;
 
 export function createWebhookRoute(db: ServerDatabase, secrets: { appSecret: string; verifyToken: string }) {
   const counters: WebhookCounters = {
-    accepted: 0, unauthorized: 0, invalid: 0, failed: 0, challenges: 0, challengesRefused: 0,
-    messages: { received: 0, duplicates: 0, unroutable: 0 }, statuses: { applied: 0, unchanged: 0, unknown: 0, ignored: 0 }, lastFailure: null,
+    accepted: 0,
+    unauthorized: 0,
+    invalid: 0,
+    failed: 0,
+    challenges: 0,
+    challengesRefused: 0,
+    messages: { received: 0, duplicates: 0, unroutable: 0 },
+    statuses: { applied: 0, unchanged: 0, unknown: 0, ignored: 0 },
+    lastFailure: null,
   };
   const onenumber = createOneNumber({ storage: db.storage, directory: db.directory });
   const ingest = ingestInto(onenumber, {
@@ -53,7 +60,9 @@ export function createWebhookRoute(db: ServerDatabase, secrets: { appSecret: str
       counters.statuses.ignored += report.statusesIgnored;
       return report;
     },
-    onError: (error) => { counters.lastFailure = errorLabel(error); },
+    onError: (error) => {
+      counters.lastFailure = errorLabel(error);
+    },
   });
 
   const count = (method: string, response: Response): Response => {

@@ -8,7 +8,12 @@ import { z } from 'zod';
 
 const secret = z.string().trim().min(1).max(4096);
 const rate = z.number().int().min(1).max(1000, 'WhatsApp allows at most 1,000 messages/s per number');
-const has = (...methods: string[]) => (v: unknown) => typeof v === 'object' && v !== null && methods.every((m) => typeof (v as Record<string, unknown>)[m] === 'function');
+const has =
+  (...methods: string[]) =>
+  (v: unknown) =>
+    typeof v === 'object' &&
+    v !== null &&
+    methods.every((m) => typeof (v as Record<string, unknown>)[m] === 'function');
 
 export const whatsAppOptionsSchema = z
   .object({
@@ -21,9 +26,14 @@ export const whatsAppOptionsSchema = z
     /** Default: env WHATSAPP_GRAPH_URL, else https://graph.facebook.com. */
     graphUrl: z.url({ protocol: /^https?$/ }).optional(),
     /** Default: env WHATSAPP_API_VERSION, else v23.0. */
-    apiVersion: z.string().regex(/^v[0-9]{1,3}\.[0-9]{1,3}$/, 'an API version looks like v23.0').optional(),
+    apiVersion: z
+      .string()
+      .regex(/^v[0-9]{1,3}\.[0-9]{1,3}$/, 'an API version looks like v23.0')
+      .optional(),
     /** Sends through this instead of the Graph API: a Graph client, or the simulator (tests, the example app). */
-    transport: z.custom<WhatsAppTransport>(has('sendText', 'sendTemplate'), 'a WhatsApp transport (sendText, sendTemplate)').optional(),
+    transport: z
+      .custom<WhatsAppTransport>(has('sendText', 'sendTemplate'), 'a WhatsApp transport (sendText, sendTemplate)')
+      .optional(),
     /** Messages per second per business number, shared fairly by the channel's services (default 80). */
     rate: rate.optional(),
     /** Per-number overrides, keyed by business number (E.164). */
@@ -33,11 +43,19 @@ export const whatsAppOptionsSchema = z
     pollMs: z.number().int().min(1).max(600_000).optional(),
     maxAttempts: z.number().int().min(1).max(100).optional(),
     /** Retries of codes that mean "not sent" (rate limits, temporary errors): exponential, full jitter (default 2 s doubling, at most 10 min). */
-    backoff: z.object({ baseMs: z.number().int().min(0).max(3_600_000), maxMs: z.number().int().min(0).max(86_400_000) }).strict().optional(),
+    backoff: z
+      .object({ baseMs: z.number().int().min(0).max(3_600_000), maxMs: z.number().int().min(0).max(86_400_000) })
+      .strict()
+      .optional(),
     /** Told of every worker event (sent, retry, failed, paused, repeat-suspected...): ids and codes, never text. */
     onEvent: z.custom<(event: OutboxWorkerEvent) => void>((v) => typeof v === 'function', 'a function').optional(),
     /** Where the defaults are read (default: process.env). */
-    env: z.custom<Record<string, string | undefined>>((v) => typeof v === 'object' && v !== null, 'an environment (name → value)').optional(),
+    env: z
+      .custom<Record<string, string | undefined>>(
+        (v) => typeof v === 'object' && v !== null,
+        'an environment (name → value)',
+      )
+      .optional(),
   })
   .strict();
 
@@ -47,17 +65,35 @@ export interface ResolvedWhatsApp {
   webhook: { appSecret: string; verifyToken: string } | null;
   /** Why the webhook is off, when it is (never a secret). */
   webhookOff: string | null;
-  sender: { accessToken: string | undefined; transport: WhatsAppTransport | undefined; graphUrl: string; apiVersion: string } | null;
+  sender: {
+    accessToken: string | undefined;
+    transport: WhatsAppTransport | undefined;
+    graphUrl: string;
+    apiVersion: string;
+  } | null;
   rate: number;
   rates: Record<string, number>;
-  worker: { leaseMs?: number; pollMs?: number; maxAttempts?: number; backoff?: { baseMs: number; maxMs: number }; onEvent?: (event: OutboxWorkerEvent) => void };
+  worker: {
+    leaseMs?: number;
+    pollMs?: number;
+    maxAttempts?: number;
+    backoff?: { baseMs: number; maxMs: number };
+    onEvent?: (event: OutboxWorkerEvent) => void;
+  };
 }
 
 const processEnv = () => (typeof process === 'undefined' ? {} : process.env);
 
 /** The options, each falling back to its environment variable; `false` turns WhatsApp off. */
 export function resolveWhatsApp(options: WhatsAppOptions | false | undefined): ResolvedWhatsApp {
-  const off: ResolvedWhatsApp = { webhook: null, webhookOff: 'turned off', sender: null, rate: 80, rates: {}, worker: {} };
+  const off: ResolvedWhatsApp = {
+    webhook: null,
+    webhookOff: 'turned off',
+    sender: null,
+    rate: 80,
+    rates: {},
+    worker: {},
+  };
   if (options === false) return off;
   const o = parseInput(whatsAppOptionsSchema, options ?? {}, 'whatsapp');
   const env = readWhatsAppEnv(o.env ?? processEnv());
@@ -75,9 +111,15 @@ export function resolveWhatsApp(options: WhatsAppOptions | false | undefined): R
   return {
     webhook: appSecret && verifyToken ? { appSecret, verifyToken } : null,
     webhookOff: missing.length ? `${missing.join(' and ')} not set` : null,
-    sender: o.transport || accessToken
-      ? { accessToken, transport: o.transport, graphUrl: (o.graphUrl ?? env.graphUrl).replace(/\/+$/, ''), apiVersion: o.apiVersion ?? env.apiVersion }
-      : null,
+    sender:
+      o.transport || accessToken
+        ? {
+            accessToken,
+            transport: o.transport,
+            graphUrl: (o.graphUrl ?? env.graphUrl).replace(/\/+$/, ''),
+            apiVersion: o.apiVersion ?? env.apiVersion,
+          }
+        : null,
     rate: o.rate ?? 80,
     rates: o.rates ?? {},
     worker,

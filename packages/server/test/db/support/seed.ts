@@ -6,17 +6,51 @@ export const customer = '+819012345678';
 export const at = (minute = 0, second = 0) => new Date(Date.UTC(2026, 0, 1, 9, minute, second)).toISOString();
 
 export async function seedConversation(storage: ChannelStorage, number = '+81312345678') {
-  const crm = await storage.connect({ org, number, service: 'crm', mode: 'shared', reason: 'bundle', policy: defaultMaskingPolicy, at: at() });
-  await storage.connect({ org, number, service: 'desk', mode: 'shared', reason: 'bundle', policy: defaultMaskingPolicy, at: at() });
-  await storage.receive({ number, customer, providerId: `wamid.in.${number}`, type: 'text', text: 'hello', raw: null, at: at(1) });
+  const crm = await storage.connect({
+    org,
+    number,
+    service: 'crm',
+    mode: 'shared',
+    reason: 'bundle',
+    policy: defaultMaskingPolicy,
+    at: at(),
+  });
+  await storage.connect({
+    org,
+    number,
+    service: 'desk',
+    mode: 'shared',
+    reason: 'bundle',
+    policy: defaultMaskingPolicy,
+    at: at(),
+  });
+  await storage.receive({
+    number,
+    customer,
+    providerId: `wamid.in.${number}`,
+    type: 'text',
+    text: 'hello',
+    raw: null,
+    at: at(1),
+  });
   const channel = crm.channel;
   const conversation = async () => (await storage.conversation({ org, channel, customer }))!;
   /** Appends a reply from crm (agent a) at the current version. */
   const reply = async (text: string, when = at(2)) => {
     const c = await conversation();
     return storage.appendReply({
-      org, channel, conversation: c.id, expectedVersion: c.version, service: 'crm', agent: 'a', agentName: 'Agent A',
-      type: 'text', text, raw: null, assign: true, at: when,
+      org,
+      channel,
+      conversation: c.id,
+      expectedVersion: c.version,
+      service: 'crm',
+      agent: 'a',
+      agentName: 'Agent A',
+      type: 'text',
+      text,
+      raw: null,
+      assign: true,
+      at: when,
     });
   };
   return { number, channel, conversation, reply };

@@ -21,7 +21,12 @@ process.on('message', async ({ id, op, input }) => {
   try {
     process.send({ id, ok: true, result: await ops[op](input) });
   } catch (error) {
-    process.send({ id, ok: false, code: error?.code ?? 'NOT_A_ONENUMBER_ERROR', message: String(error?.message ?? error) });
+    process.send({
+      id,
+      ok: false,
+      code: error?.code ?? 'NOT_A_ONENUMBER_ERROR',
+      message: String(error?.message ?? error),
+    });
   }
 });
 process.send({ ready: true, pid: process.pid });

@@ -44,7 +44,10 @@ export class Worker {
 
 /** Forks `count` workers on `file`, all opening it at the same moment. */
 export async function startWorkers(modulePath: string, file: string, count: number): Promise<Worker[]> {
-  const workers = Array.from({ length: count }, () => new Worker(fork(workerScript, [modulePath, file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })));
+  const workers = Array.from(
+    { length: count },
+    () => new Worker(fork(workerScript, [modulePath, file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })),
+  );
   await Promise.all(workers.map((w) => w.ready));
   return workers;
 }

@@ -12,16 +12,26 @@ export interface TestServer extends RunningServer {
   issue(org: string, service: string): Promise<string>;
 }
 
-export async function testServer(options: { db?: ServerDatabase; heartbeatMs?: number; whatsapp?: WhatsAppOptions | false } = {}): Promise<TestServer> {
+export async function testServer(
+  options: { db?: ServerDatabase; heartbeatMs?: number; whatsapp?: WhatsAppOptions | false } = {},
+): Promise<TestServer> {
   const logs: RequestLog[] = [];
   const server = await startServer({
-    port: 0, db: options.db ?? sqliteDatabase(), adminToken, logger: (l) => logs.push(l), heartbeatMs: options.heartbeatMs ?? 15_000, graceMs: 2_000,
+    port: 0,
+    db: options.db ?? sqliteDatabase(),
+    adminToken,
+    logger: (l) => logs.push(l),
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    graceMs: 2_000,
     whatsapp: options.whatsapp ?? false, // the environment of the test run never decides
   });
   async function call(method: string, path: string, token: string | null, body?: unknown) {
     const res = await fetch(`${server.url}${path}`, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
     });
     const text = await res.text();

@@ -15,9 +15,16 @@ export interface OpenStream {
   close(): void;
 }
 
-export async function openStream(url: string, token: string, headers: Record<string, string> = {}): Promise<OpenStream> {
+export async function openStream(
+  url: string,
+  token: string,
+  headers: Record<string, string> = {},
+): Promise<OpenStream> {
   const controller = new AbortController();
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', ...headers }, signal: controller.signal });
+  const res = await fetch(url, {
+    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', ...headers },
+    signal: controller.signal,
+  });
   const frames: Frame[] = [];
   const comments: string[] = [];
   const waiters: (() => void)[] = [];
@@ -40,7 +47,9 @@ export async function openStream(url: string, token: string, headers: Record<str
             else if (line.startsWith('data: ')) data = line.slice(6);
           }
           if (data !== undefined) frames.push({ id, data: JSON.parse(data) });
-          waiters.splice(0).forEach((w) => w());
+          waiters.splice(0).forEach((w) => {
+            w();
+          });
         }
       }
     } catch {

@@ -9,7 +9,9 @@ const { openPostgresDatabase, startServer } = await import(modulePath);
 
 const db = await openPostgresDatabase({ url, schema, replicaId, pool: { max: 8 } });
 const server = await startServer({
-  port: 0, db, logger: () => {},
+  port: 0,
+  db,
+  logger: () => {},
   whatsapp: { leaseMs: 4000, pollMs: 20, backoff: { baseMs: 10, maxMs: 100 } },
 });
 process.stdout.write(`listening ${server.url}\n`);

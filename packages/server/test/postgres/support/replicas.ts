@@ -18,8 +18,17 @@ export async function buildServer(): Promise<string> {
   const outDir = join(packageDir, 'node_modules/.cache/onenumber-server-replica-test');
   mkdirSync(outDir, { recursive: true });
   await build({
-    entry: { server: join(packageDir, 'src/index.ts') }, format: ['esm'], outDir, dts: false, silent: true, config: false,
-    clean: false, platform: 'node', target: 'node20', skipNodeModulesBundle: true, tsconfig: join(packageDir, 'tsconfig.json'),
+    entry: { server: join(packageDir, 'src/index.ts') },
+    format: ['esm'],
+    outDir,
+    dts: false,
+    silent: true,
+    config: false,
+    clean: false,
+    platform: 'node',
+    target: 'node20',
+    skipNodeModulesBundle: true,
+    tsconfig: join(packageDir, 'tsconfig.json'),
   });
   return join(outDir, 'server.js');
 }
@@ -35,13 +44,27 @@ export interface Replica {
 const running = new Set<ChildProcess>();
 
 /** Spawns one replica and resolves once it listens. `env` adds to (or, with undefined, removes from) the environment. */
-export async function startReplica(modulePath: string, url: string, schema: string, name: string, env: Record<string, string | undefined> = {}): Promise<Replica> {
+export async function startReplica(
+  modulePath: string,
+  url: string,
+  schema: string,
+  name: string,
+  env: Record<string, string | undefined> = {},
+): Promise<Replica> {
   const merged: Record<string, string | undefined> = { ...process.env, ONENUMBER_ADMIN_TOKEN: adminToken };
   for (const key of Object.keys(merged)) if (key.startsWith('WHATSAPP_')) delete merged[key];
   Object.assign(merged, env);
-  const child = spawn(process.execPath, [script, modulePath, url, schema, name], { env: merged, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [script, modulePath, url, schema, name], {
+    env: merged,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   running.add(child);
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => { running.delete(child); done(code); }));
+  const exited = new Promise<number | null>((done) =>
+    child.once('exit', (code) => {
+      running.delete(child);
+      done(code);
+    }),
+  );
   const listening = await new Promise<string>((ready, fail) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const match = /^listening (\S+)$/.exec(line);
@@ -67,7 +90,9 @@ export function killAll(): void {
 /** An admin request; throws with the status and body unless 2xx. */
 export async function admin(url: string, method: string, path: string, body?: unknown): Promise<any> {
   const res = await fetch(`${url}${path}`, {
-    method, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    method,
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const json = await res.json();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
@@ -87,7 +112,11 @@ export function seeded(seed: number): () => number {
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `probe` until it returns something other than undefined/false; fails after `ms` naming `what`. */
-export async function until<T>(probe: () => Promise<T> | T, what: string, ms = 60_000): Promise<Exclude<T, undefined | false>> {
+export async function until<T>(
+  probe: () => Promise<T> | T,
+  what: string,
+  ms = 60_000,
+): Promise<Exclude<T, undefined | false>> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await probe();

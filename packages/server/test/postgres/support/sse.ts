@@ -13,7 +13,11 @@ export interface SseClient {
 export async function openSse(url: string, token: string, lastEventId?: string): Promise<SseClient> {
   const abort = new AbortController();
   const res = await fetch(`${url}/v1/events`, {
-    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept: 'text/event-stream',
+      ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
+    },
     signal: abort.signal,
   });
   if (res.status !== 200 || !res.body) throw new Error(`GET /v1/events: ${res.status} ${await res.text()}`);
@@ -53,7 +57,9 @@ export async function openSse(url: string, token: string, lastEventId?: string):
   await connected; // the subscription is in place once the first comment arrives
   return {
     events,
-    get ended() { return ended; },
+    get ended() {
+      return ended;
+    },
     async close() {
       abort.abort();
       await reading.catch(() => {});

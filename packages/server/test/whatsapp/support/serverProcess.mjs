@@ -6,7 +6,9 @@ const [modulePath, file] = process.argv.slice(2);
 const { startServer } = await import(modulePath);
 
 const server = await startServer({
-  port: 0, file, logger: () => {},
+  port: 0,
+  file,
+  logger: () => {},
   whatsapp: { leaseMs: 1000, pollMs: 20, backoff: { baseMs: 10, maxMs: 100 } },
 });
 process.stdout.write(`listening ${server.url}\n`);

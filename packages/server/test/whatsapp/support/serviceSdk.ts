@@ -1,14 +1,36 @@
 // A service process's view of the server, for tests: core's createOneNumber over the server's
 // storage and directory routes with the service's own token (the same routes
 // @onenumber/storage-http calls; that package depends on this one, so it is not imported here).
-import { createOneNumber, OneNumberError, storageSpecificationVersion, type ChannelStorage, type Directory, type ErrorCode } from '@onenumber/core';
+import {
+  createOneNumber,
+  OneNumberError,
+  storageSpecificationVersion,
+  type ChannelStorage,
+  type Directory,
+  type ErrorCode,
+} from '@onenumber/core';
 
-const methods = ['connect', 'changeMembership', 'findMembership', 'channelInfo', 'configure', 'receive', 'conversation', 'appendReply', 'setAssignment', 'view', 'updateStatus', 'events'] as const;
+const methods = [
+  'connect',
+  'changeMembership',
+  'findMembership',
+  'channelInfo',
+  'configure',
+  'receive',
+  'conversation',
+  'appendReply',
+  'setAssignment',
+  'view',
+  'updateStatus',
+  'events',
+] as const;
 
 export function serviceSdk(url: string, token: string) {
   async function call<T>(path: string, body: unknown): Promise<T> {
     const response = await fetch(`${url}${path}`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
     });
     const json = (await response.json()) as T & { error?: ErrorCode; message?: string };
     if (!response.ok) throw new OneNumberError(json.error ?? 'INTERNAL', json.message);

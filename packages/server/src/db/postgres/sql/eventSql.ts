@@ -11,7 +11,17 @@ export const eventSql = {
    * the new heads in draft order, and announces the streams to every replica's LISTEN connection
    * (delivered when, and only if, the transaction commits).
    */
-  appendEvents: statement<[orgs: string[], services: string[], channels: string[], types: string[], bodies: string[], channel: string, payload: string]>(
+  appendEvents: statement<
+    [
+      orgs: string[],
+      services: string[],
+      channels: string[],
+      types: string[],
+      bodies: string[],
+      channel: string,
+      payload: string,
+    ]
+  >(
     `WITH drafts AS (
        SELECT t.org, t.service, t.channel, t.type, t.body,
               count(*) OVER (PARTITION BY t.org, t.service) AS n,
@@ -28,8 +38,11 @@ export const eventSql = {
      )
      SELECT pg_notify($6, $7)`,
   ),
-  eventsAfter: statement<[org: string, service: string, after: number, limit: number | null], { seq: number; body: string }>(
-    `SELECT seq, body FROM events WHERE org = $1 AND service = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
+  eventsAfter: statement<
+    [org: string, service: string, after: number, limit: number | null],
+    { seq: number; body: string }
+  >(`SELECT seq, body FROM events WHERE org = $1 AND service = $2 AND seq > $3 ORDER BY seq LIMIT $4`),
+  headOf: statement<[org: string, service: string], { head: number }>(
+    `SELECT head FROM event_streams WHERE org = $1 AND service = $2`,
   ),
-  headOf: statement<[org: string, service: string], { head: number }>(`SELECT head FROM event_streams WHERE org = $1 AND service = $2`),
 };

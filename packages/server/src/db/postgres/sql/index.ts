@@ -10,7 +10,15 @@ import { timelineSql } from './timelineSql';
 export { migrationSteps, migrationsTable } from './schema';
 export type { Queryable, Statement } from './statement';
 
-export const sql = { ...channelSql, ...messageSql, ...eventSql, ...outboxSql, ...directorySql, ...timelineSql, ...sendBudgetSql };
+export const sql = {
+  ...channelSql,
+  ...messageSql,
+  ...eventSql,
+  ...outboxSql,
+  ...directorySql,
+  ...timelineSql,
+  ...sendBudgetSql,
+};
 
 export const migrationSql = {
   /** Replicas starting at once: one applies the steps, the others wait here, then find them recorded. */

@@ -23,7 +23,7 @@ export const migrationSteps: readonly MigrationStep[] = [
       `CREATE SEQUENCE channel_values`,
       `CREATE SEQUENCE conversation_values`,
       `CREATE SEQUENCE message_values`,
-      // Ids are a prefix and a sequence value in base 36, as in SQLite (shared/rows.ts formatId).
+      // Ids are a prefix and a sequence value in base 36, as in SQLite (common/rows.ts formatId).
       `CREATE FUNCTION onenumber_id(prefix text, value bigint) RETURNS text LANGUAGE plpgsql IMMUTABLE STRICT AS $$
         DECLARE
           digits constant text := '0123456789abcdefghijklmnopqrstuvwxyz';

@@ -4,7 +4,11 @@ import type { QueryResultRow } from 'pg';
 
 /** A pg Pool or PoolClient. */
 export interface Queryable {
-  query<R extends QueryResultRow>(config: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: R[]; rowCount: number | null }>;
+  query<R extends QueryResultRow>(config: {
+    name?: string;
+    text: string;
+    values?: unknown[];
+  }): Promise<{ rows: R[]; rowCount: number | null }>;
 }
 
 export interface Statement<Params extends unknown[], Row> {
@@ -17,7 +21,9 @@ export interface Statement<Params extends unknown[], Row> {
 
 let named = 0;
 
-export function statement<Params extends unknown[], Row = Record<string, unknown>>(text: string): Statement<Params, Row> {
+export function statement<Params extends unknown[], Row = Record<string, unknown>>(
+  text: string,
+): Statement<Params, Row> {
   const name = `onenumber_${++named}`;
   const query = (db: Queryable, values: Params) => db.query<Row & QueryResultRow>({ name, text, values });
   return {

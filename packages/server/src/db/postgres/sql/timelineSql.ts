@@ -1,6 +1,6 @@
 // SQL (PostgreSQL): the audit timeline of each channel (numbered per channel in commit order, as
 // events are per stream) and each service's durable cursor (issue 9).
-import type { TimelineRow } from '../../shared/timelineRows';
+import type { TimelineRow } from '../../common/timelineRows';
 import { statement } from './statement';
 
 export const timelineSql = {
@@ -11,10 +11,22 @@ export const timelineSql = {
      ON CONFLICT (channel) DO UPDATE SET head = t.head + EXCLUDED.head
      RETURNING channel, head`,
   ),
-  insertTimeline: statement<[
-    channels: string[], seqs: number[], orgs: string[], ats: string[], whats: string[], services: (string | null)[], agents: (string | null)[],
-    froms: (string | null)[], tos: (string | null)[], messages: (string | null)[], statuses: (string | null)[], whys: string[],
-  ]>(
+  insertTimeline: statement<
+    [
+      channels: string[],
+      seqs: number[],
+      orgs: string[],
+      ats: string[],
+      whats: string[],
+      services: (string | null)[],
+      agents: (string | null)[],
+      froms: (string | null)[],
+      tos: (string | null)[],
+      messages: (string | null)[],
+      statuses: (string | null)[],
+      whys: string[],
+    ]
+  >(
     `INSERT INTO timeline (channel, seq, org, at, what, service, agent, from_service, to_service, message, status, why)
      SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
        $10::text[], $11::text[], $12::text[])`,
@@ -23,7 +35,9 @@ export const timelineSql = {
     `SELECT seq AS id, channel, at, what, service, agent, from_service, to_service, message, status, why
      FROM timeline WHERE channel = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
   ),
-  cursorOf: statement<[org: string, service: string], { cursor: number }>(`SELECT cursor FROM cursors WHERE org = $1 AND service = $2`),
+  cursorOf: statement<[org: string, service: string], { cursor: number }>(
+    `SELECT cursor FROM cursors WHERE org = $1 AND service = $2`,
+  ),
   /** A cursor only moves forward: a late or repeated save never replays events. */
   saveCursor: statement<[org: string, service: string, cursor: number]>(
     `INSERT INTO cursors (org, service, cursor) VALUES ($1, $2, $3)

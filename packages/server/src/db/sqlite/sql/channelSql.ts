@@ -1,7 +1,7 @@
 // SQL (SQLite): sequences, number ownership, channels and memberships (R5, R6, R8, R11).
 import type { Database } from 'better-sqlite3';
 import { prepare } from './prepare';
-import type { ChannelRow, MembershipRow } from '../../shared/rows';
+import type { ChannelRow, MembershipRow } from '../../common/rows';
 
 const channelColumns = 'id, org, number, mode, parent, settings';
 const membershipColumns = 'channel, service, seq, state, policy';
@@ -9,7 +9,10 @@ const membershipColumns = 'channel, service, seq, state, policy';
 export function channelSql(db: Database) {
   return {
     /** The next value of a stored sequence, inside the caller's write transaction. */
-    nextValue: prepare<[name: string], { value: number }>(db, `UPDATE sequences SET value = value + 1 WHERE name = ? RETURNING value`),
+    nextValue: prepare<[name: string], { value: number }>(
+      db,
+      `UPDATE sequences SET value = value + 1 WHERE name = ? RETURNING value`,
+    ),
     ownerOf: prepare<[number: string], { org: string }>(db, `SELECT org FROM number_owners WHERE number = ?`),
     claimNumber: prepare<[number: string, org: string]>(db, `INSERT INTO number_owners (number, org) VALUES (?, ?)`),
     channelById: prepare<[id: string], ChannelRow>(db, `SELECT ${channelColumns} FROM channels WHERE id = ?`),
@@ -39,7 +42,9 @@ export function channelSql(db: Database) {
       db,
       `SELECT ${membershipColumns} FROM memberships WHERE channel = ? ORDER BY seq`,
     ),
-    insertMembership: prepare<[org: string, number: string, service: string, channel: string, seq: number, policy: string]>(
+    insertMembership: prepare<
+      [org: string, number: string, service: string, channel: string, seq: number, policy: string]
+    >(
       db,
       `INSERT INTO memberships (org, number, service, channel, seq, state, policy) VALUES (?, ?, ?, ?, ?, 'active', ?)`,
     ),

@@ -1,13 +1,16 @@
 // SQL (SQLite): the stored directory (orgs, agents, numbers, phone_number_ids) and tokens.
 import type { Database } from 'better-sqlite3';
-import type { TokenRow } from '../../shared/tokens';
+import type { TokenRow } from '../../common/tokens';
 import { prepare } from './prepare';
 
-export type { TokenRow } from '../../shared/tokens';
+export type { TokenRow } from '../../common/tokens';
 
 export function directorySql(db: Database) {
   return {
-    orgById: prepare<[id: string], { id: string; plan: string; services: string }>(db, `SELECT id, plan, services FROM orgs WHERE id = ?`),
+    orgById: prepare<[id: string], { id: string; plan: string; services: string }>(
+      db,
+      `SELECT id, plan, services FROM orgs WHERE id = ?`,
+    ),
     upsertOrg: prepare<[id: string, plan: string, services: string]>(
       db,
       `INSERT INTO orgs (id, plan, services) VALUES (?, ?, ?)
@@ -27,7 +30,10 @@ export function directorySql(db: Database) {
        ON CONFLICT (org, id) DO UPDATE SET name = excluded.name, access = excluded.access`,
     ),
     deleteAgent: prepare<[org: string, id: string]>(db, `DELETE FROM agents WHERE org = ? AND id = ?`),
-    numberByE164: prepare<[number: string], { number: string; verified: number }>(db, `SELECT number, verified FROM numbers WHERE number = ?`),
+    numberByE164: prepare<[number: string], { number: string; verified: number }>(
+      db,
+      `SELECT number, verified FROM numbers WHERE number = ?`,
+    ),
     upsertNumber: prepare<[number: string, verified: number]>(
       db,
       `INSERT INTO numbers (number, verified) VALUES (?, ?) ON CONFLICT (number) DO UPDATE SET verified = excluded.verified`,
@@ -54,8 +60,14 @@ export function directorySql(db: Database) {
       db,
       `INSERT INTO tokens (id, hash, kind, org, service, created_at) VALUES (@id, @hash, @kind, @org, @service, @created_at)`,
     ),
-    tokenByHash: prepare<[hash: string], TokenRow>(db, `SELECT id, hash, kind, org, service, created_at FROM tokens WHERE hash = ?`),
+    tokenByHash: prepare<[hash: string], TokenRow>(
+      db,
+      `SELECT id, hash, kind, org, service, created_at FROM tokens WHERE hash = ?`,
+    ),
     deleteToken: prepare<[id: string]>(db, `DELETE FROM tokens WHERE id = ?`),
-    listTokens: prepare<[], TokenRow>(db, `SELECT id, hash, kind, org, service, created_at FROM tokens ORDER BY created_at, id`),
+    listTokens: prepare<[], TokenRow>(
+      db,
+      `SELECT id, hash, kind, org, service, created_at FROM tokens ORDER BY created_at, id`,
+    ),
   };
 }

@@ -15,7 +15,14 @@ export type { TimelineRow } from './timelineSql';
 
 /** Prepares every statement once per connection. */
 export function prepareStatements(db: Database) {
-  return { ...channelSql(db), ...messageSql(db), ...eventSql(db), ...outboxSql(db), ...directorySql(db), ...timelineSql(db) };
+  return {
+    ...channelSql(db),
+    ...messageSql(db),
+    ...eventSql(db),
+    ...outboxSql(db),
+    ...directorySql(db),
+    ...timelineSql(db),
+  };
 }
 
 export type Statements = ReturnType<typeof prepareStatements>;

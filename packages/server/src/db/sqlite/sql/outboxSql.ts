@@ -37,7 +37,10 @@ export function outboxSql(db: Database) {
      * Due items like dueItems, at most `perService` of each (number, service), oldest first:
      * claimFair's candidates. `reclaimed`: an earlier lease lapsed with nothing recorded.
      */
-    dueItemsFair: prepare<[now: string, now2: string, perService: number, limit: number], DueRow & { reclaimed: number }>(
+    dueItemsFair: prepare<
+      [now: string, now2: string, perService: number, limit: number],
+      DueRow & { reclaimed: number }
+    >(
       db,
       `SELECT id, org, number, customer, service, type, text, raw, attempts, at, reclaimed FROM (
          SELECT o.message AS id, m.org, c.number, cv.customer, m.service, m.type, m.text, m.raw, o.attempts, m.at, o.pos,
@@ -66,7 +69,10 @@ export function outboxSql(db: Database) {
       `UPDATE outbox SET state = 'sent', provider_message_id = ?, lease_worker = NULL, lease_until = NULL, last_error = NULL, updated_at = ?
        WHERE message = ?`,
     ),
-    setProviderId: prepare<[providerId: string, message: string]>(db, `UPDATE messages SET provider_id = ? WHERE id = ?`),
+    setProviderId: prepare<[providerId: string, message: string]>(
+      db,
+      `UPDATE messages SET provider_id = ? WHERE id = ?`,
+    ),
     retryAt: prepare<[dueAt: string, error: string, at: string, message: string]>(
       db,
       `UPDATE outbox SET due_at = ?, lease_worker = NULL, lease_until = NULL, last_error = ?, updated_at = ? WHERE message = ?`,

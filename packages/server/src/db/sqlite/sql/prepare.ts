@@ -7,5 +7,7 @@ export interface Statement<Params extends unknown[], Row = unknown> {
   all(...params: Params): Row[];
 }
 
-export const prepare = <Params extends unknown[], Row = unknown>(db: Database, source: string): Statement<Params, Row> =>
-  db.prepare<Params, Row>(source);
+export const prepare = <Params extends unknown[], Row = unknown>(
+  db: Database,
+  source: string,
+): Statement<Params, Row> => db.prepare<Params, Row>(source);

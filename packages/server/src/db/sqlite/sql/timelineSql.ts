@@ -1,9 +1,9 @@
 // SQL (SQLite): the audit timeline of each channel and each service's durable cursor (issue 9).
 import type { Database } from 'better-sqlite3';
-import type { TimelineRow } from '../../shared/timelineRows';
+import type { TimelineRow } from '../../common/timelineRows';
 import { prepare } from './prepare';
 
-export type { TimelineRow } from '../../shared/timelineRows';
+export type { TimelineRow } from '../../common/timelineRows';
 
 export function timelineSql(db: Database) {
   return {
@@ -18,7 +18,10 @@ export function timelineSql(db: Database) {
       `SELECT id, channel, at, what, service, agent, from_service, to_service, message, status, why
        FROM timeline WHERE channel = ? AND id > ? ORDER BY id LIMIT ?`,
     ),
-    cursorOf: prepare<[org: string, service: string], { cursor: number }>(db, `SELECT cursor FROM cursors WHERE org = ? AND service = ?`),
+    cursorOf: prepare<[org: string, service: string], { cursor: number }>(
+      db,
+      `SELECT cursor FROM cursors WHERE org = ? AND service = ?`,
+    ),
     /** A cursor only moves forward: a late or repeated save never replays events. */
     saveCursor: prepare<[org: string, service: string, cursor: number]>(
       db,

@@ -17,7 +17,11 @@ export function describeDirectory(name: string, open: () => Promise<ServerDataba
     it('R1: an org keeps its plan and subscriptions; setting it again replaces them', async () => {
       expect(await db.directory.org('acme')).toBeNull();
       await db.directory.setOrg({ id: 'acme', plan: 'zoho-one', services: { desk: 'bundle', crm: 'upgraded' } });
-      expect(await db.directory.org('acme')).toEqual({ id: 'acme', plan: 'zoho-one', services: { desk: 'bundle', crm: 'upgraded' } });
+      expect(await db.directory.org('acme')).toEqual({
+        id: 'acme',
+        plan: 'zoho-one',
+        services: { desk: 'bundle', crm: 'upgraded' },
+      });
       const replaced = await db.directory.setOrg({ id: 'acme', plan: 'standalone' } as never);
       expect(replaced).toEqual({ id: 'acme', plan: 'standalone', services: {} });
       expect(await db.directory.org('acme')).toEqual(replaced);
@@ -25,10 +29,14 @@ export function describeDirectory(name: string, open: () => Promise<ServerDataba
 
     it('R27: a bad org, agent or number is refused naming the field, and changes nothing', async () => {
       expect(await codeOf(db.directory.setOrg({ id: 'acme', plan: 'gold', services: {} }))).toBe('INVALID_INPUT');
-      expect(await codeOf(db.directory.setOrg({ id: 'acme', plan: 'zoho-one', services: { desk: 'free' } } as never))).toBe('INVALID_INPUT');
+      expect(
+        await codeOf(db.directory.setOrg({ id: 'acme', plan: 'zoho-one', services: { desk: 'free' } } as never)),
+      ).toBe('INVALID_INPUT');
       expect(await codeOf(db.directory.setAgent({ org: 'acme', id: 'a', name: '', access: [] }))).toBe('INVALID_INPUT');
       expect(await codeOf(db.directory.setNumber({ number: '12345', verified: true }))).toBe('INVALID_NUMBER');
-      expect(await codeOf(db.directory.setPhoneNumberId({ number: '+81312345678', phoneNumberId: 'has spaces' }))).toBe('INVALID_INPUT');
+      expect(await codeOf(db.directory.setPhoneNumberId({ number: '+81312345678', phoneNumberId: 'has spaces' }))).toBe(
+        'INVALID_INPUT',
+      );
       expect(await db.directory.org('acme')).toBeNull();
       expect(await db.directory.listAgents('acme')).toEqual([]);
     });
@@ -38,8 +46,16 @@ export function describeDirectory(name: string, open: () => Promise<ServerDataba
       await db.directory.setAgent({ org: 'acme', id: 'a', name: 'Ann', access: ['crm', 'desk'] });
       await db.directory.setAgent({ org: 'other', id: 'a', name: 'Other Ann', access: ['crm'] });
       await db.directory.setAgent({ org: 'acme', id: 'b', name: 'Bo', access: ['desk', 'salesiq'] });
-      expect(await db.directory.agent('acme', 'a')).toEqual({ org: 'acme', id: 'a', name: 'Ann', access: ['crm', 'desk'] });
-      expect((await db.directory.listAgents('acme')).map((a) => [a.id, a.access])).toEqual([['a', ['crm', 'desk']], ['b', ['desk', 'salesiq']]]);
+      expect(await db.directory.agent('acme', 'a')).toEqual({
+        org: 'acme',
+        id: 'a',
+        name: 'Ann',
+        access: ['crm', 'desk'],
+      });
+      expect((await db.directory.listAgents('acme')).map((a) => [a.id, a.access])).toEqual([
+        ['a', ['crm', 'desk']],
+        ['b', ['desk', 'salesiq']],
+      ]);
       expect(await db.directory.removeAgent('acme', 'a')).toBe(true);
       expect(await db.directory.removeAgent('acme', 'a')).toBe(false);
       expect(await db.directory.agent('acme', 'a')).toBeNull();
@@ -47,7 +63,10 @@ export function describeDirectory(name: string, open: () => Promise<ServerDataba
     });
 
     it('R5: numbers are kept in E.164 whatever format they are written in', async () => {
-      expect(await db.directory.setNumber({ number: '+81 3-1234-5678', verified: false })).toEqual({ number: '+81312345678', verified: false });
+      expect(await db.directory.setNumber({ number: '+81 3-1234-5678', verified: false })).toEqual({
+        number: '+81312345678',
+        verified: false,
+      });
       await db.directory.setNumber({ number: '0081312345678', verified: true });
       expect(await db.directory.number('+81312345678')).toEqual({ number: '+81312345678', verified: true });
       expect(await db.directory.number('+81 3 1234 5678')).toEqual({ number: '+81312345678', verified: true });

@@ -7,7 +7,8 @@ import { at, codeOf, customer, org, seedConversation } from '../seed';
 
 export function describeOutbox(name: string, open: () => Promise<ServerDatabase>): void {
   let db: ServerDatabase;
-  const claim = (worker: string, now: string, leaseMs = 30_000, limit = 10) => db.outbox.claim({ worker, now, leaseMs, limit });
+  const claim = (worker: string, now: string, leaseMs = 30_000, limit = 10) =>
+    db.outbox.claim({ worker, now, leaseMs, limit });
 
   describe(`outbox: ${name}`, () => {
     beforeEach(async () => {
@@ -22,7 +23,17 @@ export function describeOutbox(name: string, open: () => Promise<ServerDatabase>
       const { message } = await seeded.reply('canary-outbox-1');
       const [item, ...rest] = await claim('w1', at(3));
       expect(rest).toEqual([]);
-      expect(item).toMatchObject({ id: message, org, number: seeded.number, customer, service: 'crm', type: 'text', text: 'canary-outbox-1', attempts: 1, at: at(2) });
+      expect(item).toMatchObject({
+        id: message,
+        org,
+        number: seeded.number,
+        customer,
+        service: 'crm',
+        type: 'text',
+        text: 'canary-outbox-1',
+        attempts: 1,
+        at: at(2),
+      });
       expect(await claim('w2', at(3, 10))).toEqual([]);
     });
 
@@ -56,7 +67,12 @@ export function describeOutbox(name: string, open: () => Promise<ServerDatabase>
       expect(await db.outbox.findByProviderId('wamid.out.1')).toEqual({ id: message, org });
       expect(await db.outbox.findByProviderId('wamid.out.other')).toBeNull();
       await db.outbox.fail({ id: message, error: { code: 1, title: 'late failure' }, at: at(5) });
-      const view = await db.storage.view({ org, channel: seeded.channel, conversation: (await seeded.conversation()).id, service: 'crm' });
+      const view = await db.storage.view({
+        org,
+        channel: seeded.channel,
+        conversation: (await seeded.conversation()).id,
+        service: 'crm',
+      });
       expect(view.at(-1)).toMatchObject({ id: message, status: 'sent' });
     });
 
@@ -64,7 +80,12 @@ export function describeOutbox(name: string, open: () => Promise<ServerDatabase>
       const seeded = await seedConversation(db.storage);
       const { message } = await seeded.reply('try later');
       await claim('w1', at(3));
-      await db.outbox.fail({ id: message, error: { code: 130429, title: 'Rate limit hit' }, retryAt: at(10), at: at(3) });
+      await db.outbox.fail({
+        id: message,
+        error: { code: 130429, title: 'Rate limit hit' },
+        retryAt: at(10),
+        at: at(3),
+      });
       expect(await claim('w2', at(9))).toEqual([]);
       expect((await claim('w2', at(10))).map((i) => [i.id, i.attempts])).toEqual([[message, 2]]);
     });
@@ -81,15 +102,23 @@ export function describeOutbox(name: string, open: () => Promise<ServerDatabase>
       expect(deskView.at(-1)).toMatchObject({ id: message, status: 'failed', error, text: null, masked: true });
       for (const service of ['crm', 'desk']) {
         const events = await db.storage.events({ org, service });
-        expect(events.filter((e) => e.type === 'statusChanged')).toMatchObject([{ message, status: 'failed', error, service }]);
+        expect(events.filter((e) => e.type === 'statusChanged')).toMatchObject([
+          { message, status: 'failed', error, service },
+        ]);
       }
       expect(JSON.stringify(await db.storage.events({ org, service: 'desk' }))).not.toContain('canary-outbox-failed');
     });
 
     it('R27: unknown ids and bad claims are typed refusals', async () => {
-      expect(await codeOf(db.outbox.complete({ id: 'msg_zz', providerMessageId: 'wamid.x', at: at() }))).toBe('UNKNOWN_MESSAGE');
-      expect(await codeOf(db.outbox.fail({ id: 'msg_zz', error: { code: 1, title: 'x' }, at: at() }))).toBe('UNKNOWN_MESSAGE');
-      expect(await codeOf(db.outbox.claim({ worker: 'w', now: 'yesterday', leaseMs: 1000, limit: 1 }))).toBe('INVALID_INPUT');
+      expect(await codeOf(db.outbox.complete({ id: 'msg_zz', providerMessageId: 'wamid.x', at: at() }))).toBe(
+        'UNKNOWN_MESSAGE',
+      );
+      expect(await codeOf(db.outbox.fail({ id: 'msg_zz', error: { code: 1, title: 'x' }, at: at() }))).toBe(
+        'UNKNOWN_MESSAGE',
+      );
+      expect(await codeOf(db.outbox.claim({ worker: 'w', now: 'yesterday', leaseMs: 1000, limit: 1 }))).toBe(
+        'INVALID_INPUT',
+      );
       expect(await codeOf(db.outbox.claim({ worker: 'w', now: at(), leaseMs: 1000, limit: 0 }))).toBe('INVALID_INPUT');
       expect(await db.outbox.findByProviderId('wamid.never')).toBeNull();
     });
@@ -99,7 +128,9 @@ export function describeOutbox(name: string, open: () => Promise<ServerDatabase>
       const a = await seeded.reply('a');
       const b = await seeded.reply('b', at(3));
       await db.outbox.complete({ id: a.message, providerMessageId: 'wamid.same', at: at(4) });
-      expect(await codeOf(db.outbox.complete({ id: b.message, providerMessageId: 'wamid.same', at: at(4) }))).toBe('CONFLICT');
+      expect(await codeOf(db.outbox.complete({ id: b.message, providerMessageId: 'wamid.same', at: at(4) }))).toBe(
+        'CONFLICT',
+      );
       expect((await claim('w', at(5))).map((i) => i.id)).toEqual([b.message]);
     });
   });

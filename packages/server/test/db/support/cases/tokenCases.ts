@@ -43,7 +43,8 @@ export function describeTokens(name: string, open: () => Promise<TokenWorld>): v
     it('refuses unknown, altered and malformed tokens', async () => {
       const issued = await db.tokens.issue({ kind: 'admin' }, at());
       const altered = `${issued.token.slice(0, -1)}${issued.token.endsWith('A') ? 'B' : 'A'}`;
-      for (const token of [altered, 'on_short', '', `x${issued.token}`, issued.token.slice(3)]) expect(await db.tokens.verify(token)).toBeNull();
+      for (const token of [altered, 'on_short', '', `x${issued.token}`, issued.token.slice(3)])
+        expect(await db.tokens.verify(token)).toBeNull();
       expect(await db.tokens.verify(42 as never)).toBeNull();
     });
 

@@ -35,7 +35,8 @@ interface Subscriber {
 const batch = 256;
 export const streamKey = (org: string, service: string): string => `${org}\u0000${service}`;
 
-const isPromise = <T>(value: MaybePromise<T>): value is Promise<T> => typeof (value as { then?: unknown })?.then === 'function';
+const isPromise = <T>(value: MaybePromise<T>): value is Promise<T> =>
+  typeof (value as { then?: unknown })?.then === 'function';
 
 export class EventHub {
   readonly #source: EventSource;
@@ -53,7 +54,15 @@ export class EventHub {
   /** `after` is a parsed cursor; without one the subscriber starts at the newest stored event. */
   subscribe(query: EventQuery, after: number | null, listener: (event: ChannelEvent) => void): () => void {
     if (this.#closed) return () => {};
-    const subscriber: Subscriber = { org: query.org, service: query.service, cursor: after, listener, closed: false, busy: false, again: false };
+    const subscriber: Subscriber = {
+      org: query.org,
+      service: query.service,
+      cursor: after,
+      listener,
+      closed: false,
+      busy: false,
+      again: false,
+    };
     if (after === null) {
       const start = this.#startOf(subscriber);
       if (!isPromise(start)) subscriber.cursor = start;
@@ -76,7 +85,8 @@ export class EventHub {
   notify(keys: ReadonlySet<string> | null): void {
     if (keys?.size === 0 || this.#subscribers.size === 0) return;
     queueMicrotask(() => {
-      for (const subscriber of this.#subscribers) if (!keys || keys.has(streamKey(subscriber.org, subscriber.service))) this.#pump(subscriber);
+      for (const subscriber of this.#subscribers)
+        if (!keys || keys.has(streamKey(subscriber.org, subscriber.service))) this.#pump(subscriber);
     });
   }
 
@@ -94,7 +104,11 @@ export class EventHub {
   #startPolling(): void {
     if (this.#pollMs === null) return;
     const latest = this.#source.latestId();
-    if (isPromise(latest)) void latest.then((id) => (this.#polledId = id), () => {});
+    if (isPromise(latest))
+      void latest.then(
+        (id) => (this.#polledId = id),
+        () => {},
+      );
     else this.#polledId = latest;
     this.#timer = setInterval(() => this.#poll(), this.#pollMs);
     this.#timer.unref?.();
@@ -147,7 +161,10 @@ export class EventHub {
         }
         const events = this.#source.read({ org, service, after: subscriber.cursor, limit: batch });
         if (isPromise(events)) {
-          events.then((got) => (this.#deliver(subscriber, got) ? this.#run(subscriber) : this.#idle(subscriber)), () => this.#idle(subscriber));
+          events.then(
+            (got) => (this.#deliver(subscriber, got) ? this.#run(subscriber) : this.#idle(subscriber)),
+            () => this.#idle(subscriber),
+          );
           return;
         }
         if (!this.#deliver(subscriber, events)) break;
@@ -160,10 +177,13 @@ export class EventHub {
 
   /** Learns a start asynchronously, then reads on (a failed start is tried again on the next wake-up). */
   #resume(subscriber: Subscriber, start: Promise<number>): void {
-    start.then((id) => {
-      subscriber.cursor ??= id;
-      this.#run(subscriber);
-    }, () => this.#idle(subscriber));
+    start.then(
+      (id) => {
+        subscriber.cursor ??= id;
+        this.#run(subscriber);
+      },
+      () => this.#idle(subscriber),
+    );
   }
 
   /** Hands the events over in order; true when a full batch came (more may follow). */

@@ -6,13 +6,19 @@ import type { EventBody } from './eventDrafts';
 /** A cursor is an event id this database gave out (a decimal integer); absent means the start. */
 export function parseCursor(after: string | undefined): number | null {
   if (after === undefined) return null;
-  if (!/^[0-9]{1,15}$/.test(after)) throw new OneNumberError('INVALID_INPUT', 'after: an event cursor is the id of an event this server sent', { field: 'after' });
+  if (!/^[0-9]{1,15}$/.test(after))
+    throw new OneNumberError('INVALID_INPUT', 'after: an event cursor is the id of an event this server sent', {
+      field: 'after',
+    });
   return Number(after);
 }
 
 /** A stored event row (its body is already projected for its service, R20) as the event. */
 export const toChannelEvent = (id: number, body: unknown): ChannelEvent =>
-  ({ id: String(id), ...(typeof body === 'string' ? (JSON.parse(body) as EventBody) : (body as EventBody)) }) as ChannelEvent;
+  ({
+    id: String(id),
+    ...(typeof body === 'string' ? (JSON.parse(body) as EventBody) : (body as EventBody)),
+  }) as ChannelEvent;
 
 /** How many events or timeline entries one read may ask for. */
 export const readLimitSchema = z.number().int().min(1).max(100_000).optional();

@@ -4,15 +4,22 @@ import { z } from 'zod';
 import { fromJson } from './rows';
 import { phoneNumberIdSchema } from './schemas';
 
-export const phoneNumberIdInputSchema = z.object({ number: businessNumberSchema, phoneNumberId: phoneNumberIdSchema }).strict();
+export const phoneNumberIdInputSchema = z
+  .object({ number: businessNumberSchema, phoneNumberId: phoneNumberIdSchema })
+  .strict();
 
 /** An org or agent id as a lookup key. */
 export const directoryKeySchema = z.string().min(1).max(128);
 
 export const toAgent = (row: { org: string; id: string; name: string; access: string }): AgentEntry => ({
-  org: row.org, id: row.id, name: row.name, access: fromJson<string[]>(row.access),
+  org: row.org,
+  id: row.id,
+  name: row.name,
+  access: fromJson<string[]>(row.access),
 });
 
 export const toOrg = (row: { id: string; plan: string; services: string }): OrgEntry => ({
-  id: row.id, plan: row.plan, services: fromJson<OrgEntry['services']>(row.services),
+  id: row.id,
+  plan: row.plan,
+  services: fromJson<OrgEntry['services']>(row.services),
 });

@@ -15,7 +15,8 @@ export const newTokenId = (): string => `tok_${randomBytes(9).toString('base64ur
 export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /** False for anything that cannot be a token we issued (checked before any lookup). */
-export const looksLikeToken = (token: unknown): token is string => typeof token === 'string' && tokenPattern.test(token);
+export const looksLikeToken = (token: unknown): token is string =>
+  typeof token === 'string' && tokenPattern.test(token);
 
 export function sameHash(stored: string, presented: string): boolean {
   const a = Buffer.from(stored, 'hex');
@@ -43,8 +44,12 @@ export function tokenToIssue(principal: Principal, at: string): { issued: Issued
   const token = newToken();
   const id = newTokenId();
   const row: TokenRow = {
-    id, hash: hashToken(token), kind: parsed.kind, org: parsed.kind === 'service' ? parsed.org : null,
-    service: parsed.kind === 'service' ? parsed.service : null, created_at: createdAt,
+    id,
+    hash: hashToken(token),
+    kind: parsed.kind,
+    org: parsed.kind === 'service' ? parsed.org : null,
+    service: parsed.kind === 'service' ? parsed.service : null,
+    created_at: createdAt,
   };
   return { issued: { id, token, principal: parsed, createdAt }, row };
 }
@@ -54,4 +59,8 @@ export const lookupHash = (token: unknown): string | null => (looksLikeToken(tok
 
 export const tokenIdSchema = z.string().min(1).max(64);
 
-export const listedToken = (row: TokenRow): Omit<IssuedToken, 'token'> => ({ id: row.id, principal: principalOf(row), createdAt: row.created_at });
+export const listedToken = (row: TokenRow): Omit<IssuedToken, 'token'> => ({
+  id: row.id,
+  principal: principalOf(row),
+  createdAt: row.created_at,
+});

@@ -24,7 +24,9 @@ export const outboxClaimSchema = z
 
 const providerMessageIdSchema = z.string().min(1).max(256);
 
-export const outboxCompleteSchema = z.object({ id: idSchema, providerMessageId: providerMessageIdSchema, at: isoTimeSchema }).strict();
+export const outboxCompleteSchema = z
+  .object({ id: idSchema, providerMessageId: providerMessageIdSchema, at: isoTimeSchema })
+  .strict();
 
 export const outboxFailSchema = z
   .object({
@@ -38,9 +40,21 @@ export const outboxFailSchema = z
 export { providerMessageIdSchema };
 
 /** The Cloud API's phone_number_id (digits in practice; kept lenient for test fixtures). */
-export const phoneNumberIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a phone_number_id is up to 64 letters, digits, "_" or "-"');
+export const phoneNumberIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a phone_number_id is up to 64 letters, digits, "_" or "-"');
 
-const timelineWhatSchema = z.enum(['joined', 'disabled', 'enabled', 'removed', 'elected', 'assigned', 'unassigned', 'confirmation-requested', 'status']);
+const timelineWhatSchema = z.enum([
+  'joined',
+  'disabled',
+  'enabled',
+  'removed',
+  'elected',
+  'assigned',
+  'unassigned',
+  'confirmation-requested',
+  'status',
+]);
 const nullableId = z.string().min(1).max(128).nullable().optional();
 
 /** An audit timeline entry noted from outside the storage (issue 9). Never text: no free field but `why`. */

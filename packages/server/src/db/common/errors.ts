@@ -12,17 +12,25 @@ const codeOf = (error: unknown): string => String((error as { code?: unknown })?
  * serialization failure or deadlock still there after the dialect's retries (40001, 40P01).
  */
 const postgresUnavailable = (code: string): boolean =>
-  code.startsWith('08') || /^57P0[1-3]$/.test(code) || ['55P03', '57014', '40001', '40P01', '53300'].includes(code)
-  || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH'].includes(code);
+  code.startsWith('08') ||
+  /^57P0[1-3]$/.test(code) ||
+  ['55P03', '57014', '40001', '40P01', '53300'].includes(code) ||
+  ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH'].includes(code);
 
 export function toOneNumberError(error: unknown): OneNumberError {
   if (OneNumberError.isInstance(error)) return error;
   const code = codeOf(error);
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED') {
-    return new OneNumberError('STORAGE_UNAVAILABLE', 'The database stayed locked by another process for too long. Try again.');
+    return new OneNumberError(
+      'STORAGE_UNAVAILABLE',
+      'The database stayed locked by another process for too long. Try again.',
+    );
   }
   if (postgresUnavailable(code)) {
-    return new OneNumberError('STORAGE_UNAVAILABLE', 'PostgreSQL could not be reached, or was too busy to answer in time. Try again.');
+    return new OneNumberError(
+      'STORAGE_UNAVAILABLE',
+      'PostgreSQL could not be reached, or was too busy to answer in time. Try again.',
+    );
   }
   if (code.startsWith('SQLITE_CONSTRAINT') || code === '23505') {
     return new OneNumberError('CONFLICT', 'Another write changed the same record at the same moment. Try again.');

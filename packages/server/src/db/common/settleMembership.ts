@@ -3,8 +3,14 @@
 // audit timeline entries (issue 9). Dialect-free: a dialect loads the channel's memberships,
 // calls this, and writes the result.
 import {
-  electParent, listMembers, timelineDraft,
-  type ElectableMembership, type Member, type MembershipAction, type ParentChangeCause, type TimelineDraft,
+  electParent,
+  listMembers,
+  timelineDraft,
+  type ElectableMembership,
+  type Member,
+  type MembershipAction,
+  type ParentChangeCause,
+  type TimelineDraft,
 } from '@onenumber/core';
 import { changeDrafts, type EventDraft, type Place } from './eventDrafts';
 
@@ -45,15 +51,28 @@ export function settleMembership(input: {
   const cause = causeOf(action, input.fresh ?? false);
   // The subject hears about its own change even when it just left (R10).
   const recipients = new Set([...members.map((m) => m.service), subject]);
-  const drafts = changeDrafts(place, recipients, { type: 'membershipChanged', subject, state: stateAfter[action], members });
-  const timeline = [timelineDraft({
-    channel: place.channel, at: place.at, what: timelineWhat[action], service: subject, why: action === 'connect' ? 'connected' : action,
-  })];
+  const drafts = changeDrafts(place, recipients, {
+    type: 'membershipChanged',
+    subject,
+    state: stateAfter[action],
+    members,
+  });
+  const timeline = [
+    timelineDraft({
+      channel: place.channel,
+      at: place.at,
+      what: timelineWhat[action],
+      service: subject,
+      why: action === 'connect' ? 'connected' : action,
+    }),
+  ];
   const moved = parent !== before;
   if (moved) {
     drafts.push(...changeDrafts(place, recipients, { type: 'parentChanged', from: before, to: parent, cause }));
     const why = cause === 'created' || cause === 'reopened' ? cause : `parent-${cause}`;
-    timeline.push(timelineDraft({ channel: place.channel, at: place.at, what: 'elected', from: before, to: parent, why }));
+    timeline.push(
+      timelineDraft({ channel: place.channel, at: place.at, what: 'elected', from: before, to: parent, why }),
+    );
   }
   return { parent, members, parentChange: moved ? { from: before, to: parent } : null, drafts, timeline };
 }

@@ -7,9 +7,16 @@ import { z } from 'zod';
 import type { ChannelMembership } from '../ServerDatabase';
 import type { ChannelRow, MembershipRow } from './rows';
 
-export const channelMembershipQuerySchema = z.object({ org: idSchema, channel: idSchema, service: serviceSchema }).strict();
+export const channelMembershipQuerySchema = z
+  .object({ org: idSchema, channel: idSchema, service: serviceSchema })
+  .strict();
 
-export function toChannelMembership(org: string, service: string, channel: ChannelRow | undefined, membership: MembershipRow | undefined): ChannelMembership | null {
+export function toChannelMembership(
+  org: string,
+  service: string,
+  channel: ChannelRow | undefined,
+  membership: MembershipRow | undefined,
+): ChannelMembership | null {
   if (!channel || channel.org !== org || !membership) return null;
   return { state: membership.state, role: channel.parent === service ? 'parent' : 'child' };
 }

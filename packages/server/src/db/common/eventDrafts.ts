@@ -3,9 +3,15 @@
 // service's reply text or agent, so a stored event row can be handed to S as it is.
 // Dialect-free: every ServerDatabase dialect writes these drafts in the transaction of the change.
 import {
-  defaultMaskingPolicy, projectMessage,
-  type ChannelEvent, type MaskingPolicy, type Member, type MessageError, type MessageStatus,
-  type ParentChangeCause, type StoredMessage,
+  defaultMaskingPolicy,
+  projectMessage,
+  type ChannelEvent,
+  type MaskingPolicy,
+  type Member,
+  type MessageError,
+  type MessageStatus,
+  type ParentChangeCause,
+  type StoredMessage,
 } from '@onenumber/core';
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -40,8 +46,16 @@ export function changeDrafts(place: Place, recipients: Iterable<string>, change:
   for (const service of recipients) {
     // R17, R22: a reply assigns its sender (R24), so another service learns only that the
     // assignment changed, not who holds it; its views name the holder where R22 allows.
-    const seen = change.type === 'assignmentChanged' && service !== change.subject ? { ...change, agent: null } : change;
-    const body = { ...seen, org: place.org, service, channel: place.channel, number: place.number, at: place.at } as EventBody;
+    const seen =
+      change.type === 'assignmentChanged' && service !== change.subject ? { ...change, agent: null } : change;
+    const body = {
+      ...seen,
+      org: place.org,
+      service,
+      channel: place.channel,
+      number: place.number,
+      at: place.at,
+    } as EventBody;
     drafts.push({ org: place.org, service, channel: place.channel, body });
   }
   return drafts;
@@ -67,8 +81,15 @@ export function messageDrafts(
     view.status = message.direction === 'in' ? 'received' : 'sent';
     view.error = null;
     const body: EventBody = {
-      type, org: place.org, service, channel: message.channel, number: place.number, at: message.at,
-      conversation: message.conversation, customer: place.customer, message: view,
+      type,
+      org: place.org,
+      service,
+      channel: message.channel,
+      number: place.number,
+      at: message.at,
+      conversation: message.conversation,
+      customer: place.customer,
+      message: view,
     };
     return { org: place.org, service, channel: message.channel, body };
   });

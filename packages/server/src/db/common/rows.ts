@@ -76,10 +76,21 @@ export function toStoredMessage(row: MessageRow): StoredMessage {
 
 export function toMessageRow(message: StoredMessage, org: string): MessageRow {
   return {
-    id: message.id, org, channel: message.channel, conversation: message.conversation, direction: message.direction,
-    service: message.service, agent: message.agent, agent_name: message.agentName, type: message.type, text: message.text,
-    raw: toJson(message.raw), status: message.status, error: message.error === null ? null : toJson(message.error),
-    provider_id: message.providerId, at: message.at,
+    id: message.id,
+    org,
+    channel: message.channel,
+    conversation: message.conversation,
+    direction: message.direction,
+    service: message.service,
+    agent: message.agent,
+    agent_name: message.agentName,
+    type: message.type,
+    text: message.text,
+    raw: toJson(message.raw),
+    status: message.status,
+    error: message.error === null ? null : toJson(message.error),
+    provider_id: message.providerId,
+    at: message.at,
   };
 }
 
@@ -87,9 +98,15 @@ export function toMessageRow(message: StoredMessage, org: string): MessageRow {
 export const formatId = (prefix: string, value: number): string => `${prefix}_${value.toString(36)}`;
 
 /** Where a change in this channel happens (for its events). */
-export const placeOf = (channel: ChannelRow, at: string): Place => ({ org: channel.org, channel: channel.id, number: channel.number, at });
+export const placeOf = (channel: ChannelRow, at: string): Place => ({
+  org: channel.org,
+  channel: channel.id,
+  number: channel.number,
+  at,
+});
 
 export const settingsOf = (channel: ChannelRow): ChannelSettings => fromJson<ChannelSettings>(channel.settings);
 
 /** R9: the service's role in the channel. */
-export const roleOf = (channel: ChannelRow, service: string): 'parent' | 'child' => (channel.parent === service ? 'parent' : 'child');
+export const roleOf = (channel: ChannelRow, service: string): 'parent' | 'child' =>
+  channel.parent === service ? 'parent' : 'child';

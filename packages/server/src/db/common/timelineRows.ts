@@ -17,9 +17,19 @@ export interface TimelineRow {
 }
 
 export const toTimelineEntry = (row: TimelineRow): TimelineEntry => ({
-  id: String(row.id), channel: row.channel, at: row.at, what: row.what as TimelineWhat, service: row.service, agent: row.agent,
-  from: row.from_service, to: row.to_service, message: row.message, status: row.status as TimelineEntry['status'], why: row.why,
+  id: String(row.id),
+  channel: row.channel,
+  at: row.at,
+  what: row.what as TimelineWhat,
+  service: row.service,
+  agent: row.agent,
+  from: row.from_service,
+  to: row.to_service,
+  message: row.message,
+  status: row.status as TimelineEntry['status'],
+  why: row.why,
 });
 
 /** R23: an entry noted from outside the storage, validated: no unknown keys (so no text), a known `what`. */
-export const notedEntry = (entry: unknown): TimelineDraft => timelineDraft(parseInput(timelineDraftSchema, entry, 'entry'));
+export const notedEntry = (entry: unknown): TimelineDraft =>
+  timelineDraft(parseInput(timelineDraftSchema, entry, 'entry'));
