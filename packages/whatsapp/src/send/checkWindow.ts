@@ -1,4 +1,4 @@
-// The 24-hour customer-service window (whatsapp-cloud-api.md): a free-form message may go out only
+// The 24-hour customer-service window (Meta's Cloud API docs): a free-form message may go out only
 // within 24 hours of the customer's last message; after that only an approved template may.
 // Refused here, before any call, rather than by WhatsApp with error 131047.
 import { OneNumberError, windowHours, windowOpen } from '@onenumber/core';

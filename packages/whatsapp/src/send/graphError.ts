@@ -1,6 +1,6 @@
 // Graph API errors, parsed from the body `{error: {message, type, code, error_subcode,
 // error_data, fbtrace_id}}` and classified by the CODE, never by the HTTP status alone
-// (whatsapp-cloud-api.md): rate limits and temporary errors mean "not sent" and may be retried;
+// (Meta's Cloud API docs): rate limits and temporary errors mean "not sent" and may be retried;
 // 131047 (window closed), 131026, 131048, 131051 and 190 (token) never are. An unknown code is
 // final too: sends have no idempotency key, so a retry we are not sure of could deliver twice.
 import { OneNumberError, type ErrorCode } from '@onenumber/core';

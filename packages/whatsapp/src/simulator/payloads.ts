@@ -1,4 +1,4 @@
-// Webhook payloads in Meta's exact shape (whatsapp-cloud-api.md, "Shape"), built for the
+// Webhook payloads in Meta's exact shape (Meta's Cloud API webhook reference), built for the
 // simulator and for tests: a customer's message, and a status of a business message.
 import type { WebhookPayloadInput } from '../webhook/payloadSchema';
 

@@ -1,4 +1,4 @@
-// The Graph API, mocked with msw using the real response and error shapes (whatsapp-cloud-api.md).
+// The Graph API, mocked with msw using the real response and error shapes (Meta's Cloud API docs).
 // Every send is recorded; answers can be scripted one call at a time.
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';

@@ -1,5 +1,5 @@
 // The Graph API mocked in process with msw, answering with the real response and error shapes
-// (../common/guides/whatsapp-cloud-api.md; bodies as Meta documents them). Every call is
+// (bodies as Meta documents them in the Cloud API reference). Every call is
 // recorded; answers can be scripted one call at a time. Requests to the test's own server on
 // 127.0.0.1 pass through untouched.
 import { http, HttpResponse } from 'msw';
