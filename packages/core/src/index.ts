@@ -35,9 +35,19 @@ export { channelSettingsSchema, type ChannelSettings } from './channel/settings'
 // Election (R9, R11, R14)
 export { electParent, listMembers, type ElectableMembership, type Member } from './election/electParent';
 
-// Masking (R17, R18, R20)
+// Masking (R17, R18, R20, R32)
 export { maskingPolicySchema, defaultMaskingPolicy, type MaskingPolicy } from './masking/policy';
 export { projectMessage } from './masking/projectMessage';
+export { projectError } from './masking/projectError';
+export { errorTitles, errorTitleOf, genericErrorTitle, publicErrorCode } from './masking/errorTitles';
+export { messageTypes, messageTypeSchema, messageTypeOf, isMessageType, type MessageType } from './masking/messageType';
+
+// Bounded input (R36) and well-formed ids (R27)
+export { boundedJson } from './bounds/boundedJson';
+export { checkJsonBounds, rawJsonLimits, utf8Length, type JsonBreach, type JsonLimits } from './bounds/jsonBounds';
+export { jsonNestingExceeds } from './bounds/jsonTextDepth';
+export { isWellFormed, wellFormed } from './bounds/wellFormed';
+export { assertStorableMessage, type StorableMessage } from './bounds/storableMessage';
 export { advanceStatus } from './masking/advanceStatus';
 export type {
   StoredMessage,

@@ -1,9 +1,10 @@
 // Each service's event stream. Every change is stored once in a shared log (a message event is
 // the stored message itself); a service's stream holds only 4-byte positions into that log, and
 // an event is materialised for its recipient when read, projected with the recipient's policy
-// (R20). This keeps a stored message and its fan-out small (memory-per-message bench).
+// (R20, R32). This keeps a stored message and its fan-out small (memory-per-message bench).
 import {
   defaultMaskingPolicy,
+  projectError,
   projectMessage,
   type ChannelEvent,
   type EventQuery,
@@ -29,6 +30,8 @@ export type Change = ChangeBase &
         message: string;
         status: MessageStatus;
         error: MessageError | null;
+        /** The message's sending service: R32 shows it the error as recorded, others the fixed title. */
+        sender: string | null;
       }
     | { type: 'parentChanged'; from: string | null; to: string | null; cause: ParentChangeCause }
     | { type: 'membershipChanged'; subject: string; state: 'active' | 'disabled' | 'removed'; members: Member[] }
@@ -150,7 +153,7 @@ export class EventLog {
           conversation: change.conversation,
           message: change.message,
           status: change.status,
-          error: change.error,
+          error: projectError(change.error, change.sender, service), // R32
         };
       case 'parentChanged':
         return { ...head, type: change.type, from: change.from, to: change.to, cause: change.cause };

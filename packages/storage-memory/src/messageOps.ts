@@ -2,6 +2,7 @@
 import {
   OneNumberError,
   advanceStatus,
+  assertStorableMessage,
   projectMessage,
   type AssignmentRecord,
   type ChannelSettings,
@@ -85,6 +86,7 @@ export function messageOps(state: MemoryState, log: EventLog) {
     },
 
     async receive(input: InboundRecord): Promise<InboundOutcome> {
+      assertStorableMessage(input); // R27, R36: core's decision, before anything is stored
       const org = state.numberOwner.get(input.number);
       if (!org) throw new OneNumberError('NOT_CONNECTED', `${input.number} is not connected in any org.`);
       if (input.providerId) {
@@ -142,6 +144,7 @@ export function messageOps(state: MemoryState, log: EventLog) {
     },
 
     async appendReply(input: ReplyRecord): Promise<{ message: string; version: number }> {
+      assertStorableMessage(input); // R27, R36
       const channel = channelOf(input.org, input.channel);
       const conversation = conversationOf(channel, input.conversation, input.expectedVersion);
       const message: StoredMessage = {
@@ -212,6 +215,7 @@ export function messageOps(state: MemoryState, log: EventLog) {
         message: message.id,
         status: next,
         error: message.error,
+        sender: message.service,
       });
       return { status: next, changed: true };
     },

@@ -7,6 +7,8 @@ import { membershipTests } from './membershipTests';
 import { messageTests } from './messageTests';
 import { eventTests } from './eventTests';
 import { timelineTests } from './timelineTests';
+import { errorTitleTests } from './errorTitleTests';
+import { boundedInputTests } from './boundedInputTests';
 
 export interface StorageSuiteOptions {
   /** Tests this implementation cannot support, by exact name, with the reason shown. */
@@ -50,6 +52,8 @@ export function describeStorage(
       ['messages', messageTests],
       ['events', eventTests],
       ['timeline and cursors', timelineTests],
+      ['R32: failed sends', errorTitleTests],
+      ['R27, R36: bounded input', boundedInputTests],
     ] as const) {
       describe(group, () => {
         for (const [title, run] of cases) {

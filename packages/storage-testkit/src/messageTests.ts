@@ -1,4 +1,5 @@
 // Conformance: inbound, replies, masking, assignment writes, statuses (R12, R15..R21, R24, R26).
+import { errorTitleOf } from '@onenumber/core';
 import { expect } from 'vitest';
 import type { Case } from './describeStorage';
 import { at, codeOf, connectAll, connectRecord, freshNumber, inbound, replyAs } from './fixtures';
@@ -243,7 +244,8 @@ export const messageTests: Case[] = [
       const conv = await storage.conversation({ org: 'acme', channel: crm!.channel, customer });
       const seen = await storage.view({ org: 'acme', channel: crm!.channel, conversation: conv!.id, service: 'desk' });
       expect(seen.map((m) => m.status)).toEqual(['received', 'read', 'failed']);
-      expect(seen[2]!.error).toEqual({ code: 131026, title: 'Undeliverable' });
+      // R32: another service reads the code with its fixed title, not the title recorded.
+      expect(seen[2]!.error).toEqual({ code: 131026, title: errorTitleOf(131026) });
       expect(
         await codeOf(
           storage.updateStatus({ org: 'acme', message: 'no-such-message', status: 'read', error: null, at: at() }),

@@ -2,6 +2,7 @@
 // vocabulary), and the facade's input schemas, built from the vocabulary so that a refusal names
 // the field the way the service's developer wrote it (INVALID_INPUT, field "contact").
 import { z } from 'zod';
+import { wellFormed } from '../bounds/wellFormed';
 import { channelSettingsSchema } from '../channel/settings';
 import { customerSchema } from '../channel/number';
 import { maskingPolicySchema } from '../masking/policy';
@@ -35,7 +36,8 @@ export type ServiceAdapterSpecInput<V extends VocabularyInput = VocabularyInput>
 
 /** A business number as the facade takes it; core normalises and checks it (INVALID_NUMBER). */
 export const adapterNumberSchema = connectInputSchema.shape.number;
-export const adapterLabelSchema = z.string().min(1).max(200);
+/** A label (an id in the service's words, e.g. a ticket id): well-formed Unicode (R27, R36). */
+export const adapterLabelSchema = wellFormed(z.string().min(1).max(200));
 
 export type ViewInputOf<V extends VocabularyInput> = ActingRef<V>;
 export type ReplyInputOf<V extends VocabularyInput> = ActingRef<V> & { text: string };

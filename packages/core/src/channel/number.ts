@@ -3,6 +3,7 @@
 // user id, compared exactly and never checked as a phone number.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { isWellFormed, wellFormedMessage } from '../bounds/wellFormed';
 
 // A business has few numbers and every operation names one: remember recent answers, bounded.
 const cache = new Map<string, string | null>();
@@ -14,9 +15,11 @@ export function normaliseNumber(input: string): string | null {
   if (known !== undefined) return known;
   const trimmed = input.trim();
   let e164: string | null = null;
-  if (/^(\+|00)/.test(trimmed)) {
-    // a country code is required
-    const parsed = parsePhoneNumberFromString(trimmed.replace(/^00/, '+'));
+  // R5: a country code is required, written first: "+44 20 7946 0958", "(+44) 20 7946 0958",
+  // "+44 (0)20 7946 0958", "0044 20 7946 0958". Parsed with no default country, libphonenumber-js
+  // accepts only international forms, so a national-only number ("020 7946 0958") stays refused.
+  if (/^\(?\s*(\+|00)/.test(trimmed)) {
+    const parsed = parsePhoneNumberFromString(trimmed.replace(/^(\(?\s*)00/, '$1+'));
     e164 = parsed?.isValid() ? parsed.number : null;
   }
   if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value!);
@@ -52,4 +55,5 @@ export const customerSchema = z
   .min(1)
   .max(128)
   .refine((v) => v.trim().length > 0, 'a customer id is required')
+  .refine(isWellFormed, wellFormedMessage)
   .transform(normaliseCustomer);

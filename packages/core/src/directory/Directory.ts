@@ -1,9 +1,12 @@
 // Words: the directory holds the org facts the rules read (plan, subscriptions, agents, numbers).
 // An admin sets it; the caller of an operation names an agent but never asserts its access.
 import { z } from 'zod';
+import { boundedJson } from '../bounds/boundedJson';
+import { wellFormed } from '../bounds/wellFormed';
 import type { Subscription } from '../eligibility/catalogue';
 
-const id = z.string().min(1).max(128);
+/** R27, R36: an org, agent or service id, well-formed Unicode (an ill-formed one would change when stored). */
+const id = wellFormed(z.string().min(1).max(128));
 
 export const planSchema = z
   .string()
@@ -16,7 +19,11 @@ export const orgEntrySchema = z
   .object({
     id,
     plan: planSchema,
-    services: z.record(id, z.enum(['bundle', 'standalone', 'upgraded'])).default({}),
+    // R36: a record, so bounded like every free-form field (one level, 200 services).
+    services: boundedJson(
+      { depth: 1, keys: 200, bytes: 64 * 1024 },
+      z.record(id, z.enum(['bundle', 'standalone', 'upgraded'])),
+    ).default({}),
   })
   .strict();
 

@@ -28,6 +28,8 @@ export interface StoredMessage {
   error: MessageError | null;
   providerId: string | null;
   at: string;
+  /** R36: stored fields a read could not decode and left out (e.g. `['raw']`, then raw is null). */
+  omitted?: string[];
 }
 
 /** A message as one viewing service sees it (R17, R18). */
@@ -43,6 +45,9 @@ export interface MessageView {
   raw: unknown;
   masked: boolean;
   status: MessageStatus;
+  /** R32: as recorded for the sending service; the code and its fixed title for the others. */
   error: MessageError | null;
   at: string;
+  /** R36: stored fields the read could not decode and left out; absent when nothing was. */
+  omitted?: string[];
 }

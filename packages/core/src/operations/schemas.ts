@@ -2,11 +2,17 @@
 // Numbers stay strings here: they are normalised after the agent is known, so that refusals come
 // in the documented order (UNKNOWN_AGENT before INVALID_NUMBER).
 import { z } from 'zod';
+import { boundedJson } from '../bounds/boundedJson';
+import { wellFormed } from '../bounds/wellFormed';
 import { customerSchema } from '../channel/number';
 import { channelSettingsSchema } from '../channel/settings';
+import { messageTypeSchema } from '../masking/messageType';
 import { maskingPolicySchema } from '../masking/policy';
 
-export const idSchema = z.string().min(1).max(128);
+/** An id (org, agent, message): 1 to 128 characters of well-formed Unicode (R27, R36). */
+export const idSchema = wellFormed(z.string().min(1).max(128));
+/** A provider's message id (WhatsApp's wamid): the dedupe key (R15), so never altered (R36). */
+export const providerIdSchema = wellFormed(z.string().min(1).max(256));
 export const serviceSchema = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,31}$/, 'a service id is lower-case letters, digits and dashes (e.g. "desk")');
@@ -28,9 +34,11 @@ export const receiveInputSchema = z
     customer: customerSchema,
     text: z.string().max(65536).nullable().optional(),
     /** The provider's message id, the dedupe key (R15). */
-    id: z.string().min(1).max(256).optional(),
-    type: z.string().min(1).max(32).default('text'),
-    raw: z.unknown().optional(),
+    id: providerIdSchema.optional(),
+    /** One of the closed list of message types (R27). */
+    type: messageTypeSchema.default('text'),
+    /** The provider's message object, bounded (R36: 32 deep, 64 KiB, 1,000 keys). */
+    raw: boundedJson().optional(),
     at: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
