@@ -1,4 +1,4 @@
-export { runCli, usage } from './cli';
+export { cliVersion, runCli, usage } from './cli';
 export { scenarioCommand, type Io } from './commands/scenario';
 export { runScenario, type ScenarioReport } from './scenario/runScenario';
 export { loadScenario, ScenarioFileError } from './scenario/loadScenario';

@@ -1,4 +1,4 @@
-// The HTTP side through the real `onenumber` binary: every shared scenario on --storage http,
+// The HTTP side through the real `onenumber` binary: every example scenario on --storage http,
 // byte-identical to memory; `onenumber serve`; R6 under a race of 3 OS processes (and 3 server
 // processes on one SQLite file); durability when the server is SIGKILLed again and again.
 import { spawn, execFile, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -14,10 +14,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const cliDir = resolve(__dirname, '..');
 const bin = resolve(cliDir, 'dist/bin.js');
-const shared = resolve(__dirname, '../../../../shared/scenarios');
-const files = readdirSync(shared)
+const examples = resolve(__dirname, '../../../examples/scenarios');
+const files = readdirSync(examples)
   .filter((f) => f.endsWith('.json'))
-  .map((f) => join(shared, f));
+  .map((f) => join(examples, f));
 const adminToken = 'cli-test-admin-token-0123456789';
 const temp = mkdtempSync(join(tmpdir(), 'onenumber-cli-http-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

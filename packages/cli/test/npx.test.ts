@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const root = resolve(__dirname, '../../..');
 const linked = join(root, 'node_modules/.bin/onenumber');
-const scenario = resolve(root, '../shared/scenarios/membership-table.json');
+const scenario = resolve(root, 'examples/scenarios/membership-table.json');
 
 describe('npx onenumber from the repository root', () => {
   it('the linked command points at the committed bin, not at build output', () => {
@@ -19,7 +19,7 @@ describe('npx onenumber from the repository root', () => {
     expect(readlinkSync(linked)).toMatch(/cli\/bin\/onenumber\.js$/);
   });
 
-  it('runs a shared scenario through the linked command', async () => {
+  it('runs an example scenario through the linked command', async () => {
     const { stdout } = await run(linked, ['scenario', scenario, '--json'], { cwd: root });
     const report = JSON.parse(stdout) as { name: string; steps: unknown[]; failures: unknown[] };
     expect(report.name).toContain('parent election');

@@ -1,4 +1,5 @@
-// The shared scenarios through the real `onenumber` binary, and the CLI's contract (scenarios.md).
+// The example scenarios (examples/scenarios) through the real `onenumber` binary, and the CLI's
+// contract (docs/scenarios.md).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,10 +9,10 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const bin = resolve(__dirname, '../dist/bin.js');
-const shared = resolve(__dirname, '../../../../shared/scenarios');
-const files = readdirSync(shared)
+const examples = resolve(__dirname, '../../../examples/scenarios');
+const files = readdirSync(examples)
   .filter((f) => f.endsWith('.json'))
-  .map((f) => join(shared, f));
+  .map((f) => join(examples, f));
 
 async function onenumber(...args: string[]) {
   try {
@@ -30,8 +31,8 @@ function tempFile(name: string, content: string): string {
 }
 
 describe('onenumber scenario', () => {
-  it('passes every shared scenario on memory storage, with readable tables', async () => {
-    expect(files.length).toBeGreaterThanOrEqual(3);
+  it('passes every example scenario on memory storage, with readable tables', async () => {
+    expect(files.length).toBeGreaterThanOrEqual(4);
     const { code, stdout, stderr } = await onenumber('scenario', ...files);
     expect(stderr).toBe('');
     expect(code).toBe(0);

@@ -1,6 +1,6 @@
-// `onenumber scenario FILE... [--storage memory|http|postgres] [--json]` (shared/spec/scenarios.md).
+// `onenumber scenario FILE... [--storage memory|http|postgres] [--json]` (docs/scenarios.md).
 // Exit 0: every expect matched; 1: an expect did not; 2: a file is not a valid scenario (or the
-// storage is not available). With several files, the highest.
+// storage is not available: then the files after it are not run). With several files, the highest.
 import { OneNumberError } from '@onenumber/core';
 import { createBackend, endRun, storageKinds, type StorageKind } from '../scenario/backend';
 import { formatTable } from '../scenario/formatTable';
@@ -18,11 +18,15 @@ export async function scenarioCommand(
   io: Io,
 ): Promise<number> {
   if (!files.length) {
-    io.err('onenumber scenario: name at least one scenario file, e.g. onenumber scenario ../shared/scenarios/*.json');
+    io.err(
+      'onenumber scenario: name at least one scenario file, e.g. onenumber scenario examples/scenarios/*.json (onenumber scenario --help for more).',
+    );
     return 2;
   }
   if (!(storageKinds as readonly string[]).includes(options.storage)) {
-    io.err(`onenumber scenario: --storage must be one of ${storageKinds.join(', ')} (got "${options.storage}").`);
+    io.err(
+      `onenumber scenario: --storage must be one of ${storageKinds.join(', ')} (got "${options.storage}"). Run "onenumber scenario --help" for what each one needs.`,
+    );
     return 2;
   }
   try {
@@ -35,7 +39,7 @@ export async function scenarioCommand(
 async function runFiles(files: string[], options: { storage: StorageKind; json: boolean }, io: Io): Promise<number> {
   let exit = 0;
   const reports: ScenarioReport[] = [];
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     try {
       const scenario = await loadScenario(file);
       const report = await runScenario(scenario, await createBackend(options.storage));
@@ -52,6 +56,12 @@ async function runFiles(files: string[], options: { storage: StorageKind; json: 
       else if (OneNumberError.isInstance(error)) io.err(`${file}: ${error.message}`);
       else throw error;
       exit = 2;
+      const rest = files.length - index - 1;
+      if (OneNumberError.isInstance(error) && error.code === 'STORAGE_UNAVAILABLE' && rest > 0) {
+        // The storage itself is missing: every other file would print the same error.
+        io.err(`onenumber scenario: ${rest} more file(s) not run, since the storage is not available.`);
+        break;
+      }
     }
   }
   if (options.json)

@@ -66,7 +66,7 @@ export function memoryBackend(): ScenarioBackend {
   };
 }
 
-/** Other storages register here as their packages land; an unknown one is exit 2 (scenarios.md). */
+/** Other storages register here as their packages land; an unknown one is exit 2 (docs/scenarios.md). */
 const factories: Partial<Record<StorageKind, () => Promise<ScenarioBackend>>> = {
   memory: async () => memoryBackend(),
   http: async () => (await import('./httpBackend')).httpBackend(),

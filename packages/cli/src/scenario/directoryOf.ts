@@ -1,4 +1,4 @@
-// The scenario's orgs, numbers and agents as directory contents (scenarios.md: loaded before the
+// The scenario's orgs, numbers and agents as directory contents (docs/scenarios.md: loaded before the
 // steps run). Agents belong to every org of the file; a number not listed is verified.
 import { normaliseNumber, type DirectoryContents } from '@onenumber/core';
 import type { Scenario } from './schema';

@@ -1,4 +1,4 @@
-// `onenumber scenario --storage http` (scenarios.md): a real OneNumber server on a free loopback
+// `onenumber scenario --storage http` (docs/scenarios.md): a real OneNumber server on a free loopback
 // port with a fresh temporary SQLite file. The directory is loaded through the admin routes; each
 // (org, service) a step acts as gets its own service token and its own SDK instance over HTTP, as
 // separate service processes would; inbound messages and delivery reports go through the admin

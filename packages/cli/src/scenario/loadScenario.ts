@@ -1,6 +1,6 @@
 // Reads and validates a scenario file; a bad file is a ScenarioFileError naming the file and field.
 import { readFile } from 'node:fs/promises';
-import { scenarioSchema, type Scenario } from './schema';
+import { scenarioDoc, scenarioSchema, type Scenario } from './schema';
 
 export class ScenarioFileError extends Error {
   constructor(
@@ -36,10 +36,7 @@ export async function loadScenario(file: string): Promise<Scenario> {
         .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
         .join('')
         .replace(/^\./, '') || '(root)';
-    throw new ScenarioFileError(
-      file,
-      `field "${field}": ${issue.message}. See shared/spec/scenarios.md for the format.`,
-    );
+    throw new ScenarioFileError(file, `field "${field}": ${issue.message}. Fix the file; see ${scenarioDoc}.`);
   }
   return parsed.data;
 }

@@ -1,4 +1,4 @@
-// `expect` matching (scenarios.md): every key given must be present with an equal value; objects
+// `expect` matching (docs/scenarios.md): every key given must be present with an equal value; objects
 // recursively as subsets; arrays of equal length, element by element; "*" matches any present value.
 
 export interface Failure {

@@ -12,7 +12,7 @@ export interface ScenarioReport {
   failures: Failure[];
 }
 
-/** The result fields that hold opaque ids, per op (scenarios.md: compare them only with each other). */
+/** The result fields that hold opaque ids, per op (docs/scenarios.md: compare them only with each other). */
 const opaqueIds: Partial<Record<string, string[]>> = {
   connect: ['channel'],
   members: ['channel'],

@@ -1,4 +1,4 @@
-// One scenario step through the SDK, and its result in the documented shape (scenarios.md).
+// One scenario step through the SDK, and its result in the documented shape (docs/scenarios.md).
 import { OneNumberError, type MessageView } from '@onenumber/core';
 import type { ScenarioApi } from './backend';
 import type { Step } from './schema';

@@ -1,6 +1,9 @@
-// The scenario file format (shared/spec/scenarios.md), validated at the edge.
+// The scenario file format (docs/scenarios.md in the repository), validated at the edge.
 import { orgEntrySchema } from '@onenumber/core';
 import { z } from 'zod';
+
+/** Where a person reads the format (an installed CLI has no repository beside it to point into). */
+export const scenarioDoc = 'docs/scenarios.md in the OneNumber repository (the scenario format)';
 
 const text = z.string().max(65536);
 const common = {
