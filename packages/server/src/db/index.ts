@@ -27,6 +27,8 @@ export {
   phoneNumberIdSchema,
   principalSchema,
 } from './common/schemas';
+/** R36: reads that left out a stored value they could not decode, by kind; for /health or the admin report. */
+export { unreadableReads, type UnreadableKind, type UnreadableReads } from './common/unreadable';
 export type {
   ChannelMembership,
   IssuedToken,

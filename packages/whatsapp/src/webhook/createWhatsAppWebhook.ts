@@ -1,14 +1,16 @@
 // The webhook as a fetch-style handler `(Request) => Promise<Response>`, mountable in any HTTP
 // framework (hono: `app.all('/webhooks/whatsapp', (c) => handler(c.req.raw))`).
 // GET: the subscription challenge. POST: signature over the raw bytes first (401, nothing parsed),
-// then JSON and shape (400, nothing stored), then `await ingest(batch)` (the caller stores
+// then depth (R36: 400 past 64 levels, read from the bytes), JSON and shape (400, nothing stored),
+// then `await ingest(batch)` (the caller stores
 // durably), then 200. If ingest throws: 500, so WhatsApp delivers again (nothing acknowledged
 // that was not stored; redelivery is deduped on the wamid, R15).
-import { OneNumberError, parseInput, type ErrorCode } from '@onenumber/core';
+import { OneNumberError, jsonNestingExceeds, parseInput, type ErrorCode } from '@onenumber/core';
 import { z } from 'zod';
 import { normaliseWebhook, type WebhookBatch } from './normaliseWebhook';
 import { webhookPayloadSchema } from './payloadSchema';
 import { sameSecret, signatureHeader, verifyWebhookSignature } from './signature';
+import { webhookLimits } from './webhookBounds';
 
 export type WebhookHandler = (request: Request) => Promise<Response>;
 
@@ -26,13 +28,13 @@ export const whatsAppWebhookOptionsSchema = z.object({
   verifyToken: z.string().min(1, 'the verify token is required (env WHATSAPP_VERIFY_TOKEN)'),
   /** Stores the batch durably; the handler answers 200 only after it resolves. */
   ingest: z.custom<Ingest>((v) => typeof v === 'function', 'ingest must be a function'),
-  /** Larger bodies are refused with 413 (Meta's deliveries are far smaller). */
+  /** Larger bodies are refused with 413 (R36: 4 MiB by default, above WhatsApp's 3 MB). */
   maxBodyBytes: z
     .number()
     .int()
     .min(1024)
     .max(64 * 1024 * 1024)
-    .default(4 * 1024 * 1024),
+    .default(webhookLimits.bytes),
   /** Told when ingest fails (the handler then answers 500). Never given message text by us. */
   onError: z.custom<(error: unknown) => void>((v) => typeof v === 'function').optional(),
 });
@@ -84,6 +86,13 @@ export function createWhatsAppWebhook(options: WhatsAppWebhookOptions): WhatsApp
       );
     }
 
+    if (jsonNestingExceeds(body, webhookLimits.depth)) {
+      return refuse(
+        400,
+        'INVALID_INPUT',
+        `The body is nested deeper than ${webhookLimits.depth} levels (R36); a WhatsApp delivery is far shallower.`,
+      );
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));

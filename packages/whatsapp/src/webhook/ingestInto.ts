@@ -2,11 +2,13 @@
 // wamid is the dedupe key, R15: a redelivery is stored once) and statuses through `updateStatus`
 // (which only moves forward, R17: read before delivered still ends in read). A status is routed
 // to its stored reply by the provider id recorded when the send completed, or else by our
-// biz_opaque_callback_data; a status for a wamid neither knows is skipped and counted.
-import { OneNumberError, normaliseNumber, parseInput, type OneNumber } from '@onenumber/core';
+// biz_opaque_callback_data; a status for a wamid neither knows is skipped and counted. A message
+// is stored with a type from core's closed list (R27) and a raw object within core's bounds (R36).
+import { OneNumberError, messageTypeOf, normaliseNumber, parseInput, type OneNumber } from '@onenumber/core';
 import { z } from 'zod';
 import { decodeCallbackData } from '../send/callbackData';
 import type { InboundMessage, StatusReport, WebhookBatch, WebhookOrigin } from './normaliseWebhook';
+import { storableRaw } from './webhookBounds';
 
 export type IngestTarget = Pick<OneNumber, 'receive' | 'updateStatus'>;
 
@@ -36,6 +38,8 @@ export interface IngestReport {
   statusesIgnored: number;
   /** Value-level errors WhatsApp reported in the delivery. */
   errors: number;
+  /** R36: messages stored with their raw object cut to its top-level fields (over core's raw bounds). */
+  rawOmitted: number;
 }
 
 /** resolveNumber for simple setups: trust the display number Meta signs into each delivery. */
@@ -76,15 +80,18 @@ export function ingestInto(one: IngestTarget, input: IngestIntoOptions) {
         `No business number is registered for phone_number_id ${message.phoneNumberId}. Register it, and WhatsApp's next delivery is stored.`,
       );
     try {
+      const { raw, omitted } = storableRaw(message.raw);
       const result = await one.receive({
         number,
         customer: message.customer,
         id: message.id,
-        type: message.type.slice(0, 32),
+        // R27: a type WhatsApp added after our list is stored as `unsupported` (its own stays in raw).
+        type: messageTypeOf(message.type),
         text: message.text,
-        raw: message.raw,
+        raw,
         at: message.at,
       });
+      if (omitted) report.rawOmitted++;
       if (result.duplicate) report.duplicates++;
       else report.received++;
     } catch (error) {
@@ -139,6 +146,7 @@ export function ingestInto(one: IngestTarget, input: IngestIntoOptions) {
       statusesUnknown: 0,
       statusesIgnored: 0,
       errors: batch.errors.reduce((n, e) => n + e.errors.length, 0),
+      rawOmitted: 0,
     };
     for (const message of batch.messages) await receiveOne(message, report); // in order: history is ordered
     for (const status of batch.statuses) await applyOne(status, report);

@@ -1,7 +1,8 @@
 // Event and timeline cursors, as every dialect gives them out: the decimal id of a stored row.
-import { OneNumberError, type ChannelEvent } from '@onenumber/core';
+import { OneNumberError } from '@onenumber/core';
 import { z } from 'zod';
-import type { EventBody } from './eventDrafts';
+
+export { toChannelEvent } from './storedEvents';
 
 /** A cursor is an event id this database gave out (a decimal integer); absent means the start. */
 export function parseCursor(after: string | undefined): number | null {
@@ -12,13 +13,6 @@ export function parseCursor(after: string | undefined): number | null {
     });
   return Number(after);
 }
-
-/** A stored event row (its body is already projected for its service, R20) as the event. */
-export const toChannelEvent = (id: number, body: unknown): ChannelEvent =>
-  ({
-    id: String(id),
-    ...(typeof body === 'string' ? (JSON.parse(body) as EventBody) : (body as EventBody)),
-  }) as ChannelEvent;
 
 /** How many events or timeline entries one read may ask for. */
 export const readLimitSchema = z.number().int().min(1).max(100_000).optional();

@@ -15,11 +15,11 @@ export const toAgent = (row: { org: string; id: string; name: string; access: st
   org: row.org,
   id: row.id,
   name: row.name,
-  access: fromJson<string[]>(row.access),
+  access: fromJson<string[]>(row.access, []),
 });
 
 export const toOrg = (row: { id: string; plan: string; services: string }): OrgEntry => ({
   id: row.id,
   plan: row.plan,
-  services: fromJson<OrgEntry['services']>(row.services),
+  services: fromJson<OrgEntry['services']>(row.services, {}),
 });

@@ -1,9 +1,12 @@
-// R15, R17, R20: the events a change causes, one draft per receiving service, already projected
-// for that service with its own masking policy. A draft for service S never holds another
-// service's reply text or agent, so a stored event row can be handed to S as it is.
+// R15, R17, R20, R32: the events a change causes, one draft per receiving service, already
+// projected for that service with its own masking policy. A draft for service S never holds
+// another service's reply text or agent, nor the provider's error text of another service's
+// failed send (R32: the code and core's fixed title instead), so a stored event row can be
+// handed to S as it is.
 // Dialect-free: every ServerDatabase dialect writes these drafts in the transaction of the change.
 import {
   defaultMaskingPolicy,
+  projectError,
   projectMessage,
   type ChannelEvent,
   type MaskingPolicy,
@@ -36,7 +39,15 @@ export interface Place {
 
 /** The non-message changes; they hold no reply text (an assignment's agent reaches only its own service). */
 export type Change =
-  | { type: 'statusChanged'; conversation: string; message: string; status: MessageStatus; error: MessageError | null }
+  | {
+      type: 'statusChanged';
+      conversation: string;
+      message: string;
+      status: MessageStatus;
+      error: MessageError | null;
+      /** The message's sending service (null: inbound): R32 shows it the error as recorded, others the fixed title. */
+      sender: string | null;
+    }
   | { type: 'parentChanged'; from: string | null; to: string | null; cause: ParentChangeCause }
   | { type: 'membershipChanged'; subject: string; state: 'active' | 'disabled' | 'removed'; members: Member[] }
   | { type: 'assignmentChanged'; conversation: string; customer: string; subject: string; agent: string | null };
@@ -44,10 +55,7 @@ export type Change =
 export function changeDrafts(place: Place, recipients: Iterable<string>, change: Change): EventDraft[] {
   const drafts: EventDraft[] = [];
   for (const service of recipients) {
-    // R17, R22: a reply assigns its sender (R24), so another service learns only that the
-    // assignment changed, not who holds it; its views name the holder where R22 allows.
-    const seen =
-      change.type === 'assignmentChanged' && service !== change.subject ? { ...change, agent: null } : change;
+    const seen = projectChange(change, service);
     const body = {
       ...seen,
       org: place.org,
@@ -59,6 +67,24 @@ export function changeDrafts(place: Place, recipients: Iterable<string>, change:
     drafts.push({ org: place.org, service, channel: place.channel, body });
   }
   return drafts;
+}
+
+/**
+ * One recipient's view of a change. R17, R22: a reply assigns its sender (R24), so another service
+ * learns only that the assignment changed, not who holds it; its views name the holder where R22
+ * allows. R32: a failure's provider text reaches the sending service alone.
+ */
+function projectChange(change: Change, service: string): object {
+  switch (change.type) {
+    case 'statusChanged': {
+      const { sender, ...rest } = change;
+      return { ...rest, error: projectError(change.error, sender, service) };
+    }
+    case 'assignmentChanged':
+      return service === change.subject ? change : { ...change, agent: null };
+    default:
+      return change;
+  }
 }
 
 export interface Recipient {

@@ -1,13 +1,43 @@
 // The row shapes every dialect's SQL returns (same column names in SQLite and PostgreSQL) and
 // their conversion to core's records. JSON columns are text; a dialect with native JSON may
-// hand back parsed values, which `fromJson` accepts as they are.
-import type { ChannelSettings, MaskingPolicy, MessageError, MessageStatus, StoredMessage } from '@onenumber/core';
+// hand back parsed values, which the readers accept as they are. R36: every JSON column is read
+// back defensively (storedJson.ts): a value that cannot be decoded is left out, never fatal.
+import {
+  defaultMaskingPolicy,
+  type ChannelSettings,
+  type MaskingPolicy,
+  type MessageError,
+  type MessageStatus,
+  type StoredMessage,
+} from '@onenumber/core';
 import type { Place } from './eventDrafts';
+import { readStoredJson } from './storedJson';
+import type { UnreadableKind } from './unreadable';
 
 export const toJson = (value: unknown): string => JSON.stringify(value ?? null);
 
-export function fromJson<T>(value: unknown): T {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+/** A stored JSON column, or `fallback` (counted) when it cannot be read back (R36). */
+export const fromJson = <T>(value: unknown, fallback: T, kind: UnreadableKind = 'other'): T =>
+  readStoredJson(value, kind, fallback);
+
+const unreadable = Symbol('unreadable');
+
+/** R36: a message's raw and error columns; what cannot be read back is null and named in `omitted`. */
+export function messageJson(
+  raw: unknown,
+  error: unknown,
+): { raw: unknown; error: MessageError | null; omitted: string[] | undefined } {
+  const rawValue = readStoredJson<unknown>(raw, 'raw', unreadable);
+  const errorValue =
+    error === null ? null : readStoredJson<MessageError | typeof unreadable>(error, 'error', unreadable);
+  let omitted: string[] | undefined;
+  if (rawValue === unreadable) omitted = ['raw'];
+  if (errorValue === unreadable) omitted = [...(omitted ?? []), 'error'];
+  return {
+    raw: rawValue === unreadable ? null : rawValue,
+    error: errorValue === unreadable ? null : errorValue,
+    omitted,
+  };
 }
 
 export interface ChannelRow {
@@ -53,10 +83,13 @@ export interface MessageRow {
   at: string;
 }
 
-export const policyOf = (row: Pick<MembershipRow, 'policy'>): MaskingPolicy => fromJson<MaskingPolicy>(row.policy);
+/** R36: an unreadable stored policy reads as the default, which hides the most (R18). */
+export const policyOf = (row: Pick<MembershipRow, 'policy'>): MaskingPolicy =>
+  fromJson<MaskingPolicy>(row.policy, defaultMaskingPolicy, 'policy');
 
 export function toStoredMessage(row: MessageRow): StoredMessage {
-  return {
+  const json = messageJson(row.raw, row.error);
+  const message: StoredMessage = {
     id: row.id,
     channel: row.channel,
     conversation: row.conversation,
@@ -66,12 +99,14 @@ export function toStoredMessage(row: MessageRow): StoredMessage {
     agentName: row.agent_name,
     type: row.type,
     text: row.text,
-    raw: fromJson<unknown>(row.raw),
+    raw: json.raw,
     status: row.status,
-    error: row.error === null ? null : fromJson<MessageError>(row.error),
+    error: json.error,
     providerId: row.provider_id,
     at: row.at,
   };
+  if (json.omitted) message.omitted = json.omitted;
+  return message;
 }
 
 export function toMessageRow(message: StoredMessage, org: string): MessageRow {
@@ -105,7 +140,8 @@ export const placeOf = (channel: ChannelRow, at: string): Place => ({
   at,
 });
 
-export const settingsOf = (channel: ChannelRow): ChannelSettings => fromJson<ChannelSettings>(channel.settings);
+export const settingsOf = (channel: ChannelRow): ChannelSettings =>
+  fromJson<ChannelSettings>(channel.settings, {}, 'settings');
 
 /** R9: the service's role in the channel. */
 export const roleOf = (channel: ChannelRow, service: string): 'parent' | 'child' =>

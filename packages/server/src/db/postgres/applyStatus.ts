@@ -1,4 +1,4 @@
-// R17: a delivery report (or the outbox giving up) moves a reply's status forward only, tells
+// R17, R32: a delivery report (or the outbox giving up) moves a reply's status forward only, tells
 // every active member and records it on the timeline; used by updateStatus and by outbox.fail,
 // inside their transaction. The message row is re-read under its lock, so two reports racing on
 // two replicas never both move the status from the same value.
@@ -30,6 +30,7 @@ export async function applyStatus(
       message: message.id,
       status: next,
       error: stored,
+      sender: message.service,
     }),
   );
   tx.record(channel.org, [

@@ -134,7 +134,9 @@ export function createHandle(pool: pg.Pool, channel: string): Omit<PgHandle, 'cl
       latestId: () => 0, // not polled: LISTEN/NOTIFY wakes the hub
       startOf: async ({ org, service }) => (await sql.headOf.get(pool, org, service))?.head ?? 0,
       read: async ({ org, service, after, limit }) =>
-        (await sql.eventsAfter.all(pool, org, service, after, limit)).map((row) => toChannelEvent(row.seq, row.body)),
+        (await sql.eventsAfter.all(pool, org, service, after, limit)).map((row) =>
+          toChannelEvent(row.seq, row.body, { org, service, type: row.type, channel: row.channel }),
+        ),
     },
     null,
   );

@@ -4,6 +4,7 @@
 // row FOR SHARE, so no membership change commits between what they read and what they write.
 import {
   OneNumberError,
+  assertStorableMessage,
   projectMessage,
   timelineDraft,
   type AssignmentRecord,
@@ -119,6 +120,7 @@ export function messageStore(h: PgHandle) {
     receive: (input: InboundRecord): Promise<InboundOutcome> =>
       guarded(() =>
         h.write(async (tx) => {
+          assertStorableMessage(input); // R27, R36: core's decision on what may be stored
           const owner = await sql.shareNumber.get(tx.client, input.number);
           if (!owner) throw new OneNumberError('NOT_CONNECTED', `${input.number} is not connected in any org.`);
           const org = owner.org;
@@ -188,6 +190,7 @@ export function messageStore(h: PgHandle) {
     appendReply: (input: ReplyRecord): Promise<{ message: string; version: number }> =>
       guarded(() =>
         h.write(async (tx) => {
+          assertStorableMessage(input); // R27, R36: core's decision on what may be stored
           const { channel, conversation, version, members } = await target(tx, input, input.assign ? 1 : 0);
           const { message, pos } = await insertMessage(
             tx,

@@ -33,7 +33,11 @@ export function outboxStore(h: PgHandle): OutboxStore {
         const rows = await h.write((tx) => sql.claimDue.all(tx.client, at, limit, worker, until));
         return rows
           .sort((a, b) => a.pos - b.pos)
-          .map(({ pos: _pos, ...row }) => ({ ...row, raw: fromJson<unknown>(row.raw), attempts: row.attempts + 1 }));
+          .map(({ pos: _pos, ...row }) => ({
+            ...row,
+            raw: fromJson<unknown>(row.raw, null, 'raw'),
+            attempts: row.attempts + 1,
+          }));
       }),
 
     complete: (input: { id: string; providerMessageId: string; at: string }): Promise<void> =>

@@ -27,7 +27,12 @@ export function postgresStorage(h: PgHandle, close: () => Promise<void>): Channe
         const after = parseCursor(query.after) ?? 0;
         const limit = parseInput(readLimitSchema, query.limit, 'limit') ?? null;
         return (await sql.eventsAfter.all(h.db, query.org, query.service, after, limit)).map((row) =>
-          toChannelEvent(row.seq, row.body),
+          toChannelEvent(row.seq, row.body, {
+            org: query.org,
+            service: query.service,
+            type: row.type,
+            channel: row.channel,
+          }),
         );
       }),
     subscribe: (query: EventQuery, listener: (event: ChannelEvent) => void): (() => void) =>

@@ -1,4 +1,4 @@
-// R17: a delivery report (or the outbox giving up) moves a reply's status forward only, tells
+// R17, R32: a delivery report (or the outbox giving up) moves a reply's status forward only, tells
 // every active member and records it on the timeline; used by updateStatus and by outbox.fail,
 // inside their transaction.
 import { advanceStatus, timelineDraft, type MessageError, type MessageStatus } from '@onenumber/core';
@@ -28,6 +28,7 @@ export function applyStatus(
       message: message.id,
       status: next,
       error: stored,
+      sender: message.service,
     }),
   );
   h.record(channel.org, [

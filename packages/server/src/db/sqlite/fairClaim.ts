@@ -23,7 +23,12 @@ export function fairClaim(h: SqliteHandle) {
       return h.write(() =>
         h.sql.dueItemsFair.all(at, at, perService, limit).map(({ reclaimed, ...row }) => {
           h.sql.lease.run(worker, until, at, row.id);
-          return { ...row, raw: fromJson<unknown>(row.raw), attempts: row.attempts + 1, reclaimed: reclaimed === 1 };
+          return {
+            ...row,
+            raw: fromJson<unknown>(row.raw, null, 'raw'),
+            attempts: row.attempts + 1,
+            reclaimed: reclaimed === 1,
+          };
         }),
       );
     });

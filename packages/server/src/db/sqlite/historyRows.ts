@@ -1,14 +1,15 @@
 // A conversation's history read as row arrays (better-sqlite3 `.raw()`), turned into stored
-// messages: the long-view path (view-1000 bench), where row objects cost half the read.
-import type { MessageError, MessageStatus, StoredMessage } from '@onenumber/core';
-import { fromJson } from '../common/rows';
+// messages: the long-view path (view-1000 bench), where row objects cost half the read. R36: raw
+// and error are decoded defensively (messageJson): an unreadable one is left out, never fatal.
+import type { MessageStatus, StoredMessage } from '@onenumber/core';
+import { messageJson } from '../common/rows';
 import { messageColumns } from './sql/messageSql';
 
 const at = Object.fromEntries(messageColumns.split(',').map((c, i) => [c.trim(), i])) as Record<string, number>;
 
 export function storedFromArray(row: unknown[]): StoredMessage {
-  const error = row[at.error!] as string | null;
-  return {
+  const json = messageJson(row[at.raw!], row[at.error!] as string | null);
+  const message: StoredMessage = {
     id: row[at.id!] as string,
     channel: row[at.channel!] as string,
     conversation: row[at.conversation!] as string,
@@ -18,10 +19,12 @@ export function storedFromArray(row: unknown[]): StoredMessage {
     agentName: row[at.agent_name!] as string | null,
     type: row[at.type!] as string,
     text: row[at.text!] as string | null,
-    raw: fromJson<unknown>(row[at.raw!] as string),
+    raw: json.raw,
     status: row[at.status!] as MessageStatus,
-    error: error === null ? null : fromJson<MessageError>(error),
+    error: json.error,
     providerId: row[at.provider_id!] as string | null,
     at: row[at.at!] as string,
   };
+  if (json.omitted) message.omitted = json.omitted;
+  return message;
 }

@@ -3,6 +3,7 @@
 // with the viewing member's stored masking policy (R18, R20).
 import {
   OneNumberError,
+  assertStorableMessage,
   projectMessage,
   timelineDraft,
   type AssignmentRecord,
@@ -72,6 +73,7 @@ export function messageStore(h: SqliteHandle) {
     receive: (input: InboundRecord): Promise<InboundOutcome> =>
       guarded(() =>
         h.write((emit) => {
+          assertStorableMessage(input); // R27, R36: core's decision on what may be stored
           const owner = sql.ownerOf.get(input.number);
           if (!owner) throw new OneNumberError('NOT_CONNECTED', `${input.number} is not connected in any org.`);
           const org = owner.org;
@@ -139,6 +141,7 @@ export function messageStore(h: SqliteHandle) {
     appendReply: (input: ReplyRecord): Promise<{ message: string; version: number }> =>
       guarded(() =>
         h.write((emit) => {
+          assertStorableMessage(input); // R27, R36: core's decision on what may be stored
           const channel = channelIn(sql, input.org, input.channel);
           const conversation = conversationIn(sql, channel, input.conversation);
           const version = bump(conversation, input.expectedVersion, input.assign ? 1 : 0);

@@ -33,7 +33,7 @@ export function outboxStore(h: SqliteHandle): OutboxStore {
         return h.write(() =>
           sql.dueItems.all(at, at, limit).map((row) => {
             sql.lease.run(worker, until, at, row.id);
-            return { ...row, raw: fromJson<unknown>(row.raw), attempts: row.attempts + 1 };
+            return { ...row, raw: fromJson<unknown>(row.raw, null, 'raw'), attempts: row.attempts + 1 };
           }),
         );
       }),

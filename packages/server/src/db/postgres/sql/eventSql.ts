@@ -40,8 +40,8 @@ export const eventSql = {
   ),
   eventsAfter: statement<
     [org: string, service: string, after: number, limit: number | null],
-    { seq: number; body: string }
-  >(`SELECT seq, body FROM events WHERE org = $1 AND service = $2 AND seq > $3 ORDER BY seq LIMIT $4`),
+    { seq: number; body: string; type: string; channel: string }
+  >(`SELECT seq, body, type, channel FROM events WHERE org = $1 AND service = $2 AND seq > $3 ORDER BY seq LIMIT $4`),
   headOf: statement<[org: string, service: string], { head: number }>(
     `SELECT head FROM event_streams WHERE org = $1 AND service = $2`,
   ),

@@ -9,10 +9,10 @@ export function eventSql(db: Database) {
       `INSERT INTO events (org, service, channel, type, body) VALUES (?, ?, ?, ?, ?)`,
     ),
     /** A negative limit is no limit in SQLite. */
-    eventsAfter: prepare<[org: string, service: string, after: number, limit: number], { id: number; body: string }>(
-      db,
-      `SELECT id, body FROM events WHERE org = ? AND service = ? AND id > ? ORDER BY id LIMIT ?`,
-    ),
+    eventsAfter: prepare<
+      [org: string, service: string, after: number, limit: number],
+      { id: number; body: string; type: string; channel: string }
+    >(db, `SELECT id, body, type, channel FROM events WHERE org = ? AND service = ? AND id > ? ORDER BY id LIMIT ?`),
     latestId: prepare<[], { id: number }>(db, `SELECT COALESCE(MAX(id), 0) AS id FROM events`),
   };
 }

@@ -1,6 +1,7 @@
 // The outbox (R16), for every dialect: queued with the reply, leased to one worker, taken over
 // when the lease expires, never handed out again once complete, and a failure for good marks the
 // reply failed.
+import { errorTitleOf } from '@onenumber/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServerDatabase } from '../../../../src/db';
 import { at, codeOf, customer, org, seedConversation } from '../seed';
@@ -99,11 +100,16 @@ export function describeOutbox(name: string, open: () => Promise<ServerDatabase>
       expect(await claim('w2', at(59))).toEqual([]);
       const conversation = (await seeded.conversation()).id;
       const deskView = await db.storage.view({ org, channel: seeded.channel, conversation, service: 'desk' });
-      expect(deskView.at(-1)).toMatchObject({ id: message, status: 'failed', error, text: null, masked: true });
-      for (const service of ['crm', 'desk']) {
+      // R32: the provider's text is the sender's (crm); desk reads the code and its fixed title.
+      const fixed = { code: 131026, title: errorTitleOf(131026) };
+      expect(deskView.at(-1)).toMatchObject({ id: message, status: 'failed', error: fixed, text: null, masked: true });
+      for (const [service, seen] of [
+        ['crm', error],
+        ['desk', fixed],
+      ] as const) {
         const events = await db.storage.events({ org, service });
         expect(events.filter((e) => e.type === 'statusChanged')).toMatchObject([
-          { message, status: 'failed', error, service },
+          { message, status: 'failed', error: seen, service },
         ]);
       }
       expect(JSON.stringify(await db.storage.events({ org, service: 'desk' }))).not.toContain('canary-outbox-failed');
