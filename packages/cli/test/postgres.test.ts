@@ -1,10 +1,10 @@
-// PostgreSQL through the real `onenumber` binary (issue 10): every shared scenario on
+// PostgreSQL through the real `onenumber` binary (issue 10): every example scenario on
 // `--storage postgres` gives the same report as on memory; `onenumber migrate` applies the
 // migrations once and then says it is up to date (SQLite file and PostgreSQL URL);
 // `onenumber serve --db postgres://...` serves, never prints the password, and stops on SIGTERM.
 // The database is ONENUMBER_TEST_DATABASE_URL when set, else the CLI's own embedded PostgreSQL.
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,14 +16,10 @@ import { embeddedPostgres } from '../src/scenario/embeddedPostgres';
 
 const run = promisify(execFile);
 const bin = resolve(__dirname, '../dist/bin.js');
-const shared = resolve(__dirname, '../../../../shared/scenarios');
-const example = resolve(__dirname, '../../../examples/scenarios/succession-and-replies.json');
-const files = [
-  ...readdirSync(shared)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => join(shared, f)),
-  example,
-];
+const examples = resolve(__dirname, '../../../examples/scenarios');
+const files = readdirSync(examples)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => join(examples, f));
 const temp = mkdtempSync(join(tmpdir(), 'onenumber-cli-pg-'));
 let url = '';
 
@@ -49,7 +45,7 @@ async function onenumber(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 describe('onenumber scenario --storage postgres', () => {
-  it('passes every shared scenario with the same report as memory (own embedded PostgreSQL, stopped at the end)', async () => {
+  it('passes every example scenario with the same report as memory (own embedded PostgreSQL, stopped at the end)', async () => {
     const memory = await onenumber(['scenario', ...files, '--json']);
     const postgres = await onenumber(['scenario', ...files, '--json', '--storage', 'postgres'], {
       ONENUMBER_DATABASE_URL: '',
@@ -76,6 +72,35 @@ describe('onenumber scenario --storage postgres', () => {
       await client.end();
     }
   }, 120_000);
+});
+
+// As root the embedded PostgreSQL runs as the `postgres` user; a temporary folder that user cannot
+// enter used to leave the command waiting (or crashing) instead of saying so.
+const asRoot = process.getuid?.() === 0;
+describe('onenumber scenario --storage postgres when the embedded PostgreSQL cannot start', () => {
+  (asRoot ? it : it.skip)(
+    'exits 2 saying why and what to do, once, no stack trace (skipped unless root)',
+    async () => {
+      const locked = mkdtempSync(join(tmpdir(), 'onenumber-cli-locked-'));
+      chmodSync(locked, 0o700);
+      try {
+        const { code, stdout, stderr } = await onenumber(['scenario', ...files, '--storage', 'postgres'], {
+          ONENUMBER_DATABASE_URL: '',
+          TMPDIR: locked,
+        });
+        expect(code).toBe(2);
+        expect(stderr).toContain('--storage postgres: ONENUMBER_DATABASE_URL is not set, and the embedded PostgreSQL');
+        expect(stderr).toContain(`cannot enter ${locked} (mode 700)`);
+        expect(stderr).toContain('TMPDIR=/tmp');
+        expect(stderr).toContain(`${files.length - 1} more file(s) not run`);
+        expect(stderr).not.toMatch(/\n\s+at /);
+        expect(stdout).toBe('');
+      } finally {
+        rmSync(locked, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });
 
 describe('onenumber migrate', () => {

