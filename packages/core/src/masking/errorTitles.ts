@@ -69,11 +69,10 @@ const projectTitles: Record<string, string> = {
   undeliverable: 'The message could not be delivered to the customer.',
   'spam-limit': 'WhatsApp limited sending from this number (spam rate limit).',
   'unsupported-type': 'WhatsApp does not support this message type.',
-  other: 'WhatsApp did not send the message.',
   unknown: 'The message failed for a reason the provider did not give.',
 };
 
-/** The title of a code nobody listed. */
+/** The title of a code nobody listed (and of `other`, what such a code reads as). */
 export const genericErrorTitle = 'The message could not be sent.';
 
 /** Every listed code and its title, for documentation and for integrators. */

@@ -23,7 +23,7 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { EventDraft } from '../common/eventDrafts';
 import { EventHub, streamKey } from '../common/eventHub';
-import { toChannelEvent } from '../common/cursors';
+import { readEvents } from './eventReader';
 import { closedError, isRetryable, pause } from './pgErrors';
 import { migrationSql, sql, type Queryable } from './sql';
 
@@ -133,10 +133,7 @@ export function createHandle(pool: pg.Pool, channel: string): Omit<PgHandle, 'cl
     {
       latestId: () => 0, // not polled: LISTEN/NOTIFY wakes the hub
       startOf: async ({ org, service }) => (await sql.headOf.get(pool, org, service))?.head ?? 0,
-      read: async ({ org, service, after, limit }) =>
-        (await sql.eventsAfter.all(pool, org, service, after, limit)).map((row) =>
-          toChannelEvent(row.seq, row.body, { org, service, type: row.type, channel: row.channel }),
-        ),
+      read: ({ org, service, after, limit }) => readEvents(pool, org, service, after, limit),
     },
     null,
   );

@@ -7,12 +7,12 @@ import {
   type ChannelStorage,
   type EventQuery,
 } from '@onenumber/core';
-import { parseCursor, readLimitSchema, toChannelEvent } from '../common/cursors';
+import { parseCursor, readLimitSchema } from '../common/cursors';
 import type { PgHandle } from './connection';
 import { membershipStore } from './membershipStore';
 import { messageStore } from './messageStore';
+import { readEvents } from './eventReader';
 import { pgGuarded as guarded } from './pgErrors';
-import { sql } from './sql';
 import { timelineStore } from './timelineStore';
 
 export function postgresStorage(h: PgHandle, close: () => Promise<void>): ChannelStorage {
@@ -26,14 +26,7 @@ export function postgresStorage(h: PgHandle, close: () => Promise<void>): Channe
       guarded(async () => {
         const after = parseCursor(query.after) ?? 0;
         const limit = parseInput(readLimitSchema, query.limit, 'limit') ?? null;
-        return (await sql.eventsAfter.all(h.db, query.org, query.service, after, limit)).map((row) =>
-          toChannelEvent(row.seq, row.body, {
-            org: query.org,
-            service: query.service,
-            type: row.type,
-            channel: row.channel,
-          }),
-        );
+        return readEvents(h.db, query.org, query.service, after, limit);
       }),
     subscribe: (query: EventQuery, listener: (event: ChannelEvent) => void): (() => void) =>
       h.hub.subscribe(query, parseCursor(query.after), listener),
