@@ -13,10 +13,12 @@ import { errorLabel, errorResponse, toPublicError } from './errors';
 import { createGuards } from './guards';
 import { jsonLineLogger, type RequestLog, type RequestLogger } from './logger';
 import { openApiDocument } from './openapi';
+import { answer } from './routes/answer';
 import { readBody, type AppEnv } from './routes/context';
 import { directoryRoutes } from './routes/directoryRoutes';
 import { eventStreamResponse } from './routes/eventStream';
 import { capabilitiesOf, storageRoutes } from './routes/storageRoutes';
+import { healthSchema } from './schemas/health';
 import { eventQuerySchema } from './schemas/records';
 import { mountWhatsApp, type WhatsAppMount } from './whatsapp/mountWhatsApp';
 import type { WhatsAppOptions } from './whatsapp/whatsAppOptions';
@@ -130,7 +132,7 @@ export function createOneNumberHandler(options: HandlerOptions): OneNumberHandle
 
   let whatsapp: WhatsAppMount | undefined;
   app.get('/health', (c) =>
-    c.json({
+    answer(c, healthSchema, {
       ok: true,
       specificationVersion: storageSpecificationVersion,
       dialect: db.dialect,

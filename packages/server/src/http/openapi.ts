@@ -1,55 +1,56 @@
 // GET /openapi.json: the OpenAPI 3.1 document, generated from the same zod schemas that validate
-// the requests (zod 4's toJSONSchema), so the document cannot drift from the server.
+// the requests and type the answers (zod 4's toJSONSchema), so the document cannot drift from the
+// server. Every operation has a stable operationId, its inputs, its answer and the refusals it can
+// send; test/http/openapi checks it against the mounted routes, lints it (redocly) and types and
+// calls a client generated from it (openapi-typescript, openapi-fetch).
 import { storageSpecificationVersion } from '@onenumber/core';
-import { webhookPayloadSchema } from '@onenumber/whatsapp';
-import { z } from 'zod';
-import { storageRoutes } from './routes/storageRoutes';
-import {
-  agentEntrySchema,
-  agentQuerySchema,
-  directoryContentsSchema,
-  issueTokenSchema,
-  numberAdminSchema,
-  numberQuerySchema,
-  orgEntrySchema,
-  orgQuerySchema,
-} from './schemas/admin';
-import { errorBodySchema } from './schemas/records';
-import { resumeWhatsAppSchema } from './whatsapp/mountWhatsApp';
+import { directoryPaths } from './contract/directoryPaths';
+import { eventsPath } from './contract/eventsPath';
+import { componentSchemas } from './contract/jsonSchema';
+import { metaPaths } from './contract/metaPaths';
+import type { Tag } from './contract/operation';
+import { refusalComponents } from './contract/refusals';
+import { storagePaths } from './contract/storagePaths';
+import { tokenPaths } from './contract/tokenPaths';
+import { whatsAppPaths } from './contract/whatsAppPaths';
 
-const json = (schema: z.ZodType) =>
-  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
-const errors = {
-  '400': { $ref: '#/components/responses/Error' },
-  '401': { $ref: '#/components/responses/Error' },
-  '403': { $ref: '#/components/responses/Error' },
-  '422': { $ref: '#/components/responses/Error' },
-};
-const ok = (description: string) => ({ '200': { description, content: { 'application/json': {} } }, ...errors });
-
-function post(summary: string, schema: z.ZodType, tag: string) {
-  return {
-    post: {
-      tags: [tag],
-      summary,
-      requestBody: { required: true, content: { 'application/json': { schema: json(schema) } } },
-      responses: ok('The result, as JSON'),
-    },
-  };
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
+  servers: { url: string; description: string }[];
+  tags: { name: Tag; description: string }[];
+  security: Record<string, string[]>[];
+  components: Record<string, Record<string, unknown>>;
+  paths: Record<string, Record<string, unknown>>;
 }
-const put = (summary: string, schema: z.ZodType) => ({ put: post(summary, schema, 'admin').post });
 
-let cached: unknown;
+const tags: OpenApiDocument['tags'] = [
+  { name: 'meta', description: 'The server itself: liveness and this document. No token.' },
+  {
+    name: 'storage',
+    description:
+      'The ChannelStorage interface over HTTP, one POST per method (@onenumber/storage-http is its client). Answers are projected for the token’s service (R17, R18, R20).',
+  },
+  { name: 'events', description: "Server-Sent Events: a service's events, live and resumable." },
+  { name: 'directory', description: "The directory's read side: a service reads its own org only." },
+  { name: 'admin', description: 'The admin token only: the directory’s write side, tokens, the WhatsApp transport.' },
+  { name: 'whatsapp', description: 'The WhatsApp Cloud API transport: its webhook and its state.' },
+];
 
-export function openApiDocument(): unknown {
-  cached ??= {
+function build(): OpenApiDocument {
+  return {
     openapi: '3.1.0',
     info: {
       title: 'OneNumber server',
       version: `storage-spec-${storageSpecificationVersion}`,
       description:
-        'Several services sharing one WhatsApp Business number: the ChannelStorage interface over HTTP, the directory, scoped tokens, real-time events. Refusals are {error, message} with a stable code (R27).',
+        'Several services sharing one WhatsApp Business number: the ChannelStorage interface over HTTP, the directory, scoped tokens, real-time events. Every refusal is `{error, message}` with a stable code (R27); each status carries the codes listed in its response.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
+    // Relative: the origin the document was fetched from. A server mounted under a prefix (or behind
+    // a proxy) is reached at its own base URL, which a client names itself (openapi-fetch: baseUrl).
+    servers: [{ url: '/', description: 'The server that serves this document' }],
+    tags,
     security: [{ bearer: [] }],
     components: {
       securitySchemes: {
@@ -59,128 +60,27 @@ export function openApiDocument(): unknown {
           description: 'The admin token, or a service token issued by POST /v1/admin/tokens.',
         },
       },
-      responses: {
-        Error: {
-          description: 'A refusal with a stable code',
-          content: { 'application/json': { schema: json(errorBodySchema) } },
+      headers: {
+        StorageVersion: {
+          description: 'The ChannelStorage specification version this server implements (on every response)',
+          schema: { type: 'integer', const: storageSpecificationVersion },
         },
       },
+      schemas: componentSchemas(),
+      responses: refusalComponents(),
     },
     paths: {
-      '/health': {
-        get: {
-          security: [],
-          summary: 'Liveness, the storage specification version and the database dialect',
-          responses: { '200': { description: 'ok' } },
-        },
-      },
-      '/openapi.json': {
-        get: { security: [], summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } },
-      },
-      ...Object.fromEntries(
-        storageRoutes.map((r) => [`/v1/storage/${r.method}`, post(r.summary, r.schema, 'storage')]),
-      ),
-      '/v1/events': {
-        get: {
-          tags: ['events'],
-          summary:
-            "Server-Sent Events: the token's service's events, projected for it. Resume with Last-Event-ID or ?after=.",
-          parameters: [
-            {
-              name: 'org',
-              in: 'query',
-              schema: { type: 'string' },
-              description: 'Admin only; a service token streams its own org',
-            },
-            {
-              name: 'service',
-              in: 'query',
-              schema: { type: 'string' },
-              description: 'Admin only; a service token streams its own service',
-            },
-            { name: 'after', in: 'query', schema: { type: 'string' } },
-            { name: 'Last-Event-ID', in: 'header', schema: { type: 'string' } },
-          ],
-          responses: {
-            '200': {
-              description: 'A text/event-stream; each event `id:` and `data:` (a ChannelEvent as JSON)',
-              content: { 'text/event-stream': {} },
-            },
-            ...errors,
-          },
-        },
-      },
-      '/v1/directory/org': post('The org entry (own org only)', orgQuerySchema, 'directory'),
-      '/v1/directory/agent': post("An agent of the token's org", agentQuerySchema, 'directory'),
-      '/v1/directory/number': post('The facts about a business number', numberQuerySchema, 'directory'),
-      '/v1/admin/orgs': put('Set an org: plan and service subscriptions', orgEntrySchema),
-      '/v1/admin/agents': put('Set an agent: name and access', agentEntrySchema),
-      '/v1/admin/numbers': put('Set a number: verification and phone_number_id', numberAdminSchema),
-      '/v1/admin/directory': post('Load orgs, agents and numbers at once', directoryContentsSchema, 'admin'),
-      '/v1/admin/orgs/{org}/agents': {
-        get: { tags: ['admin'], summary: "An org's agents", responses: ok('AgentEntry[]') },
-      },
-      '/v1/admin/orgs/{org}/agents/{id}': {
-        delete: { tags: ['admin'], summary: 'Remove an agent', responses: ok('{removed}') },
-      },
-      '/v1/admin/tokens': {
-        ...post('Issue a service token for (org, service); the secret is shown once', issueTokenSchema, 'admin'),
-        get: { tags: ['admin'], summary: 'Issued tokens (without secrets)', responses: ok('Token[]') },
-      },
-      '/v1/admin/tokens/{id}': { delete: { tags: ['admin'], summary: 'Revoke a token', responses: ok('{revoked}') } },
-      '/v1/admin/whatsapp': {
-        get: {
-          tags: ['admin', 'whatsapp'],
-          summary:
-            'Whether the WhatsApp webhook and sender are on; the webhook counters and the outbox worker counters (never a secret)',
-          responses: ok('{webhook, sender}'),
-        },
-      },
-      '/v1/admin/whatsapp/resume': post(
-        'Resume sending after a 190 token error, optionally with a new access token',
-        resumeWhatsAppSchema,
-        'whatsapp',
-      ),
-      '/webhooks/whatsapp': {
-        get: {
-          tags: ['whatsapp'],
-          security: [],
-          summary:
-            "Meta's subscription challenge: 200 with hub.challenge when hub.verify_token is WHATSAPP_VERIFY_TOKEN, else 403. Served when WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN are set.",
-          parameters: ['hub.mode', 'hub.verify_token', 'hub.challenge'].map((name) => ({
-            name,
-            in: 'query',
-            required: true,
-            schema: { type: 'string' },
-          })),
-          responses: {
-            '200': { description: 'The challenge, as text', content: { 'text/plain': {} } },
-            '403': { $ref: '#/components/responses/Error' },
-          },
-        },
-        post: {
-          tags: ['whatsapp'],
-          security: [],
-          summary:
-            'A WhatsApp Cloud API delivery, authenticated by X-Hub-Signature-256 (HMAC-SHA256 of the raw body with WHATSAPP_APP_SECRET), no token. Stored (R15, R17) before the 200.',
-          parameters: [
-            {
-              name: 'X-Hub-Signature-256',
-              in: 'header',
-              required: true,
-              schema: { type: 'string', pattern: '^sha256=[0-9a-fA-F]{64}$' },
-            },
-          ],
-          requestBody: { required: true, content: { 'application/json': { schema: json(webhookPayloadSchema) } } },
-          responses: {
-            '200': { description: 'Stored: {ok, messages, statuses}', content: { 'application/json': {} } },
-            '400': { $ref: '#/components/responses/Error' },
-            '401': { $ref: '#/components/responses/Error' },
-            '500': { description: 'Not stored; WhatsApp delivers again', content: { 'application/json': {} } },
-          },
-        },
-      },
+      ...metaPaths(),
+      ...storagePaths(),
+      ...eventsPath(),
+      ...directoryPaths(),
+      ...tokenPaths(),
+      ...whatsAppPaths(),
     },
   };
-  return cached;
 }
+
+let cached: OpenApiDocument | undefined;
+
+/** The document (built once). */
+export const openApiDocument = (): OpenApiDocument => (cached ??= build());

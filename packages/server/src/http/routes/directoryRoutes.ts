@@ -3,7 +3,8 @@
 // an access it lacks: only the admin routes write it.
 import { OneNumberError, normaliseNumber, type NumberEntry } from '@onenumber/core';
 import type { Hono } from 'hono';
-import type { ServerDatabase } from '../../db/ServerDatabase';
+import type { z } from 'zod';
+import type { IssuedToken, ServerDatabase } from '../../db/ServerDatabase';
 import { requireAdmin, requireScope } from '../auth';
 import {
   agentEntrySchema,
@@ -15,7 +16,16 @@ import {
   orgEntrySchema,
   orgQuerySchema,
 } from '../schemas/admin';
+import {
+  agentRemovedSchema,
+  agentResultSchema,
+  directoryLoadedSchema,
+  numberResultSchema,
+  orgResultSchema,
+} from '../schemas/directory';
 import { idSchema } from '../schemas/records';
+import { issuedTokenSchema, tokenRevokedSchema, tokenSchema } from '../schemas/tokens';
+import { answer, answerParsed, type SameShape } from './answer';
 import { readBody, type AppEnv } from './context';
 
 function e164(value: string): string {
@@ -35,6 +45,9 @@ const param = (value: string | undefined, field: string) => {
   return parsed.data;
 };
 
+// The token routes parse their answers (a listed token never carries its secret): same fields.
+true satisfies SameShape<IssuedToken, z.output<typeof issuedTokenSchema>>;
+
 export function directoryRoutes(app: Hono<AppEnv>, db: ServerDatabase): void {
   const { directory, tokens } = db;
 
@@ -42,37 +55,36 @@ export function directoryRoutes(app: Hono<AppEnv>, db: ServerDatabase): void {
   app.post('/v1/directory/org', async (c) => {
     const { id } = await readBody(c, orgQuerySchema);
     requireScope(c.var.principal, { org: id });
-    return c.json(await directory.org(id));
+    return answer(c, orgResultSchema.nullable(), await directory.org(id));
   });
   app.post('/v1/directory/agent', async (c) => {
     const input = await readBody(c, agentQuerySchema);
     requireScope(c.var.principal, { org: input.org });
-    return c.json(await directory.agent(input.org, input.id));
+    return answer(c, agentResultSchema.nullable(), await directory.agent(input.org, input.id));
   });
   app.post('/v1/directory/number', async (c) => {
     const { number } = await readBody(c, numberQuerySchema);
     const normalised = normaliseNumber(number);
-    return c.json(normalised ? await directory.number(normalised) : null);
+    return answer(c, numberResultSchema.nullable(), normalised ? await directory.number(normalised) : null);
   });
 
   // Write side: admin only.
   app.put('/v1/admin/orgs', async (c) => {
     requireAdmin(c.var.principal);
-    return c.json(await directory.setOrg(await readBody(c, orgEntrySchema)));
+    return answer(c, orgResultSchema, await directory.setOrg(await readBody(c, orgEntrySchema)));
   });
   app.put('/v1/admin/agents', async (c) => {
     requireAdmin(c.var.principal);
-    return c.json(await directory.setAgent(await readBody(c, agentEntrySchema)));
+    return answer(c, agentResultSchema, await directory.setAgent(await readBody(c, agentEntrySchema)));
   });
   app.get('/v1/admin/orgs/:org/agents', async (c) => {
     requireAdmin(c.var.principal);
-    return c.json(await directory.listAgents(param(c.req.param('org'), 'org')));
+    return answer(c, agentResultSchema.array(), await directory.listAgents(param(c.req.param('org'), 'org')));
   });
   app.delete('/v1/admin/orgs/:org/agents/:id', async (c) => {
     requireAdmin(c.var.principal);
-    return c.json({
-      removed: await directory.removeAgent(param(c.req.param('org'), 'org'), param(c.req.param('id'), 'id')),
-    });
+    const removed = await directory.removeAgent(param(c.req.param('org'), 'org'), param(c.req.param('id'), 'id'));
+    return answer(c, agentRemovedSchema, { removed });
   });
   app.put('/v1/admin/numbers', async (c) => {
     requireAdmin(c.var.principal);
@@ -86,7 +98,7 @@ export function directoryRoutes(app: Hono<AppEnv>, db: ServerDatabase): void {
       await directory.setPhoneNumberId({ number, phoneNumberId: input.phoneNumberId });
       stored.phoneNumberId = input.phoneNumberId;
     }
-    return c.json(stored);
+    return answer(c, numberResultSchema, stored);
   });
   app.post('/v1/admin/directory', async (c) => {
     requireAdmin(c.var.principal);
@@ -95,21 +107,23 @@ export function directoryRoutes(app: Hono<AppEnv>, db: ServerDatabase): void {
     for (const org of contents.orgs) await directory.setOrg(org);
     for (const agent of contents.agents) await directory.setAgent(agent);
     for (const entry of numbers) await directory.setNumber(entry);
-    return c.json({ orgs: contents.orgs.length, agents: contents.agents.length, numbers: contents.numbers.length });
+    const loaded = { orgs: contents.orgs.length, agents: contents.agents.length, numbers: contents.numbers.length };
+    return answer(c, directoryLoadedSchema, loaded);
   });
 
   // Tokens: issued per (org, service); the secret is shown once.
   app.post('/v1/admin/tokens', async (c) => {
     requireAdmin(c.var.principal);
     const { org, service } = await readBody(c, issueTokenSchema);
-    return c.json(await tokens.issue({ kind: 'service', org, service }, new Date().toISOString()), 201);
+    const issued = await tokens.issue({ kind: 'service', org, service }, new Date().toISOString());
+    return answerParsed(c, issuedTokenSchema, issued, 201);
   });
   app.get('/v1/admin/tokens', async (c) => {
     requireAdmin(c.var.principal);
-    return c.json(await tokens.list());
+    return answerParsed(c, tokenSchema.array(), await tokens.list());
   });
   app.delete('/v1/admin/tokens/:id', async (c) => {
     requireAdmin(c.var.principal);
-    return c.json({ revoked: await tokens.revoke(param(c.req.param('id'), 'id')) });
+    return answer(c, tokenRevokedSchema, { revoked: await tokens.revoke(param(c.req.param('id'), 'id')) });
   });
 }

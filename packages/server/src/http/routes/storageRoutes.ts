@@ -1,11 +1,29 @@
 // The ChannelStorage interface over HTTP, one POST route per method (`/v1/storage/<method>`):
 // the body is the method's input record, the answer its result as JSON. createHttpStorage in
 // @onenumber/storage-http is the exact mirror. Projections are computed here, by the storage,
-// so a service never receives another service's reply text or agent (R17, R18, R20).
+// so a service never receives another service's reply text or agent (R17, R18, R20). Each route
+// names the schema of its answer: `run` must return that type (a compile-time tie, no cost per
+// request), and GET /openapi.json documents it, with the refusals the route adds.
 import { OneNumberError, type ChannelStorage } from '@onenumber/core';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Principal } from '../../db/ServerDatabase';
 import type { Guards } from '../guards';
+import {
+  channelInfoResultSchema,
+  connectOutcomeSchema,
+  membershipOutcomeSchema,
+  membershipRecordSchema,
+} from '../schemas/channel';
+import {
+  assignmentSetSchema,
+  conversationStateSchema,
+  inboundOutcomeSchema,
+  replyAppendedSchema,
+  statusUpdatedSchema,
+} from '../schemas/conversation';
+import { channelEventSchema } from '../schemas/events';
+import { messageViewSchema } from '../schemas/message';
+import { timelineEntrySchema } from '../schemas/timeline';
 import {
   assignmentRecordSchema,
   channelInfoSchema,
@@ -27,90 +45,135 @@ import {
 
 type ServicePrincipal = Extract<Principal, { kind: 'service' }>;
 
+/**
+ * The statuses a route answers beyond those of every storage route (400 input, 401, 403 scope, 500,
+ * 503): 404 an unknown org, conversation or message, 409 a version or write conflict, 422 a rule's
+ * refusal, 501 an optional capability this storage lacks.
+ */
+export type StorageRefusal = 404 | 409 | 422 | 501;
+
 export interface StorageRoute {
   /** The ChannelStorage method this route mirrors, and the last segment of its path. */
   method: string;
   summary: string;
   schema: z.ZodType;
+  /** The answer's schema (200). */
+  result: z.ZodType;
+  refusals: readonly StorageRefusal[];
   /** Runs the method for a principal whose scope (org, service) was already checked. */
   run(storage: ChannelStorage, guards: Guards, input: never, principal: Principal): Promise<unknown>;
 }
 
 const service = (p: Principal): p is ServicePrincipal => p.kind === 'service';
 
-function route<S extends z.ZodType>(
+function route<S extends z.ZodType, R extends z.ZodType>(
   method: string,
   summary: string,
   schema: S,
-  run: (storage: ChannelStorage, guards: Guards, input: z.output<S>, principal: Principal) => Promise<unknown>,
+  answer: { result: R; refusals: readonly StorageRefusal[] },
+  run: (storage: ChannelStorage, guards: Guards, input: z.output<S>, principal: Principal) => Promise<z.output<R>>,
 ): StorageRoute {
-  return { method, summary, schema, run: run as StorageRoute['run'] };
+  return { method, summary, schema, ...answer, run: run as StorageRoute['run'] };
 }
+
+const answers = <R extends z.ZodType>(result: R, ...refusals: StorageRefusal[]) => ({ result, refusals });
+const nothing = z.null();
 
 /** The routes, in the order of the interface. Admin tokens are trusted operators: guards apply to service tokens. */
 export const storageRoutes: StorageRoute[] = [
-  route('connect', 'R3, R5..R8, R13: join or create the channel', connectRecordSchema, async (s, g, input, p) =>
-    s.connect(service(p) ? await g.connect(input) : input),
+  route(
+    'connect',
+    'R3, R5..R8, R13: join or create the channel',
+    connectRecordSchema,
+    answers(connectOutcomeSchema, 404, 409, 422),
+    async (s, g, input, p) => s.connect(service(p) ? await g.connect(input) : input),
   ),
   route(
     'changeMembership',
     'R10..R13: disable, enable or remove a membership',
     membershipChangeSchema,
+    answers(membershipOutcomeSchema, 409, 422),
     (s, _g, input) => s.changeMembership(input),
   ),
-  route('findMembership', "The service's membership on a number, or null", findMembershipSchema, (s, _g, input) =>
-    s.findMembership(input),
+  route(
+    'findMembership',
+    "The service's membership on a number, or null",
+    findMembershipSchema,
+    answers(membershipRecordSchema.nullable()),
+    (s, _g, input) => s.findMembership(input),
   ),
   route(
     'channelInfo',
     'The shared channel of a number, or the channel of a service',
     channelInfoSchema,
+    answers(channelInfoResultSchema.nullable()),
     (s, _g, input) => s.channelInfo(input),
   ),
-  route('configure', 'R9, R28: channel settings, parent only', configureRecordSchema, (s, _g, input) =>
-    s.configure(input),
+  route(
+    'configure',
+    'R9, R28: channel settings, parent only',
+    configureRecordSchema,
+    answers(channelInfoResultSchema.shape.settings, 409, 422),
+    (s, _g, input) => s.configure(input),
   ),
-  route('receive', 'R13, R15, R26: store an inbound message', inboundRecordSchema, async (s, g, input, p) =>
-    s.receive(service(p) ? await g.receive(input, p) : input),
+  route(
+    'receive',
+    'R13, R15, R26: store an inbound message',
+    inboundRecordSchema,
+    answers(inboundOutcomeSchema, 409, 422),
+    async (s, g, input, p) => s.receive(service(p) ? await g.receive(input, p) : input),
   ),
   route(
     'conversation',
     'The conversation state the assignment rules read',
     conversationQuerySchema,
+    answers(conversationStateSchema.nullable()),
     async (s, g, input, p) => {
       const state = await s.conversation(input);
       return service(p) ? g.conversationResult(state, p) : state;
     },
   ),
-  route('appendReply', 'R16, R24: append a reply at an expected version', replyRecordSchema, async (s, g, input, p) =>
-    s.appendReply(service(p) ? await g.appendReply(input) : input),
+  route(
+    'appendReply',
+    'R16, R24: append a reply at an expected version',
+    replyRecordSchema,
+    answers(replyAppendedSchema, 404, 409, 422),
+    async (s, g, input, p) => s.appendReply(service(p) ? await g.appendReply(input) : input),
   ),
   route(
     'setAssignment',
     "R21, R23: set one service's assignee at an expected version",
     assignmentRecordSchema,
+    answers(assignmentSetSchema, 404, 409, 422),
     async (s, g, input, p) => s.setAssignment(service(p) ? await g.setAssignment(input) : input),
   ),
   route(
     'view',
     'R17..R20: the history projected for the viewing service (a service token: an active member)',
     viewQuerySchema,
+    answers(z.array(messageViewSchema), 404, 422),
     async (s, g, input, p) => s.view(service(p) ? await g.view(input) : input),
   ),
   route(
     'updateStatus',
     'R17: a delivery report; statuses only move forward (admin only: WhatsApp reports them on the webhook)',
     statusRecordSchema,
+    answers(statusUpdatedSchema, 404, 409),
     (s, g, input, p) => (service(p) ? g.updateStatus() : s.updateStatus(input)),
   ),
-  route('events', "One service's events after a cursor, projected for it", eventQuerySchema, (s, _g, input) =>
-    s.events(input),
+  route(
+    'events',
+    "One service's events after a cursor, projected for it",
+    eventQuerySchema,
+    answers(z.array(channelEventSchema)),
+    (s, _g, input) => s.events(input),
   ),
   // Optional capabilities (issue 9): GET /health says which ones this server's storage has.
   route(
     'timeline',
     "Issue 9: the channel's audit timeline (a service token: its parent only)",
     timelineQuerySchema,
+    answers(z.array(timelineEntrySchema), 422, 501),
     async (s, g, input, p) => {
       if (!s.timeline) throw unsupported('keeps no timeline');
       if (service(p)) await g.requireParent(input.org, input.channel, p.service);
@@ -121,6 +184,7 @@ export const storageRoutes: StorageRoute[] = [
     'note',
     'Issue 9: record a timeline entry the storage cannot see (R23); nothing when it keeps no timeline',
     noteSchema,
+    answers(nothing, 409),
     async (s, _g, input, p) => {
       if (service(p) && input.entry.service !== p.service)
         throw new OneNumberError('FORBIDDEN', `This token notes entries about ${p.service} only.`, {
@@ -130,14 +194,21 @@ export const storageRoutes: StorageRoute[] = [
       return null;
     },
   ),
-  route('loadCursor', "Issue 9: a service's durable event cursor", cursorQuerySchema, async (s, _g, input) => {
-    if (!s.loadCursor) throw unsupported('keeps no durable cursors');
-    return s.loadCursor(input);
-  }),
+  route(
+    'loadCursor',
+    "Issue 9: a service's durable event cursor",
+    cursorQuerySchema,
+    answers(z.string().nullable(), 501),
+    async (s, _g, input) => {
+      if (!s.loadCursor) throw unsupported('keeps no durable cursors');
+      return s.loadCursor(input);
+    },
+  ),
   route(
     'saveCursor',
     "Issue 9: move a service's durable event cursor forward",
     saveCursorSchema,
+    answers(nothing, 409, 501),
     async (s, _g, input) => {
       if (!s.saveCursor) throw unsupported('keeps no durable cursors');
       await s.saveCursor(input);

@@ -10,7 +10,9 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { ServerDatabase } from '../../db/ServerDatabase';
 import { requireAdmin } from '../auth';
+import { answer, answerParsed, type SameShape } from '../routes/answer';
 import { readBody, readBytes, type AppEnv } from '../routes/context';
+import { whatsAppReportSchema, whatsAppResumedSchema } from '../schemas/whatsapp';
 import { createSender } from './sender';
 import { createWebhookRoute, type WebhookCounters } from './webhookRoute';
 import { resolveWhatsApp, type WhatsAppOptions } from './whatsAppOptions';
@@ -35,6 +37,9 @@ export interface WhatsAppReport {
       }
     | { on: false; why: string };
 }
+
+// The route parses the report with its schema: both name the same fields.
+true satisfies SameShape<WhatsAppReport, z.output<typeof whatsAppReportSchema>>;
 
 export interface WhatsAppMount {
   /** The webhook answers at /webhooks/whatsapp. */
@@ -102,7 +107,7 @@ export function mountWhatsApp(
 
   app.get('/v1/admin/whatsapp', (c) => {
     requireAdmin(c.var.principal);
-    return c.json(report());
+    return answerParsed(c, whatsAppReportSchema, report());
   });
   app.post('/v1/admin/whatsapp/resume', async (c) => {
     requireAdmin(c.var.principal);
@@ -113,7 +118,7 @@ export function mountWhatsApp(
         'Sending is off on this server: set WHATSAPP_ACCESS_TOKEN and restart it.',
       );
     sender.resume(accessToken);
-    return c.json({ paused: sender.worker.paused });
+    return answer(c, whatsAppResumedSchema, { paused: sender.worker.paused });
   });
 
   return {

@@ -1,0 +1,27 @@
+// What the directory and admin routes answer: core's entries as stored (an org's services always
+// present), a number with its WhatsApp phone_number_id when one was given, and load counts.
+import { agentEntrySchema, orgEntrySchema } from '@onenumber/core';
+import { z } from 'zod';
+import { named } from './named';
+
+export const orgResultSchema = named('OrgEntry', orgEntrySchema);
+export const agentResultSchema = named('AgentEntry', agentEntrySchema);
+
+export const numberResultSchema = named(
+  'NumberEntry',
+  z.object({
+    /** E.164. */
+    number: z.string(),
+    verified: z.boolean(),
+    /** Answered by PUT /v1/admin/numbers when it registered one. */
+    phoneNumberId: z.string().optional(),
+  }),
+);
+
+export const directoryLoadedSchema = named(
+  'DirectoryLoaded',
+  z.object({ orgs: z.number().int(), agents: z.number().int(), numbers: z.number().int() }),
+  'How many entries of each kind were written',
+);
+
+export const agentRemovedSchema = named('AgentRemoved', z.object({ removed: z.boolean() }));

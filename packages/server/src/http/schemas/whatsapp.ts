@@ -1,0 +1,71 @@
+// What the WhatsApp routes answer: GET /v1/admin/whatsapp's report (what is on, its counters;
+// never a secret), the resume result, and a stored webhook delivery. The report is parsed with
+// its schema before it is sent, so a field the schema does not name cannot reach the client.
+import { z } from 'zod';
+import { named } from './named';
+
+const count = z.number().int().min(0);
+
+export const webhookCountersSchema = z.object({
+  accepted: count,
+  unauthorized: count,
+  invalid: count,
+  failed: count,
+  challenges: count,
+  challengesRefused: count,
+  messages: z.object({ received: count, duplicates: count, unroutable: count }),
+  statuses: z.object({ applied: count, unchanged: count, unknown: count, ignored: count }),
+  /** The code of the last failure (no message: it could quote input). */
+  lastFailure: z.string().nullable(),
+});
+
+const workerCountersSchema = z.object({
+  claimed: count,
+  sent: count,
+  retried: count,
+  failed: count,
+  windowClosed: count,
+  authErrors: count,
+  repeatsSuspected: count,
+  unrecorded: count,
+  leaseLapsed: count,
+  recordErrors: count,
+  claimErrors: count,
+});
+
+/** Why sending is paused (a 190 token error), or null. */
+const pausedSchema = z.enum(['auth']).nullable();
+
+export const whatsAppReportSchema = named(
+  'WhatsAppReport',
+  z.object({
+    webhook: z.union([
+      webhookCountersSchema.extend({ on: z.literal(true), path: z.string() }),
+      z.object({ on: z.literal(false), why: z.string().nullable() }),
+    ]),
+    sender: z.union([
+      z.object({
+        on: z.literal(true),
+        running: z.boolean(),
+        transport: z.string(),
+        graphUrl: z.string().nullable(),
+        apiVersion: z.string().nullable(),
+        rate: count,
+        rates: z.record(z.string(), count),
+        paused: pausedSchema,
+        counters: workerCountersSchema,
+        /** Replies held per number and service, waiting for the rate budget. */
+        queued: z.record(z.string(), z.record(z.string(), count)),
+      }),
+      z.object({ on: z.literal(false), why: z.string() }),
+    ]),
+  }),
+);
+
+export const whatsAppResumedSchema = named('WhatsAppResumed', z.object({ paused: pausedSchema }));
+
+export const webhookAcceptedSchema = named(
+  'WebhookAccepted',
+  z.object({ ok: z.literal(true), messages: count, statuses: count }),
+  'Stored: how many messages and statuses the delivery carried',
+);
