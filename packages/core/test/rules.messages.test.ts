@@ -1,6 +1,6 @@
-// R15..R20 through the public API: delivery, one number for every reply, masking, history.
+// R15..R20, R32 through the public API: delivery, one number for every reply, masking, history.
 import { describe, expect, it } from 'vitest';
-import type { ChannelEvent } from '../src';
+import { errorTitleOf, type ChannelEvent } from '../src';
 import { C1, C2, N1, connectAll, eventsOf, makeWorld, refusal, texts } from './support/world';
 
 describe('messages and masking (R15..R20)', () => {
@@ -134,9 +134,10 @@ describe('messages and masking (R15..R20)', () => {
       changed: false,
     });
     const desk = await one.view({ org: 'acme', service: 'desk', agent: 'b', number: N1, customer: C1 });
+    // R32: desk reads the code with its fixed title, not the provider's text.
     expect(desk.messages.slice(1).map((m) => [m.status, m.error, m.masked])).toEqual([
       ['read', null, true],
-      ['failed', error, true],
+      ['failed', { code: 131047, title: errorTitleOf(131047) }, true],
     ]);
     const changes = (await eventsOf(one, 'desk')).filter((e) => e.type === 'statusChanged');
     expect(changes.map((e) => e.status)).toEqual(['read', 'delivered', 'failed']);
