@@ -8,12 +8,12 @@ export const services = ['desk', 'crm', 'salesiq'] as const;
 export type Service = (typeof services)[number];
 
 export const agents = [
-  { id: 'haruka', name: 'Haruka (Desk)', access: ['desk'] },
-  { id: 'kenji', name: 'Kenji (Desk + CRM)', access: ['desk', 'crm'] },
-  { id: 'rin', name: 'Rin (CRM + Desk)', access: ['crm', 'desk'] },
-  { id: 'mei', name: 'Mei (CRM)', access: ['crm'] },
-  { id: 'sora', name: 'Sora (CRM + SalesIQ)', access: ['crm', 'salesiq'] },
-  { id: 'yuki', name: 'Yuki (SalesIQ)', access: ['salesiq'] },
+  { id: 'haruka', name: 'Haruka', access: ['desk'] },
+  { id: 'kenji', name: 'Kenji', access: ['desk', 'crm'] },
+  { id: 'rin', name: 'Rin', access: ['crm', 'desk'] },
+  { id: 'mei', name: 'Mei', access: ['crm'] },
+  { id: 'sora', name: 'Sora', access: ['crm', 'salesiq'] },
+  { id: 'yuki', name: 'Yuki', access: ['salesiq'] },
 ];
 
 export const agentsOf = (service: Service) => agents.filter((a) => a.access.includes(service));

@@ -1,9 +1,10 @@
 // What each service pane shows, read through that service's own adapter and SDK: its membership
 // and role, the members (parent first), the conversation as that service sees it (masked replies
 // of other services, R17), the assignee, the R22 notice, whether its agent may reply (canReply)
-// and what leaving would change (previewLeave).
+// and what leaving would change (previewLeave). The page words it all (EN/JA) from these codes.
 import { OneNumberError, type OneNumber, type ServiceAdapter } from '@onenumber/core';
 import { agentsOf, customer, number, org, type Service } from './demo';
+import type { Session } from './session';
 
 export interface ServiceHandle {
   adapter: ServiceAdapter;
@@ -19,8 +20,8 @@ async function orNull<T>(promise: Promise<T>): Promise<T | null> {
   }
 }
 
-export async function paneOf(service: Service, handle: ServiceHandle, agent: string) {
-  const { adapter, onenumber } = handle;
+export async function paneOf(service: Service, session: Session, agent: string) {
+  const { adapter, onenumber } = session.handles[service];
   const membership = await onenumber.storage.findMembership({ org, number, service });
   const channel = await orNull(adapter.members(number));
   const active = membership?.state === 'active';
@@ -39,6 +40,10 @@ export async function paneOf(service: Service, handle: ServiceHandle, agent: str
         remove: await orNull(onenumber.previewLeave({ org, service, number, action: 'remove' })),
       }
     : null;
+  const assignee = view?.assignee ?? null;
+  // An assignee kept from before a Remove (R12, R21) is explained until the assignment changes.
+  const kept = session.keptAssignees.get(service) ?? null;
+  if (kept && active && assignee !== kept) session.keptAssignees.delete(service);
   return {
     service,
     displayName: adapter.displayName,
@@ -46,10 +51,11 @@ export async function paneOf(service: Service, handle: ServiceHandle, agent: str
     role: active ? membership.role : null,
     channelStatus: channel?.status ?? null,
     members: channel?.members ?? [],
-    agents: agentsOf(service).map(({ id, name }) => ({ id, name })),
+    agents: agentsOf(service).map(({ id, name, access }) => ({ id, name, access })),
     agent,
     messages: view?.messages ?? [],
-    assignee: view?.assignee ?? null,
+    assignee,
+    keptAssignee: active && assignee !== null && assignee === kept ? kept : null,
     notice: view?.notice ?? null,
     canReply,
     preview,

@@ -1,14 +1,13 @@
 // The page and its small API: one JSON read of every pane, one action route, the customer's send,
-// and a Server-Sent Events stream that tells the page when something changed (live, over the
-// adapters' own event feeds).
-import { readFileSync } from 'node:fs';
+// reset, and a Server-Sent Events stream that tells the page when something changed (live, over
+// the adapters' own event feeds).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import { OneNumberError } from '@onenumber/core';
 import { z } from 'zod';
 import { agentsOf, customer, number, services, type Service } from './demo';
-import { paneOf, type ServiceHandle } from './panes';
-import type { Phone } from './phone';
+import { paneOf } from './panes';
+import type { Session } from './session';
+import { serveFile, staticFile } from './static';
 
 const actionSchema = z
   .object({
@@ -16,24 +15,16 @@ const actionSchema = z
     action: z.enum(['connect', 'disable', 'enable', 'remove', 'assign', 'reply']),
     agent: z.string().min(1).max(64),
     confirm: z.boolean().optional(),
-    text: z.string().min(1).max(4096).optional(),
+    text: z.string().trim().min(1).max(4096).optional(),
   })
   .strict();
-const phoneSchema = z.object({ text: z.string().min(1).max(4096) }).strict();
+const phoneSchema = z.object({ text: z.string().trim().min(1).max(4096) }).strict();
 
 export interface WebOptions {
-  handles: Record<Service, ServiceHandle>;
-  phone: Phone;
-  sendAsCustomer(text: string): Promise<void>;
+  session(): Promise<Session>;
+  reset(): Promise<void>;
   publicDir: string;
 }
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-};
 
 async function body(req: IncomingMessage): Promise<unknown> {
   let text = '';
@@ -53,39 +44,51 @@ function send(res: ServerResponse, status: number, value: unknown): void {
   res.end(JSON.stringify(value));
 }
 
+/** The agent a pane acts as: the page's choice when that agent reaches the service, else the first. */
+const agentFor = (service: Service, asked: string | null) =>
+  agentsOf(service).find((a) => a.id === asked)?.id ?? agentsOf(service)[0]!.id;
+
 export function createWeb(options: WebOptions) {
-  const { handles, phone } = options;
   const streams = new Set<ServerResponse>();
   const changed = (what: string) => {
     for (const res of streams) res.write(`event: change\ndata: ${JSON.stringify({ what })}\n\n`);
   };
-  for (const service of services) {
-    for (const name of ['message', 'reply', 'status', 'parent', 'membership', 'assignment'] as const)
-      handles[service].adapter.on(name, () => changed(service));
-  }
-  phone.on('change', () => changed('phone'));
 
-  async function act(input: z.output<typeof actionSchema>) {
-    const { adapter } = handles[input.service];
+  async function act(session: Session, input: z.output<typeof actionSchema>) {
+    const { adapter } = session.handles[input.service];
     const ref = { number, [adapter.vocabulary.customer]: customer, [adapter.vocabulary.agent]: input.agent } as never;
     switch (input.action) {
       case 'assign':
         return adapter.assign({ ...(ref as object), confirm: input.confirm ?? false } as never);
       case 'reply':
         return adapter.reply({ ...(ref as object), text: input.text ?? '' } as never);
+      case 'remove': {
+        const held = await session.assigneeOf(input.service);
+        const result = await adapter.remove(number);
+        if (held) session.keptAssignees.set(input.service, held);
+        return result;
+      }
       default:
         return adapter[input.action](number);
     }
   }
 
+  async function state(url: URL) {
+    const session = await options.session();
+    const channel = await session.channel();
+    const panes = await Promise.all(services.map((s) => paneOf(s, session, agentFor(s, url.searchParams.get(s)))));
+    return {
+      number,
+      customer,
+      channel: channel ? { status: channel.status } : null,
+      panes,
+      phone: session.phone.messages,
+    };
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (req.method === 'GET' && url.pathname === '/api/state') {
-      const panes = await Promise.all(
-        services.map((s) => paneOf(s, handles[s], url.searchParams.get(s) ?? agentsOf(s)[0]!.id)),
-      );
-      return send(res, 200, { number, customer, panes, phone: phone.messages });
-    }
+    if (req.method === 'GET' && url.pathname === '/api/state') return send(res, 200, await state(url));
     if (req.method === 'GET' && url.pathname === '/api/live') {
       res.writeHead(200, {
         'content-type': 'text/event-stream',
@@ -98,22 +101,20 @@ export function createWeb(options: WebOptions) {
       return;
     }
     if (req.method === 'POST' && url.pathname === '/api/action') {
-      return send(res, 200, { ok: true, result: await act(actionSchema.parse(await body(req))) });
+      const input = actionSchema.parse(await body(req));
+      return send(res, 200, { ok: true, result: await act(await options.session(), input) });
     }
     if (req.method === 'POST' && url.pathname === '/api/phone') {
-      await options.sendAsCustomer(phoneSchema.parse(await body(req)).text);
+      const { text } = phoneSchema.parse(await body(req));
+      await (await options.session()).send(text);
       return send(res, 200, { ok: true });
     }
-    const file = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
-    if (req.method === 'GET' && /^[a-z0-9-]+\.(html|js|css|png)$/.test(file)) {
-      try {
-        const content = readFileSync(join(options.publicDir, file));
-        res.writeHead(200, { 'content-type': types[file.slice(file.lastIndexOf('.'))]! });
-        return void res.end(content);
-      } catch {
-        /* fall through to 404 */
-      }
+    if (req.method === 'POST' && url.pathname === '/api/reset') {
+      await options.reset();
+      return send(res, 200, { ok: true });
     }
+    const file = req.method === 'GET' ? staticFile(options.publicDir, url.pathname) : null;
+    if (file && serveFile(res, file)) return;
     send(res, 404, { error: 'NOT_FOUND', message: `Nothing at ${url.pathname}.` });
   }
 
@@ -129,6 +130,7 @@ export function createWeb(options: WebOptions) {
   });
   return {
     server,
+    changed,
     close: () => {
       for (const res of streams) res.end();
       return new Promise<void>((r) => server.close(() => r()));

@@ -6,14 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createOneNumber, type OneNumber, type ServiceAdapter } from '@onenumber/core';
-import {
-  jsonLineLogger,
-  openSqliteDatabase,
-  silentLogger,
-  startServer,
-  type RunningServer,
-  type WhatsAppOptions,
-} from '@onenumber/server';
+import { jsonLineLogger, silentLogger, startServer, type RunningServer, type WhatsAppOptions } from '@onenumber/server';
 import { createHttpDirectory, createHttpStorage } from '@onenumber/storage-http';
 import { createCrmAdapter } from '@onenumber/zoho-crm';
 import { createDeskAdapter } from '@onenumber/zoho-desk';
@@ -36,7 +29,8 @@ export async function startWorld(dataDir: string, whatsapp: WhatsAppOptions): Pr
   mkdirSync(dataDir, { recursive: true });
   const adminToken = `on_admin_${randomBytes(18).toString('hex')}`;
   const server = await startServer({
-    db: openSqliteDatabase({ file: join(dataDir, 'onenumber.db') }),
+    // Given as a file, the server opens the database and closes it with itself (reset deletes it).
+    file: join(dataDir, 'onenumber.db'),
     adminToken,
     port: 0,
     whatsapp,

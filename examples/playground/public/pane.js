@@ -1,0 +1,102 @@
+// A service pane (Zoho Desk, Zoho CRM, Zoho SalesIQ): built once from the page's template, then
+// filled from what that service's SDK returns on every refresh.
+import { applyWords, nameOf, t } from './i18n.js';
+import { fillList, paneMessage } from './messages.js';
+import { agentName, leavePreview, paneNotice, replyReason } from './notice.js';
+import { $ } from './ui.js';
+
+const testids = [
+  ['.role', 'role'],
+  ['.members', 'members'],
+  ['.notice', 'notice'],
+  ['.who', 'assignee'],
+  ['.messages', 'messages'],
+  ['.why', 'why'],
+  ['select', 'agent'],
+  ['textarea', 'text'],
+  ['.reply button', 'send'],
+  ['.preview', 'preview'],
+];
+
+/** `on`: { action(service, action, extra) -> Promise<boolean>, agent(service, id) }. */
+export function createPane(service, on) {
+  const el = $('#pane-template').content.firstElementChild.cloneNode(true);
+  el.dataset.service = service;
+  el.dataset.testid = `pane-${service}`;
+  for (const [selector, id] of testids) $(selector, el).dataset.testid = `${id}-${service}`;
+  for (const button of el.querySelectorAll('[data-action]'))
+    button.dataset.testid = `${button.dataset.action}-${service}`;
+  $('select', el).addEventListener('change', (e) => on.agent(service, e.target.value));
+  el.addEventListener('click', (e) => {
+    const action = e.target.closest('[data-action]')?.dataset.action;
+    if (action) on.action(service, action);
+  });
+  const textarea = $('textarea', el);
+  textarea.addEventListener('input', () => updateSend(el));
+  $('form', el).addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const text = textarea.value.trim();
+    if (text && (await on.action(service, 'reply', { text }))) {
+      textarea.value = '';
+      updateSend(el);
+    }
+  });
+  return el;
+}
+
+/** Send is enabled only when canReply says yes and the reply is not blank; else it says why. */
+function updateSend(el) {
+  const pane = el.pane;
+  if (!pane) return;
+  const why = replyReason(pane, $('textarea', el).value);
+  $('.reply button', el).disabled = why !== '';
+  $('.why', el).textContent = why;
+}
+
+/** "Members: Zoho CRM (parent) · Zoho Desk · Zoho SalesIQ (disabled)" (R14, plus the disabled ones). */
+export function membersLine(channel, members, disabled) {
+  const listed = [
+    ...members.map((m) => (m.role === 'parent' ? t('memberParent', { s: nameOf(m.service) }) : nameOf(m.service))),
+    ...disabled.map((s) => t('memberDisabled', { s: nameOf(s) })),
+  ];
+  const empty = channel?.status === 'closed' ? t('closed') : t('none');
+  return `${t('members')}: ${listed.join(' · ') || empty}`;
+}
+
+export function renderPane(el, pane, members) {
+  el.pane = pane;
+  applyWords(el);
+  $('.name', el).textContent = nameOf(pane.service);
+  const role = $('.role', el);
+  role.className = `badge role ${pane.role ?? pane.membership}`;
+  role.textContent = pane.role ? t(pane.role) : pane.membership === 'disabled' ? t('disabled') : t('notConnected');
+  $('.members', el).textContent = members;
+  const others = (a) => a.access.filter((s) => s !== pane.service).map(nameOf);
+  $('select', el).replaceChildren(
+    ...pane.agents.map((a) => {
+      const label = others(a).length ? t('alsoIn', { a: a.name, s: others(a).join(', ') }) : a.name;
+      return new Option(label, a.id, false, a.id === pane.agent);
+    }),
+  );
+  $('[data-action="connect"]', el).disabled = pane.membership !== 'none';
+  $('[data-action="disable"]', el).disabled = pane.membership !== 'active';
+  $('[data-action="enable"]', el).disabled = pane.membership !== 'disabled';
+  $('[data-action="remove"]', el).disabled = pane.membership === 'none';
+  const preview = leavePreview(pane);
+  $('.preview', el).textContent = preview;
+  $('.preview', el).hidden = !preview;
+  const notice = paneNotice(pane);
+  const box = $('.notice', el);
+  box.hidden = !notice;
+  box.className = `notice ${notice?.kind ?? ''}`;
+  box.textContent = notice?.text ?? '';
+  $('.who', el).textContent = `${t('assignee')}: ${pane.assignee ? agentName(pane, pane.assignee) : t('none')}`;
+  $('[data-action="assign"]', el).disabled =
+    pane.membership !== 'active' || pane.assignee === pane.agent || !pane.messages.length;
+  fillList(
+    $('.messages', el),
+    pane.messages.map((m) => paneMessage(m, pane.service)),
+  );
+  $('textarea', el).disabled = !pane.canReply.ok;
+  updateSend(el);
+}

@@ -1,0 +1,63 @@
+// One run of the playground's world: the server on its SQLite file, the three services' adapters,
+// the customer's phone and its kept chat. Reset closes it, deletes its files and opens a new one
+// (the web page and its address stay).
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCustomerPhone } from './customerPhone';
+import { customer, number, org, services, type Service } from './demo';
+import type { ServiceHandle } from './panes';
+import { Phone } from './phone';
+import { startWorld } from './world';
+
+/** The files a session keeps in its data directory; only these are deleted on reset. */
+const dataFiles = ['onenumber.db', 'onenumber.db-wal', 'onenumber.db-shm', 'phone.json'];
+
+export function wipeData(dataDir: string): void {
+  for (const name of dataFiles) {
+    const path = join(dataDir, name);
+    if (existsSync(path)) rmSync(path, { force: true });
+  }
+}
+
+export type Session = Awaited<ReturnType<typeof openSession>>;
+
+export async function openSession(dataDir: string, changed: (what: string) => void) {
+  const phone = new Phone(join(dataDir, 'phone.json'));
+  const customerPhone = createCustomerPhone(phone);
+  const world = await startWorld(dataDir, customerPhone.whatsapp);
+  // The customer's messages enter as WhatsApp's do: a signed webhook, stored, fanned out to members (R15).
+  customerPhone.connect(world.server.url);
+  const handles = Object.fromEntries(
+    services.map((s) => [s, { adapter: world.adapters[s], onenumber: world.sdks[s] }]),
+  ) as Record<Service, ServiceHandle>;
+  for (const service of services) {
+    for (const name of ['message', 'reply', 'status', 'parent', 'membership', 'assignment'] as const)
+      handles[service].adapter.on(name, () => changed(service));
+  }
+  phone.on('change', () => changed('phone'));
+  // Assignments are kept per service (R12, R21): a service removed while it held the conversation
+  // finds the same assignee when it connects again. Remembered here so the pane can say why.
+  const keptAssignees = new Map<Service, string>();
+  const storageOf = (service: Service) => world.sdks[service].storage;
+
+  return {
+    serverUrl: world.server.url,
+    handles,
+    phone,
+    keptAssignees,
+    send: (text: string) => customerPhone.send(text),
+    /** The number's shared channel, or null until a first service connects. */
+    channel: () => storageOf('desk').channelInfo({ org, number }),
+    /** The service's assignee, read before it leaves (so a kept one can be explained later). */
+    async assigneeOf(service: Service): Promise<string | null> {
+      const membership = await storageOf(service).findMembership({ org, number, service });
+      if (!membership) return null;
+      const conversation = await storageOf(service).conversation({ org, channel: membership.channel, customer });
+      return conversation?.assignments.find((a) => a.service === service)?.agent ?? null;
+    },
+    async close() {
+      await customerPhone.settle();
+      await world.close();
+    },
+  };
+}
