@@ -2,5 +2,12 @@ import { defineConfig } from 'tsup';
 import { base } from '../../tsup.base';
 
 export default defineConfig(
-  base({ entry: { index: 'src/index.ts', testkit: 'src/adapter/testkit/index.ts' }, external: ['vitest'] }),
+  base({
+    entry: {
+      index: 'src/index.ts',
+      testkit: 'src/adapter/testkit/index.ts',
+      'storage-kit': 'src/storage-kit/index.ts',
+    },
+    external: ['vitest'],
+  }),
 );

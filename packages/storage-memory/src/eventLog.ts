@@ -1,44 +1,15 @@
-// Each service's event stream. Every change is stored once in a shared log (a message event is
-// the stored message itself); a service's stream holds only 4-byte positions into that log, and
-// an event is materialised for its recipient when read, projected with the recipient's policy
-// (R20, R32). This keeps a stored message and its fan-out small (memory-per-message bench).
-import {
-  defaultMaskingPolicy,
-  projectError,
-  projectMessage,
-  type ChannelEvent,
-  type EventQuery,
-  type MaskingPolicy,
-  type Member,
-  type MessageError,
-  type MessageStatus,
-  type ParentChangeCause,
-  type StoredMessage,
-} from '@onenumber/core';
+// Each service's event stream. Every announcement is stored once in a shared log (a message event
+// is the stored message itself); a service's stream holds only 4-byte positions into that log,
+// and an event is projected for its recipient by core's projectEvent when read, with the
+// recipient's policy (R18, R20, R32). This keeps a stored message and its fan-out small
+// (memory-per-message bench).
+import type { ChannelEvent, EventQuery, MaskingPolicy, StoredMessage } from '@onenumber/core';
+import { projectEvent, type Announcement, type Change, type Place } from '@onenumber/core/storage-kit';
 
-interface ChangeBase {
-  org: string;
-  channel: string;
-  number: string;
-  at: string;
-}
-export type Change = ChangeBase &
-  (
-    | {
-        type: 'statusChanged';
-        conversation: string;
-        message: string;
-        status: MessageStatus;
-        error: MessageError | null;
-        /** The message's sending service: R32 shows it the error as recorded, others the fixed title. */
-        sender: string | null;
-      }
-    | { type: 'parentChanged'; from: string | null; to: string | null; cause: ParentChangeCause }
-    | { type: 'membershipChanged'; subject: string; state: 'active' | 'disabled' | 'removed'; members: Member[] }
-    | { type: 'assignmentChanged'; conversation: string; customer: string; subject: string; agent: string | null }
-  );
+/** A change other than a message, with where it happened. */
+type Noted = { place: Place; change: Exclude<Change, { type: 'message' }> };
 
-/** What the log asks the storage when it materialises an event. */
+/** What the log asks the storage when it projects a message event. */
 export interface LogLookups {
   policyOf(channel: string, service: string): MaskingPolicy | undefined;
   placeOf(message: StoredMessage): { org: string; number: string; customer: string };
@@ -60,17 +31,17 @@ class Positions {
 }
 
 export class EventLog {
-  #log: (Change | StoredMessage)[] = [];
+  #log: (Noted | StoredMessage)[] = [];
   #streams = new Map<string, Positions>();
   #listeners = new Map<string, Set<Listener>>();
 
   constructor(private readonly lookups: LogLookups) {}
 
-  /** Appends one change (or a stored message) to the streams of `recipients` in `org`. */
-  append(org: string, recipients: Iterable<string>, change: Change | StoredMessage): void {
-    const position = this.#log.push(change) - 1;
-    for (const service of recipients) {
-      const key = `${org}\u0000${service}`;
+  /** Appends one announcement to the streams of its recipients. */
+  append({ place, change, recipients }: Announcement): void {
+    const position = this.#log.push(change.type === 'message' ? change.message : { place, change }) - 1;
+    for (const { service } of recipients) {
+      const key = `${place.org}\u0000${service}`;
       let stream = this.#streams.get(key);
       if (!stream) this.#streams.set(key, (stream = new Positions()));
       stream.push(position);
@@ -118,58 +89,15 @@ export class EventLog {
   }
 
   #materialise(position: number, service: string): ChannelEvent {
-    const change = this.#log[position]!;
+    const entry = this.#log[position]!;
     const id = String(position + 1);
-    if ('direction' in change) {
-      const place = this.lookups.placeOf(change);
-      const message = projectMessage(
-        change,
-        service,
-        this.lookups.policyOf(change.channel, service) ?? defaultMaskingPolicy,
-      );
-      // The event shows the message as it was when it happened, not its later status.
-      message.status = change.direction === 'in' ? 'received' : 'sent';
-      message.error = null;
-      const type = change.direction === 'in' ? 'messageReceived' : 'messageSent';
-      return {
-        id,
-        org: place.org,
-        service,
-        channel: change.channel,
-        number: place.number,
-        at: change.at,
-        type,
-        conversation: change.conversation,
-        customer: place.customer,
-        message,
-      };
-    }
-    const head = { id, org: change.org, service, channel: change.channel, number: change.number, at: change.at };
-    switch (change.type) {
-      case 'statusChanged':
-        return {
-          ...head,
-          type: change.type,
-          conversation: change.conversation,
-          message: change.message,
-          status: change.status,
-          error: projectError(change.error, change.sender, service), // R32
-        };
-      case 'parentChanged':
-        return { ...head, type: change.type, from: change.from, to: change.to, cause: change.cause };
-      case 'membershipChanged':
-        return { ...head, type: change.type, subject: change.subject, state: change.state, members: change.members };
-      case 'assignmentChanged':
-        // R17, R22: a reply assigns its sender (R24), so another service learns only that the
-        // assignment changed, not who holds it; its views name the holder where R22 allows.
-        return {
-          ...head,
-          type: change.type,
-          conversation: change.conversation,
-          customer: change.customer,
-          subject: change.subject,
-          agent: service === change.subject ? change.agent : null,
-        };
-    }
+    if (!('direction' in entry)) return { id, ...projectEvent(entry.place, entry.change, { service }) } as ChannelEvent;
+    const { org, number, customer } = this.lookups.placeOf(entry);
+    const place = { org, channel: entry.channel, number, at: entry.at };
+    const policy = this.lookups.policyOf(entry.channel, service);
+    return {
+      id,
+      ...projectEvent(place, { type: 'message', message: entry, customer }, { service, policy }),
+    } as ChannelEvent;
   }
 }

@@ -1,7 +1,6 @@
 // R3, R5..R14 on memory: each operation runs without awaiting, so it is atomic in one process.
+// Core's storage-kit decides (refusals, scope, election, events, timeline); this file applies.
 import {
-  OneNumberError,
-  electParent,
   listMembers,
   type ChannelInfo,
   type ConnectOutcome,
@@ -9,34 +8,40 @@ import {
   type MembershipChange,
   type MembershipOutcome,
   type MembershipRecord,
-  type ParentChangeCause,
 } from '@onenumber/core';
+import {
+  activeServices as servicesActiveIn,
+  channelScope,
+  decideConnect,
+  decideMembershipChange,
+  roleIn,
+  settleMembership,
+  sharedScope,
+  type SettleAction,
+} from '@onenumber/core/storage-kit';
 import type { EventLog } from './eventLog';
-import { record } from './timelineOps';
 import { key, type ChannelRow, type MemoryState } from './state';
+import { record } from './timelineOps';
 
 const rows = (channel: ChannelRow) => [...channel.memberships.values()];
 export const membersOf = (channel: ChannelRow) => listMembers(rows(channel), channel.parent);
-export const activeServices = (channel: ChannelRow) =>
-  rows(channel)
-    .filter((m) => m.state === 'active')
-    .map((m) => m.service);
+export const activeServices = (channel: ChannelRow) => servicesActiveIn(rows(channel));
 
 export function membershipOps(state: MemoryState, log: EventLog) {
-  function announce(
-    channel: ChannelRow,
-    subject: string,
-    subjectState: 'active' | 'disabled' | 'removed',
-    before: string | null,
-    cause: ParentChangeCause,
-    at: string,
-  ) {
-    const members = membersOf(channel);
-    const recipients = new Set([...members.map((m) => m.service), subject]);
-    const base = { org: channel.org, channel: channel.id, number: channel.number, at };
-    log.append(channel.org, recipients, { ...base, type: 'membershipChanged', subject, state: subjectState, members });
-    if (before !== channel.parent)
-      log.append(channel.org, recipients, { ...base, type: 'parentChanged', from: before, to: channel.parent, cause });
+  /** R11: elects, records and announces in the same step as the change. */
+  function settle(channel: ChannelRow, subject: string, action: SettleAction, at: string, fresh = false) {
+    const settled = settleMembership({
+      place: { org: channel.org, channel: channel.id, number: channel.number, at },
+      memberships: rows(channel),
+      before: channel.parent,
+      subject,
+      action,
+      fresh,
+    });
+    channel.parent = settled.parent;
+    for (const entry of settled.timeline) record(state, channel, entry);
+    for (const announcement of settled.announcements) log.append(announcement);
+    return settled;
   }
 
   function createChannel(input: ConnectRecord, indexKey: string): ChannelRow {
@@ -57,28 +62,24 @@ export function membershipOps(state: MemoryState, log: EventLog) {
     return channel;
   }
 
+  const channelOfMembership = (org: string, number: string, service: string) => {
+    const id = state.membershipIndex.get(key(org, number, service));
+    return id ? state.channels.get(id) : undefined;
+  };
+
   return {
     async connect(input: ConnectRecord): Promise<ConnectOutcome> {
-      const owner = state.numberOwner.get(input.number);
-      if (owner && owner !== input.org) throw new OneNumberError('NUMBER_IN_USE_BY_ANOTHER_ORG');
-      const existing = state.membershipIndex.get(key(input.org, input.number, input.service));
-      if (existing) {
-        const channel = state.channels.get(existing)!;
-        const membership = channel.memberships.get(input.service)!;
-        if (membership.state === 'disabled') throw new OneNumberError('MEMBERSHIP_DISABLED');
-        membership.policy = input.policy;
-        return {
-          channel: channel.id,
-          mode: channel.mode,
-          role: channel.parent === input.service ? 'parent' : 'child',
-          created: false,
-        };
+      const current = channelOfMembership(input.org, input.number, input.service);
+      const membership = current?.memberships.get(input.service) ?? null;
+      const owner = state.numberOwner.get(input.number) ?? null;
+      if (decideConnect({ org: input.org, owner, membership }) === 'keep') {
+        membership!.policy = input.policy; // R8: connecting again replaces the policy
+        const role = roleIn(current!.parent, input.service);
+        return { channel: current!.id, mode: current!.mode, role, created: false };
       }
       state.numberOwner.set(input.number, input.org);
-      const indexKey =
-        input.mode === 'shared' ? key(input.org, input.number) : key(input.org, input.number, input.service);
+      const indexKey = key(input.org, input.number, channelScope(input.mode, input.service));
       const found = state.channelIndex.get(indexKey);
-      const fresh = !found;
       const channel = found ? state.channels.get(found)! : createChannel(input, indexKey);
       channel.memberships.set(input.service, {
         service: input.service,
@@ -87,75 +88,37 @@ export function membershipOps(state: MemoryState, log: EventLog) {
         policy: input.policy,
       });
       state.membershipIndex.set(key(input.org, input.number, input.service), channel.id);
-      const before = channel.parent;
-      channel.parent = electParent(rows(channel), before);
-      record(state, channel, {
-        channel: channel.id,
-        at: input.at,
-        what: 'joined',
-        service: input.service,
-        why: 'connected',
-      });
-      if (before !== channel.parent)
-        record(state, channel, {
-          channel: channel.id,
-          at: input.at,
-          what: 'elected',
-          from: before,
-          to: channel.parent,
-          why: fresh ? 'created' : 'reopened',
-        });
-      announce(channel, input.service, 'active', before, fresh ? 'created' : 'reopened', input.at);
-      return {
-        channel: channel.id,
-        mode: channel.mode,
-        role: channel.parent === input.service ? 'parent' : 'child',
-        created: true,
-      };
+      const settled = settle(channel, input.service, 'connect', input.at, !found);
+      return { channel: channel.id, mode: channel.mode, role: roleIn(settled.parent, input.service), created: true };
     },
 
     async changeMembership(input: MembershipChange): Promise<MembershipOutcome> {
-      const mkey = key(input.org, input.number, input.service);
-      const id = state.membershipIndex.get(mkey);
-      if (!id) throw new OneNumberError('NOT_CONNECTED', `${input.service} is not connected to ${input.number}.`);
-      const channel = state.channels.get(id)!;
-      const membership = channel.memberships.get(input.service)!;
-      const before = channel.parent;
-      const target = input.action === 'disable' ? 'disabled' : input.action === 'enable' ? 'active' : 'removed';
+      const channel = channelOfMembership(input.org, input.number, input.service);
+      const membership = channel?.memberships.get(input.service) ?? null;
+      const target = decideMembershipChange({ ...input, membership });
+      if (target === null) {
+        return { channel: channel!.id, mode: channel!.mode, members: membersOf(channel!), parentChange: null };
+      }
       if (target === 'removed') {
-        channel.memberships.delete(input.service);
-        state.membershipIndex.delete(mkey);
-      } else if (membership.state === target) {
-        return { channel: channel.id, mode: channel.mode, members: membersOf(channel), parentChange: null }; // R10: no-op
+        channel!.memberships.delete(input.service);
+        state.membershipIndex.delete(key(input.org, input.number, input.service));
       } else {
-        membership.state = target;
+        membership!.state = target;
       }
-      channel.parent = electParent(rows(channel), before);
-      const cause: ParentChangeCause =
-        input.action === 'enable' ? 'reopened' : input.action === 'disable' ? 'disabled' : 'removed';
-      const what = target === 'active' ? 'enabled' : target;
-      record(state, channel, { channel: channel.id, at: input.at, what, service: input.service, why: input.action });
-      if (before !== channel.parent) {
-        record(state, channel, {
-          channel: channel.id,
-          at: input.at,
-          what: 'elected',
-          from: before,
-          to: channel.parent,
-          why: cause === 'reopened' ? cause : `parent-${cause}`,
-        });
-      }
-      announce(channel, input.service, target, before, cause, input.at);
-      const parentChange = before === channel.parent ? null : { from: before, to: channel.parent };
-      return { channel: channel.id, mode: channel.mode, members: membersOf(channel), parentChange };
+      const settled = settle(channel!, input.service, input.action, input.at);
+      return {
+        channel: channel!.id,
+        mode: channel!.mode,
+        members: settled.members,
+        parentChange: settled.parentChange,
+      };
     },
 
     async findMembership(input: { org: string; number: string; service: string }): Promise<MembershipRecord | null> {
-      const id = state.membershipIndex.get(key(input.org, input.number, input.service));
-      const channel = id ? state.channels.get(id) : undefined;
+      const channel = channelOfMembership(input.org, input.number, input.service);
       const membership = channel?.memberships.get(input.service);
       if (!channel || !membership) return null;
-      const role = channel.parent === input.service ? 'parent' : 'child';
+      const role = roleIn(channel.parent, input.service);
       return { channel: channel.id, mode: channel.mode, state: membership.state, role, seq: membership.seq };
     },
 
@@ -164,10 +127,9 @@ export function membershipOps(state: MemoryState, log: EventLog) {
       number: string;
       service?: string | undefined;
     }): Promise<ChannelInfo | null> {
-      const id = input.service
-        ? state.membershipIndex.get(key(input.org, input.number, input.service))
-        : state.channelIndex.get(key(input.org, input.number));
-      const channel = id ? state.channels.get(id) : undefined;
+      const channel = input.service
+        ? channelOfMembership(input.org, input.number, input.service)
+        : state.channels.get(state.channelIndex.get(key(input.org, input.number, sharedScope)) ?? '');
       if (!channel) return null;
       const members = membersOf(channel);
       return {

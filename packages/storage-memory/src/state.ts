@@ -41,7 +41,7 @@ export class MemoryState {
   cursors = new Map<string, string>();
   numberOwner = new Map<string, string>();
   channels = new Map<string, ChannelRow>();
-  /** org+number -> shared channel; org+number+service -> isolated channel. */
+  /** org+number+scope -> channel (scope: '' for the shared one, the service for an isolated one, R3, R6). */
   channelIndex = new Map<string, string>();
   /** org+number+service -> channel holding the service's membership. */
   membershipIndex = new Map<string, string>();

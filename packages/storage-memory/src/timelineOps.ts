@@ -1,11 +1,6 @@
 // Issue 9 on memory: the audit timeline of each channel, and each service's durable cursor.
-import {
-  OneNumberError,
-  timelineDraft,
-  type TimelineDraft,
-  type TimelineEntry,
-  type TimelineQuery,
-} from '@onenumber/core';
+import { timelineDraft, type TimelineDraft, type TimelineEntry, type TimelineQuery } from '@onenumber/core';
+import { channelIn } from '@onenumber/core/storage-kit';
 import { key, type ChannelRow, type MemoryState } from './state';
 
 export function record(state: MemoryState, channel: ChannelRow, draft: Parameters<typeof timelineDraft>[0]): void {
@@ -13,11 +8,7 @@ export function record(state: MemoryState, channel: ChannelRow, draft: Parameter
 }
 
 export function timelineOps(state: MemoryState) {
-  const channelOf = (org: string, id: string) => {
-    const channel = state.channels.get(id);
-    if (!channel || channel.org !== org) throw new OneNumberError('NOT_CONNECTED', 'No such channel in this org.');
-    return channel;
-  };
+  const channelOf = (org: string, id: string) => channelIn(state.channels.get(id), org);
   return {
     async timeline(input: TimelineQuery): Promise<TimelineEntry[]> {
       const entries = channelOf(input.org, input.channel).timeline;
