@@ -1,5 +1,5 @@
 // WhatsApp's customer-service window: a free-form reply may go out only within 24 hours of the
-// customer's last message; after that only an approved template may (whatsapp-cloud-api.md).
+// customer's last message; after that only an approved template may (Meta's Cloud API docs).
 
 export const windowHours = 24;
 

@@ -1,4 +1,4 @@
-// The server never trusts the facts a service asserts (behaviour.md, Directory): it re-reads
+// The server never trusts the facts a service asserts (docs/rules.md, Directory): it re-reads
 // them from the stored directory. R1..R5 on connect (mode and reason re-derived, the number
 // verified), R25 on replies and assignments (the agent exists here with access to the service,
 // and its display name comes from the directory), R9, R25, R26 on what a service token may do in

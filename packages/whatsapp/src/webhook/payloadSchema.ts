@@ -1,4 +1,4 @@
-// The Cloud API webhook payload, as Meta sends it (whatsapp-cloud-api.md, "Shape"). Objects are
+// The Cloud API webhook payload, as Meta sends it (Meta's Cloud API webhook reference). Objects are
 // loose: Meta adds fields over time and we keep them in `raw`. A delivery may hold several
 // entries, changes, messages and statuses. Changes of other fields (account updates, template
 // reviews) are accepted and passed through untouched, so a subscription to them is not refused.

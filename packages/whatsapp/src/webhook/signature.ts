@@ -1,5 +1,5 @@
 // X-Hub-Signature-256: `sha256=<hex>`, an HMAC-SHA256 of the RAW request bytes with the app
-// secret (whatsapp-cloud-api.md). Computed over the bytes as received (re-serialised JSON differs)
+// secret (Meta's Cloud API docs). Computed over the bytes as received (re-serialised JSON differs)
 // and compared in constant time, lengths checked first (timingSafeEqual throws on a mismatch).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
