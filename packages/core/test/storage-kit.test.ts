@@ -6,6 +6,7 @@ import {
   configureSettings,
   decideConnect,
   decideMembershipChange,
+  decideStatus,
   deliverInbound,
   eventDrafts,
   inboundMessage,
@@ -61,14 +62,17 @@ describe('storage-kit', () => {
     } as const;
     const [crm, desk] = eventDrafts({ place, change: assigned, recipients: [{ service: 'crm' }, { service: 'desk' }] });
     expect([crm!.body, desk!.body]).toMatchObject([{ agent: 'a1' }, { agent: null }]);
+    const decision = decideStatus({
+      current: 'sent',
+      report: 'failed',
+      error: { code: 131047, title: 'Re-engagement message: "secret" quoted' },
+    });
     const failed = statusEffects({
       place,
       message: reply,
-      report: 'failed',
-      error: { code: 131047, title: 'Re-engagement message: "secret" quoted' },
+      decision,
       memberships: [member('crm', 1), member('desk', 2)],
     });
-    if (!failed.changed) throw new Error('expected a change');
     const bodies = eventDrafts(failed.announcement).map((d) => d.body);
     expect(bodies[0]).toMatchObject({ service: 'crm', error: { title: 'Re-engagement message: "secret" quoted' } });
     expect(JSON.stringify(bodies[1])).not.toContain('secret');
@@ -76,12 +80,10 @@ describe('storage-kit', () => {
   });
 
   it('R17: a status only moves forward; failed keeps its error, another status none', () => {
-    const memberships = [member('crm', 1)];
-    const at = (status: StoredMessage['status']) => ({ ...reply, status });
-    const report = (status: StoredMessage['status'], r: 'delivered' | 'read' | 'failed') =>
-      statusEffects({ place, message: at(status), report: r, error: { code: 1, title: 'x' }, memberships });
-    expect(report('read', 'delivered')).toEqual({ changed: false, status: 'read' });
-    expect(report('read', 'failed')).toEqual({ changed: false, status: 'read' });
+    const report = (current: StoredMessage['status'], r: 'delivered' | 'read' | 'failed') =>
+      decideStatus({ current, report: r, error: { code: 1, title: 'x' } });
+    expect(report('read', 'delivered')).toEqual({ changed: false, status: 'read', error: null });
+    expect(report('read', 'failed')).toEqual({ changed: false, status: 'read', error: null });
     expect(report('sent', 'delivered')).toMatchObject({ changed: true, status: 'delivered', error: null });
     expect(report('delivered', 'failed')).toMatchObject({ changed: true, status: 'failed', error: { code: 1 } });
   });

@@ -21,6 +21,7 @@ import {
   configureSettings,
   conflict,
   conversationIn,
+  decideStatus,
   deliverInbound,
   inboundMessage,
   numberNotConnected,
@@ -179,19 +180,19 @@ export function messageOps(state: MemoryState, log: EventLog) {
       const message = state.messageById(input.message);
       const channel = message ? state.channels.get(message.channel) : undefined;
       if (!message || !channel || channel.org !== input.org) throw unknownMessage(input.message);
+      const decision = decideStatus({ current: message.status, report: input.status, error: input.error });
+      if (!decision.changed) return { status: decision.status, changed: false };
+      message.status = decision.status;
+      message.error = decision.error;
       const effects = statusEffects({
         place: placeOf(channel, input.at),
         message,
-        report: input.status,
-        error: input.error,
+        decision,
         memberships: memberships(channel),
       });
-      if (!effects.changed) return { status: effects.status, changed: false };
-      message.status = effects.status;
-      message.error = effects.error;
       record(state, channel, effects.timeline);
       log.append(effects.announcement);
-      return { status: effects.status, changed: true };
+      return { status: decision.status, changed: true };
     },
   };
 }

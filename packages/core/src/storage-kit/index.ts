@@ -16,5 +16,5 @@ export { settleMembership, type SettleAction, type Settled } from './settleMembe
 export { deliverInbound, inboundMessage } from './inbound';
 export { planReply, replyEffects } from './reply';
 export { assignmentEffects, type AssignmentEffects } from './assignment';
-export { statusEffects, type StatusEffects } from './status';
+export { decideStatus, statusEffects, type StatusDecision } from './status';
 export { channelIn, conflict, conversationIn, numberNotConnected, unknownMessage, viewerIn } from './refusals';

@@ -9,39 +9,39 @@ import { timelineDraft, type TimelineDraft } from '../storage/timeline';
 import type { Announcement, Place } from './announcement';
 import { activeServices } from './members';
 
-export type StatusEffects =
-  | { changed: false; status: MessageStatus }
-  | {
-      changed: true;
-      status: MessageStatus;
-      /** What to store as the message's error (null unless failed). */
-      error: MessageError | null;
-      timeline: TimelineDraft;
-      announcement: Announcement;
-    };
+export interface StatusDecision {
+  changed: boolean;
+  status: MessageStatus;
+  /** What to store as the message's error (null unless failed). */
+  error: MessageError | null;
+}
 
-export function statusEffects(input: {
-  place: Place;
-  message: { id: string; conversation: string; service: string | null; status: MessageStatus };
+/** The status after the report; a storage that sees `changed: false` writes nothing. */
+export function decideStatus(input: {
+  current: MessageStatus;
   report: Exclude<MessageStatus, 'received' | 'sent'>;
   error: MessageError | null;
+}): StatusDecision {
+  const status = advanceStatus(input.current, input.report);
+  return { changed: status !== input.current, status, error: status === 'failed' ? input.error : null };
+}
+
+/** What a status change causes: its timeline entry and the statusChanged event to the active members. */
+export function statusEffects(input: {
+  place: Place;
+  message: { id: string; conversation: string; service: string | null };
+  decision: StatusDecision;
   memberships: readonly ElectableMembership[];
-}): StatusEffects {
-  const { place, message } = input;
-  const status = advanceStatus(message.status, input.report);
-  if (status === message.status) return { changed: false, status };
-  const error = status === 'failed' ? input.error : null;
+}): { timeline: TimelineDraft; announcement: Announcement } {
+  const { place, message, decision } = input;
   return {
-    changed: true,
-    status,
-    error,
     timeline: timelineDraft({
       channel: place.channel,
       at: place.at,
       what: 'status',
       service: message.service,
       message: message.id,
-      status,
+      status: decision.status,
       why: 'provider-report',
     }),
     announcement: {
@@ -50,8 +50,8 @@ export function statusEffects(input: {
         type: 'statusChanged',
         conversation: message.conversation,
         message: message.id,
-        status,
-        error,
+        status: decision.status,
+        error: decision.error,
         sender: message.service,
       },
       recipients: activeServices(input.memberships).map((service) => ({ service })),
