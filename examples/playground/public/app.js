@@ -64,11 +64,10 @@ async function refresh() {
 const paneOf = (service) => state.panes.find((p) => p.service === service);
 
 /** R23: the dialog names what confirming does, in this service and in the holding one. */
-function confirmAssign(service, notice) {
-  const pane = paneOf(service);
+function confirmAssign(service, agent, notice) {
   const s = nameOf(service);
   const b = notice.agent ?? t('anotherAgent');
-  const a = pane.agents.find((x) => x.id === pane.agent)?.name ?? pane.agent;
+  const a = paneOf(service).agents.find((x) => x.id === agent)?.name ?? agent;
   return ask({
     title: t('assignTitle', { s }),
     text: t('assignEffect', { a, s, b, o: nameOf(notice.service) }),
@@ -102,7 +101,10 @@ async function act(service, action, extra = {}) {
       action = answer;
     }
     const { result } = await post('/api/action', { service, action, agent, ...extra });
-    if (result?.status === 'confirmation-required' && (await confirmAssign(service, result.notice)) === 'confirm')
+    if (
+      result?.status === 'confirmation-required' &&
+      (await confirmAssign(service, agent, result.notice)) === 'confirm'
+    )
       await post('/api/action', { service, action, agent, confirm: true });
     await refresh();
     return true;

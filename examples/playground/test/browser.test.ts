@@ -12,7 +12,7 @@ import { bubblesOverflow, openHarness, ready, scrollsSideways, type Harness } fr
 let h: Harness;
 let page: Page;
 const id = (testid: string) => page.getByTestId(testid);
-const longWord = `Order-${'x'.repeat(140)}-END`;
+const longWord = `https://shop.example/track/${'9F3A7C21'.repeat(16)}`;
 
 beforeAll(async () => {
   h = await openHarness({ width: 1280, height: 900 });

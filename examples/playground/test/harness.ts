@@ -42,7 +42,7 @@ export async function openHarness(viewport: { width: number; height: number }): 
     dataDir,
     async close() {
       await browser.close();
-      await playground.close();
+      await this.playground.close(); // the one running now: a test may restart it
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
