@@ -100,3 +100,6 @@ export { timelineDraft, type TimelineDraft, type TimelineEntry, type TimelineWha
 
 // Service adapters: the factory every adapter package is built with (R18, R20)
 export * from './adapter';
+
+// Typed message content (issue 18): kinds, summaries, contentOf
+export * from './messages';

@@ -17,6 +17,8 @@ export const messageTypes = [
   'button',
   'order',
   'reaction',
+  'edit',
+  'revoke',
   'template',
   'system',
   'request_welcome',
