@@ -12,10 +12,29 @@ export type { WebhookCounters } from './http/whatsapp/webhookRoute';
 export { startServer, serverOptionsSchema, type RunningServer, type ServerOptions } from './http/startServer';
 export { statusOf } from './http/errors';
 export { jsonLineLogger, silentLogger, type RequestLog, type RequestLogger } from './http/logger';
+export {
+  jsonLineSecurityLogger,
+  type EndReason,
+  type SecurityEventName,
+  type SecurityLog,
+  type SecurityLogger,
+} from './http/security/securityLog';
+export {
+  serverLimitVariables,
+  serverLimitsFromEnv,
+  serverLimitsSchema,
+  type ServerLimits,
+} from './http/serverLimits';
 export { openApiDocument } from './http/openapi';
 export { storageRoutes } from './http/routes/storageRoutes';
 export * from './http/schemas/records';
-export { issueTokenSchema, numberAdminSchema } from './http/schemas/admin';
+export {
+  defaultGraceSeconds,
+  directoryContentsSchema,
+  issueTokenSchema,
+  numberAdminSchema,
+  rotateTokenSchema,
+} from './http/schemas/admin';
 export { openSqliteDatabase, sqliteDatabaseOptionsSchema, type SqliteDatabaseOptions } from './db';
 export {
   describeDatabase,
@@ -34,11 +53,19 @@ export {
 export type {
   ChannelMembership,
   IssuedToken,
+  ListedToken,
   Principal,
+  RotatedToken,
   ServerDatabase,
   StoredDirectory,
+  TokenChangeListener,
+  TokenCheck,
+  TokenEnded,
+  TokenGrant,
   TokenStore,
 } from './db/ServerDatabase';
+/** R36: reads that left out a stored value they could not decode, by kind (also GET /v1/admin/report). */
+export { unreadableReads, type UnreadableKind, type UnreadableReads } from './db';
 export {
   startEmbeddedPostgres,
   type EmbeddedPostgres,

@@ -3,25 +3,21 @@
 // layer sees only this.
 import type { AgentEntry, ChannelStorage, Directory, NumberEntry, OrgEntry, OutboxStore } from '@onenumber/core';
 import type { SendBudgetStore } from '@onenumber/whatsapp';
+import type { TokenStore } from './common/tokenTypes';
 
 /** What a token may do: everything (admin), or act as one service in one org. */
 export type Principal = { kind: 'admin' } | { kind: 'service'; org: string; service: string };
 
-export interface IssuedToken {
-  id: string;
-  /** The secret, shown once; only its hash is stored. */
-  token: string;
-  principal: Principal;
-  createdAt: string;
-}
-
-export interface TokenStore {
-  issue(principal: Principal, at: string): Promise<IssuedToken>;
-  /** The principal of a presented token (compared by hash, in constant time), or null. */
-  verify(token: string): Promise<Principal | null>;
-  revoke(id: string): Promise<boolean>;
-  list(): Promise<Omit<IssuedToken, 'token'>[]>;
-}
+export type {
+  IssuedToken,
+  ListedToken,
+  RotatedToken,
+  TokenChangeListener,
+  TokenCheck,
+  TokenEnded,
+  TokenGrant,
+  TokenStore,
+} from './common/tokenTypes';
 
 /** The directory, stored: the rules read it (Directory); only admin routes write it. */
 export interface StoredDirectory extends Directory {

@@ -1,31 +1,53 @@
 // Scoped access: the admin token (env ONENUMBER_ADMIN_TOKEN or an option) may do everything; a
 // service token, issued by the admin per (org, service), acts only as that service in that org.
-// Tokens are compared by hash in constant time and never logged.
+// Tokens are compared by hash in constant time and never logged. R35: a token past its expiry,
+// or an old secret past its rotation's grace, is refused like a revoked one, saying why.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { OneNumberError } from '@onenumber/core';
-import type { Principal, TokenStore } from '../db/ServerDatabase';
+import type { Principal, TokenCheck, TokenEnded, TokenGrant, TokenStore } from '../db/ServerDatabase';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
-/** Reads `Authorization: Bearer <token>` and returns who it is, or throws UNAUTHORIZED. */
-export function createAuthenticator(adminToken: string, tokens: TokenStore) {
+export interface Authenticated {
+  principal: Principal;
+  /** A stored token's grant (null for the admin token from the options: never revoked). */
+  grant: TokenGrant | null;
+}
+
+const askAdmin = 'Ask the server admin for a service token.';
+
+/** The refusal for a check that did not grant, in words a person understands. */
+export function refusalOf(check: Exclude<TokenCheck, { ok: true }>): OneNumberError {
+  if (check.reason === 'expired')
+    return new OneNumberError('UNAUTHORIZED', `This token expired at ${check.at}. ${askAdmin}`);
+  if (check.reason === 'rotated')
+    return new OneNumberError(
+      'UNAUTHORIZED',
+      `This token's secret was replaced (rotated) and was accepted until ${check.at}. Use the new secret.`,
+    );
+  return new OneNumberError('UNAUTHORIZED', `This token is not valid (unknown or revoked). ${askAdmin}`);
+}
+
+/**
+ * Reads `Authorization: Bearer <token>` and returns who it is, or throws UNAUTHORIZED.
+ * `onExpired` hears each refusal of an expired token (to log it).
+ */
+export function createAuthenticator(
+  adminToken: string,
+  tokens: TokenStore,
+  onExpired: (check: TokenEnded) => void = () => {},
+) {
   const admin = digest(adminToken);
-  return async function authenticate(header: string | undefined): Promise<Principal> {
+  return async function authenticate(header: string | undefined): Promise<Authenticated> {
     const match = /^Bearer\s+(\S{1,512})\s*$/i.exec(header ?? '');
     if (!match)
-      throw new OneNumberError(
-        'UNAUTHORIZED',
-        'Send a token as "Authorization: Bearer <token>". Ask the server admin for a service token.',
-      );
+      throw new OneNumberError('UNAUTHORIZED', `Send a token as "Authorization: Bearer <token>". ${askAdmin}`);
     const token = match[1]!;
-    if (timingSafeEqual(digest(token), admin)) return { kind: 'admin' };
-    const principal = await tokens.verify(token);
-    if (!principal)
-      throw new OneNumberError(
-        'UNAUTHORIZED',
-        'This token is not valid (unknown or revoked). Ask the server admin for a service token.',
-      );
-    return principal;
+    if (timingSafeEqual(digest(token), admin)) return { principal: { kind: 'admin' }, grant: null };
+    const check = await tokens.check(token);
+    if (check.ok) return { principal: check.grant.principal, grant: check.grant };
+    if (check.reason === 'expired') onExpired(check);
+    throw refusalOf(check);
   };
 }
 

@@ -8,7 +8,7 @@ import { OneNumberError, parseInput, storageSpecificationVersion } from '@onenum
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ServerDatabase } from '../db/ServerDatabase';
-import { createAuthenticator, requireScope } from './auth';
+import { createAuthenticator, refusalOf, requireScope } from './auth';
 import { errorLabel, errorResponse, toPublicError } from './errors';
 import { createGuards } from './guards';
 import { jsonLineLogger, type RequestLog, type RequestLogger } from './logger';
@@ -16,12 +16,18 @@ import { openApiDocument } from './openapi';
 import { answer } from './routes/answer';
 import { readBody, type AppEnv } from './routes/context';
 import { directoryRoutes } from './routes/directoryRoutes';
-import { eventStreamResponse } from './routes/eventStream';
+import { eventsRoute } from './routes/eventsRoute';
+import { reportRoute } from './routes/reportRoute';
+import { tokenRoutes } from './routes/tokenRoutes';
 import { capabilitiesOf, storageRoutes } from './routes/storageRoutes';
 import { healthSchema } from './schemas/health';
-import { eventQuerySchema } from './schemas/records';
+import { jsonLineSecurityLogger, safeLogger, type SecurityLogger } from './security/securityLog';
+import { createTokenSessions } from './security/tokenSessions';
 import { mountWhatsApp, type WhatsAppMount } from './whatsapp/mountWhatsApp';
 import type { WhatsAppOptions } from './whatsapp/whatsAppOptions';
+
+/** R35: a request whose body took longer than this to arrive has its token checked again before it runs. */
+const recheckAfterMs = 250;
 
 const isDatabase = (v: unknown): v is ServerDatabase =>
   typeof v === 'object' &&
@@ -37,6 +43,8 @@ export const handlerOptionsSchema = z.object({
     .min(16, 'the admin token has at least 16 characters')
     .max(512),
   logger: z.custom<RequestLogger>((v) => typeof v === 'function', 'a function').optional(),
+  /** Security events (R35: tokens issued, rotated, revoked, expired; streams they opened ended): one JSON line each on stderr by default. */
+  securityLogger: z.custom<SecurityLogger>((v) => typeof v === 'function', 'a function').optional(),
   /** Comment lines on idle event streams, so proxies keep them open. */
   heartbeatMs: z.number().int().min(10).max(600_000).default(15_000),
   /** The largest request body accepted, in bytes. */
@@ -87,11 +95,16 @@ export function createOneNumberHandler(options: HandlerOptions): OneNumberHandle
     db,
     adminToken,
     logger = jsonLineLogger,
+    securityLogger = jsonLineSecurityLogger,
     heartbeatMs,
     maxBodyBytes,
     whatsapp: whatsappOptions,
   } = parseInput(handlerOptionsSchema, withAdminToken(options), 'options');
-  const authenticate = createAuthenticator(adminToken, db.tokens);
+  const logSecurity = safeLogger(securityLogger);
+  const sessions = createTokenSessions(db.tokens, logSecurity);
+  const authenticate = createAuthenticator(adminToken, db.tokens, (check) =>
+    sessions.noteExpired(check.id, check.principal, check.at),
+  );
   const guards = createGuards(db);
   const streams = new Set<() => void>();
   const app = new Hono<AppEnv>();
@@ -144,7 +157,20 @@ export function createOneNumberHandler(options: HandlerOptions): OneNumberHandle
 
   app.use('/v1/*', async (c, next) => {
     c.set('maxBodyBytes', maxBodyBytes);
-    c.set('principal', await authenticate(c.req.header('authorization')));
+    const { principal, grant } = await authenticate(c.req.header('authorization'));
+    c.set('principal', principal);
+    c.set('grant', grant);
+    const checkedAt = Date.now();
+    // R35: a body that took longer than this to arrive, or a grant that ended meanwhile, is checked again.
+    c.set('recheck', async () => {
+      if (!grant) return;
+      const ended = grant.validUntil !== null && Date.parse(grant.validUntil) <= Date.now();
+      if (!ended && Date.now() - checkedAt < recheckAfterMs) return;
+      const check = await db.tokens.checkHash(grant.hash);
+      if (check.ok) return;
+      if (check.reason === 'expired') sessions.noteExpired(check.id, check.principal, check.at);
+      throw refusalOf(check);
+    });
     await next();
   });
 
@@ -156,20 +182,10 @@ export function createOneNumberHandler(options: HandlerOptions): OneNumberHandle
     });
   }
 
-  app.get('/v1/events', (c) => {
-    const principal = c.var.principal;
-    const own = principal.kind === 'service' ? principal : { org: undefined, service: undefined };
-    const raw = {
-      org: c.req.query('org') ?? own.org,
-      service: c.req.query('service') ?? own.service,
-      after: c.req.header('last-event-id') || c.req.query('after') || undefined,
-    };
-    const query = parseInput(eventQuerySchema, raw, 'query');
-    requireScope(principal, query);
-    return eventStreamResponse({ storage: db.storage, query, heartbeatMs, registry: streams });
-  });
-
+  eventsRoute(app, db, { heartbeatMs, streams, sessions });
   directoryRoutes(app, db);
+  tokenRoutes(app, db, logSecurity);
+  reportRoute(app, sessions);
   whatsapp = mountWhatsApp(app, db, whatsappOptions);
 
   return {

@@ -1,7 +1,8 @@
 // Runs the handler on node:http (@hono/node-server) and stops it gracefully: no new connections,
 // event streams ended (clients resume with Last-Event-ID), in-flight requests finished, the
 // WhatsApp outbox worker drained (it started once the server listened), then the database
-// closed. The CLI's `onenumber serve` calls close() on SIGINT and SIGTERM.
+// closed. The CLI's `onenumber serve` calls close() on SIGINT and SIGTERM. Slow clients and too
+// many connections are cut off by the limits of serverLimits.ts.
 import { IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
@@ -9,6 +10,14 @@ import { OneNumberError, parseInput } from '@onenumber/core';
 import { z } from 'zod';
 import { openSqliteDatabase } from '../db';
 import type { ServerDatabase } from '../db/ServerDatabase';
+import { jsonLineSecurityLogger, safeLogger } from './security/securityLog';
+import {
+  applyServerLimits,
+  checkingIntervalMs,
+  serverLimitsFromEnv,
+  serverLimitsSchema,
+  type ServerLimits,
+} from './serverLimits';
 import {
   createOneNumberHandler,
   handlerOptionsSchema,
@@ -29,9 +38,14 @@ export const serverOptionsSchema = handlerOptionsSchema
     /** How long close() waits for in-flight requests before it drops connections. */
     graceMs: z.number().int().min(0).max(600_000).default(10_000),
   })
+  .extend(serverLimitsSchema.shape)
   .refine((o) => (o.db === undefined) !== (o.file === undefined), {
     message: 'give either db or file',
     path: ['file'],
+  })
+  .refine((o) => o.headersTimeoutMs <= o.requestTimeoutMs, {
+    message: 'the headers timeout cannot be longer than the request timeout',
+    path: ['headersTimeoutMs'],
   });
 export type ServerOptions = Omit<z.input<typeof serverOptionsSchema>, 'adminToken'> & {
   adminToken?: string | undefined;
@@ -43,11 +57,21 @@ export interface RunningServer {
   port: number;
   handler: OneNumberHandler;
   db: ServerDatabase;
+  /** The timeouts and connection cap in force (options, else ONENUMBER_* variables, else defaults). */
+  limits: ServerLimits;
+  /** Connections refused since start because maxConnections were open. */
+  readonly refusedConnections: number;
   /** Graceful shutdown; closes the database last. Safe to call more than once. */
   close(): Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Options as given, over the limits the environment sets (a limit given as undefined does not hide one). */
+function withEnvLimits(options: ServerOptions): ServerOptions {
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  return { ...serverLimitsFromEnv(typeof process === 'undefined' ? {} : process.env), ...given } as ServerOptions;
+}
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const {
@@ -57,8 +81,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     file,
     synchronous,
     db: given,
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs,
+    maxConnections,
     ...rest
-  } = parseInput(serverOptionsSchema, withAdminToken(options), 'options');
+  } = parseInput(serverOptionsSchema, withAdminToken(withEnvLimits(options)), 'options');
+  const limits = { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, maxConnections };
   const db = given ?? openSqliteDatabase({ file: file!, ...(synchronous ? { synchronous } : {}) });
   let handler: OneNumberHandler;
   try {
@@ -71,11 +100,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     fetch: (request: Request, env: { incoming: unknown }) =>
       handler.fetch(request, env.incoming instanceof IncomingMessage ? { nodeRequest: env.incoming } : undefined),
     overrideGlobalObjects: false,
+    serverOptions: { connectionsCheckingInterval: checkingIntervalMs(limits) },
   }) as Server;
-  // Keep idle keep-alive connections longer than load balancers and webhook senders do (60 s is
-  // common): a connection the server closes just as a client reuses it loses that request.
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+  const logSecurity = safeLogger(rest.securityLogger ?? jsonLineSecurityLogger);
+  const connections = applyServerLimits(server, limits, (count) =>
+    logSecurity({ security: 'connections.refused', count, max: maxConnections }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
@@ -126,6 +156,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: address.port,
     handler,
     db,
+    limits,
+    get refusedConnections() {
+      return connections.refused;
+    },
     close: () => (closing ??= shutdown()),
   };
 }

@@ -46,7 +46,12 @@ export async function callEveryRoute({ baseUrl, adminToken, sign, verifyToken }:
   const desk = client(ok(await admin.POST('/v1/admin/tokens', { body: { org, service: 'desk' } })).token);
   const spare = ok(await admin.POST('/v1/admin/tokens', { body: { org, service: 'campaigns' } }));
   ok(await admin.GET('/v1/admin/tokens'));
-  ok(await admin.DELETE('/v1/admin/tokens/{id}', { params: { path: { id: spare.id } } }));
+  const rotated = ok(
+    await admin.POST('/v1/admin/tokens/{id}/rotate', { params: { path: { id: spare.id } }, body: { graceSeconds: 0 } }),
+  );
+  refused(await client(spare.token).GET('/v1/admin/tokens'), 401, 'UNAUTHORIZED');
+  ok(await admin.GET('/v1/admin/report'));
+  ok(await admin.DELETE('/v1/admin/tokens/{id}', { params: { path: { id: rotated.id } } }));
   refused(await client(spare.token).GET('/v1/admin/tokens'), 401, 'UNAUTHORIZED');
   refused(await crm.PUT('/v1/admin/orgs', { body: { id: org, plan: 'standalone' } }), 403, 'FORBIDDEN');
   refused(await open.GET('/v1/admin/tokens'), 401, 'UNAUTHORIZED');

@@ -79,6 +79,7 @@ beforeAll(async () => {
   tokens.acmeDesk = await server.issue('acme', 'desk');
   tokens.otherCrm = await server.issue('other', 'crm');
   tokens.bad = `${tokens.acmeCrm.slice(0, -2)}xx`;
+  ids.spare = (await server.call('POST', '/v1/admin/tokens', adminToken, { org: 'acme', service: 'salesiq' })).body.id;
 }, 30_000);
 afterAll(async () => server?.close());
 
@@ -270,12 +271,22 @@ const routes: Route[] = [
   },
   { method: 'GET', path: '/v1/admin/tokens', actsAsService: false, admin: true },
   { method: 'DELETE', path: '/v1/admin/tokens/tok_none', actsAsService: false, admin: true },
+  {
+    method: 'POST',
+    path: '/v1/admin/tokens/tok_none/rotate',
+    actsAsService: false,
+    admin: true,
+    body: () => ({ graceSeconds: 0 }),
+  },
+  { method: 'GET', path: '/v1/admin/report', actsAsService: false, admin: true },
   { method: 'GET', path: '/v1/admin/whatsapp', actsAsService: false, admin: true },
   { method: 'POST', path: '/v1/admin/whatsapp/resume', actsAsService: false, admin: true, body: () => ({}) },
 ];
 
 async function statusOf(route: Route, token: string | null): Promise<number> {
-  const res = await fetch(`${server.url}${route.path}`, {
+  // R35: a rotation needs a token that exists (the admin's call passes); a spare one, rotated with no grace.
+  const path = route.path.replace('/tokens/tok_none/rotate', `/tokens/${ids.spare}/rotate`);
+  const res = await fetch(`${server.url}${path}`, {
     method: route.method,
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
     ...(route.body ? { body: JSON.stringify(route.body()) } : {}),

@@ -3,7 +3,8 @@
 // each replica's listener wakes the subscribers of those streams, which read the new rows. A
 // handle ignores its own notifications (it woke its subscribers at commit already). When the
 // connection breaks it is opened again with a growing pause, and every subscriber reads once
-// more, so a notification missed in the gap costs nothing.
+// more, so a notification missed in the gap costs nothing. R35: revocations and rotations of
+// tokens come on the same channel (`tokens` instead of `streams`), and a gap re-checks them all.
 import type pg from 'pg';
 import { streamKey } from '../common/eventHub';
 import { migrationSql } from './sql';
@@ -15,21 +16,32 @@ export interface Notification {
   streams: [string, string][];
 }
 
+/** A token revoked or rotated (R35): the ids, never a secret or a hash. */
+export interface TokenNotification {
+  origin: string;
+  tokens: string[];
+}
+
 export interface ListenerOptions {
   channel: string;
   origin: string;
   connect: () => pg.Client;
   /** Streams (streamKey) with new events; null: any stream may have them. */
   wake: (keys: ReadonlySet<string> | null) => void;
+  /** Tokens revoked or rotated by another replica; null: any may have been (after a gap). */
+  tokens?: (ids: readonly string[] | null) => void;
 }
 
 const maxPauseMs = 5_000;
 
 /** The streams a notification names; null when it cannot be read (then every stream is looked at). */
-function parse(payload: string | undefined): Notification | null {
+function parse(payload: string | undefined): Notification | TokenNotification | null {
   try {
-    const note = JSON.parse(payload ?? '') as Notification;
-    return typeof note.origin === 'string' && Array.isArray(note.streams) ? note : null;
+    const note = JSON.parse(payload ?? '') as Notification | TokenNotification;
+    if (typeof note.origin !== 'string') return null;
+    if ('tokens' in note)
+      return Array.isArray(note.tokens) && note.tokens.every((t) => typeof t === 'string') ? note : null;
+    return Array.isArray(note.streams) ? note : null;
   } catch {
     return null;
   }
@@ -47,6 +59,8 @@ export async function startListener(options: ListenerOptions): Promise<{ close()
       if (message.channel !== options.channel) return;
       const note = parse(message.payload);
       if (note?.origin === options.origin) return;
+      if (note && 'tokens' in note) return options.tokens?.(note.tokens);
+      if (!note) options.tokens?.(null); // unreadable: it may have named a token
       options.wake(note ? new Set(note.streams.map(([org, service]) => streamKey(org, service))) : null);
     });
     next.on('error', () => lost(next));
@@ -77,6 +91,7 @@ export async function startListener(options: ListenerOptions): Promise<{ close()
         () => {
           pause = 100;
           options.wake(null); // whatever was notified while nobody listened
+          options.tokens?.(null);
         },
         () => {
           pause = Math.min(pause * 2, maxPauseMs);

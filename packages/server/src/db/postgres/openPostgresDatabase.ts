@@ -16,7 +16,7 @@ import { toPgError } from './pgErrors';
 import { createClient, createPool, type PoolOptions } from './pool';
 import { postgresStorage } from './postgresStorage';
 import { sendBudget } from './sendBudget';
-import { tokenStore } from './tokenStore';
+import { tokenStore, type PostgresTokenStore } from './tokenStore';
 
 export const postgresUrlSchema = z
   .string()
@@ -100,6 +100,7 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
   const pool = createPool(config);
   const channel = `onenumber_events${config.schema ? `_${config.schema}` : ''}`.slice(0, 63);
   const base = createHandle(pool, channel);
+  let tokens: PostgresTokenStore | null = null; // made below; hears other replicas' token changes (R35)
   let listener: { close(): Promise<void> };
   try {
     listener = await startListener({
@@ -107,6 +108,7 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
       origin: base.origin,
       connect: () => createClient(config),
       wake: (keys) => base.hub.notify(keys),
+      tokens: (ids) => tokens?.heard(ids),
     });
   } catch (error) {
     await pool.end().catch(() => {});
@@ -120,11 +122,12 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
       await pool.end().catch(() => {});
     })());
   const handle: PgHandle = { ...base, close };
+  tokens = tokenStore(handle);
   return {
     dialect: 'postgres',
     storage: postgresStorage(handle, close),
     directory: directoryStore(handle),
-    tokens: tokenStore(handle),
+    tokens,
     outbox: outboxStore(handle),
     membershipInChannel: channelMembership(handle),
     sendBudget: sendBudget(handle),

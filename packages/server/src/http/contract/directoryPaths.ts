@@ -1,7 +1,14 @@
 // The directory's read side for services (POST /v1/directory/*: the Directory port that
 // createHttpDirectory mirrors), and its write side for the admin (PUT and POST /v1/admin/*).
-import { agentEntrySchema, directoryContentsSchema, orgEntrySchema } from '@onenumber/core';
-import { agentQuerySchema, numberAdminSchema, numberQuerySchema, orgQuerySchema } from '../schemas/admin';
+import {
+  agentEntrySchema,
+  agentQuerySchema,
+  directoryContentsSchema,
+  numberAdminSchema,
+  numberQuerySchema,
+  orgEntrySchema,
+  orgQuerySchema,
+} from '../schemas/admin';
 import {
   agentRemovedSchema,
   agentResultSchema,

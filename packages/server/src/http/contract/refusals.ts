@@ -6,7 +6,7 @@ import { outputSchema } from './jsonSchema';
 
 const refusalNames = {
   400: ['BadRequest', 'The input does not have the expected shape (the field is named), or a number is not valid'],
-  401: ['Unauthorized', 'No token, or one that is unknown or revoked'],
+  401: ['Unauthorized', 'No token, or one that is unknown, revoked or expired (or an old secret past its grace)'],
   403: ['Forbidden', "The token may not do this: another org or service, an admin route, or an agent's access"],
   404: ['NotFound', 'An unknown org, agent, conversation or message'],
   409: ['Conflict', 'The conversation or record changed meanwhile: read again and retry'],

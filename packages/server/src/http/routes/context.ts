@@ -1,15 +1,24 @@
 // What every route shares: the authenticated principal on the context, and body reading that
-// caps the size and turns bad JSON or a bad shape into INVALID_INPUT naming the field (R27).
+// caps the size and turns bad JSON or a bad shape into INVALID_INPUT naming the field (R27). R35:
+// a body that took a while to arrive is followed by a second look at its token (`recheck`), so a
+// request whose token was revoked or expired while it was being sent is refused.
 import type { IncomingMessage } from 'node:http';
 import { OneNumberError, parseInput } from '@onenumber/core';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { Principal } from '../../db/ServerDatabase';
+import type { Principal, TokenGrant } from '../../db/ServerDatabase';
 
 /** `nodeRequest`: the request's node stream, passed by startServer only (see readBytes). */
 export type AppEnv = {
   Bindings: { nodeRequest?: IncomingMessage } | undefined;
-  Variables: { principal: Principal; maxBodyBytes: number };
+  Variables: {
+    principal: Principal;
+    /** The stored token's grant (R35); null for the admin token from the options. */
+    grant: TokenGrant | null;
+    maxBodyBytes: number;
+    /** Throws UNAUTHORIZED when the request's token is no longer valid (set for /v1 routes). */
+    recheck?: () => Promise<void>;
+  };
 };
 
 const tooLarge = (max: number) =>
@@ -59,6 +68,12 @@ function fromNode(incoming: IncomingMessage, max: number): Promise<Uint8Array> {
  * of a small request's handling (bench profile: about a quarter of a webhook delivery's CPU).
  */
 export async function readBytes(c: Context<AppEnv>, max: number): Promise<Uint8Array> {
+  const bytes = await readRaw(c, max);
+  await c.get('recheck')?.();
+  return bytes;
+}
+
+async function readRaw(c: Context<AppEnv>, max: number): Promise<Uint8Array> {
   const declared = Number(c.req.header('content-length') ?? '0');
   if (declared > max) throw tooLarge(max);
   const incoming = c.env?.nodeRequest;

@@ -1,16 +1,14 @@
 // The directory's read side (core's Directory port) for services, and its write side for the
-// admin. A service reads its own org's entries only; it can never change the directory or claim
-// an access it lacks: only the admin routes write it.
+// admin (tokens: tokenRoutes.ts). A service reads its own org's entries only; it can never change
+// the directory or claim an access it lacks: only the admin routes write it.
 import { OneNumberError, normaliseNumber, type NumberEntry } from '@onenumber/core';
 import type { Hono } from 'hono';
-import type { z } from 'zod';
-import type { IssuedToken, ServerDatabase } from '../../db/ServerDatabase';
+import type { ServerDatabase } from '../../db/ServerDatabase';
 import { requireAdmin, requireScope } from '../auth';
 import {
   agentEntrySchema,
   agentQuerySchema,
   directoryContentsSchema,
-  issueTokenSchema,
   numberAdminSchema,
   numberQuerySchema,
   orgEntrySchema,
@@ -24,8 +22,7 @@ import {
   orgResultSchema,
 } from '../schemas/directory';
 import { idSchema } from '../schemas/records';
-import { issuedTokenSchema, tokenRevokedSchema, tokenSchema } from '../schemas/tokens';
-import { answer, answerParsed, type SameShape } from './answer';
+import { answer } from './answer';
 import { readBody, type AppEnv } from './context';
 
 function e164(value: string): string {
@@ -45,11 +42,8 @@ const param = (value: string | undefined, field: string) => {
   return parsed.data;
 };
 
-// The token routes parse their answers (a listed token never carries its secret): same fields.
-true satisfies SameShape<IssuedToken, z.output<typeof issuedTokenSchema>>;
-
 export function directoryRoutes(app: Hono<AppEnv>, db: ServerDatabase): void {
-  const { directory, tokens } = db;
+  const { directory } = db;
 
   // Read side: the Directory port (createHttpDirectory mirrors these three).
   app.post('/v1/directory/org', async (c) => {
@@ -109,21 +103,5 @@ export function directoryRoutes(app: Hono<AppEnv>, db: ServerDatabase): void {
     for (const entry of numbers) await directory.setNumber(entry);
     const loaded = { orgs: contents.orgs.length, agents: contents.agents.length, numbers: contents.numbers.length };
     return answer(c, directoryLoadedSchema, loaded);
-  });
-
-  // Tokens: issued per (org, service); the secret is shown once.
-  app.post('/v1/admin/tokens', async (c) => {
-    requireAdmin(c.var.principal);
-    const { org, service } = await readBody(c, issueTokenSchema);
-    const issued = await tokens.issue({ kind: 'service', org, service }, new Date().toISOString());
-    return answerParsed(c, issuedTokenSchema, issued, 201);
-  });
-  app.get('/v1/admin/tokens', async (c) => {
-    requireAdmin(c.var.principal);
-    return answerParsed(c, tokenSchema.array(), await tokens.list());
-  });
-  app.delete('/v1/admin/tokens/:id', async (c) => {
-    requireAdmin(c.var.principal);
-    return answer(c, tokenRevokedSchema, { revoked: await tokens.revoke(param(c.req.param('id'), 'id')) });
   });
 }

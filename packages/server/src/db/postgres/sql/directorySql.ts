@@ -1,5 +1,4 @@
-// SQL (PostgreSQL): the stored directory (orgs, agents, numbers, phone_number_ids) and tokens.
-import type { TokenRow } from '../../common/tokens';
+// SQL (PostgreSQL): the stored directory (orgs, agents, numbers, phone_number_ids); tokens: tokenSql.ts.
 import { statement } from './statement';
 
 type AgentRow = { org: string; id: string; name: string; access: string };
@@ -37,15 +36,5 @@ export const directorySql = {
   ),
   phoneNumberIdOf: statement<[number: string], { phone_number_id: string }>(
     `SELECT phone_number_id FROM phone_number_ids WHERE number = $1`,
-  ),
-  insertToken: statement<
-    [id: string, hash: string, kind: string, org: string | null, service: string | null, createdAt: string]
-  >(`INSERT INTO tokens (id, hash, kind, org, service, created_at) VALUES ($1, $2, $3, $4, $5, $6)`),
-  tokenByHash: statement<[hash: string], TokenRow>(
-    `SELECT id, hash, kind, org, service, created_at FROM tokens WHERE hash = $1`,
-  ),
-  deleteToken: statement<[id: string]>(`DELETE FROM tokens WHERE id = $1`),
-  listTokens: statement<[], TokenRow>(
-    `SELECT id, hash, kind, org, service, created_at FROM tokens ORDER BY created_at, id`,
   ),
 };

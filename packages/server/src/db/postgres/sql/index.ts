@@ -6,6 +6,7 @@ import { messageSql } from './messageSql';
 import { outboxSql } from './outboxSql';
 import { sendBudgetSql } from './sendBudgetSql';
 import { timelineSql } from './timelineSql';
+import { tokenSql } from './tokenSql';
 
 export { migrationSteps, migrationsTable } from './schema';
 export type { Queryable, Statement } from './statement';
@@ -18,6 +19,7 @@ export const sql = {
   ...directorySql,
   ...timelineSql,
   ...sendBudgetSql,
+  ...tokenSql,
 };
 
 export const migrationSql = {

@@ -188,4 +188,17 @@ export const migrationSteps: readonly MigrationStep[] = [
       `CREATE TABLE send_budgets (number text PRIMARY KEY, credit bigint NOT NULL, at_ms bigint NOT NULL, granted integer NOT NULL)`,
     ],
   },
+  {
+    version: 6,
+    name: 'token expiry and rotation (R35)',
+    statements: [
+      // As in SQLite's step 5; revocations and rotations reach the other replicas by NOTIFY, so
+      // no change log is kept here.
+      `ALTER TABLE tokens ADD COLUMN expires_at text COLLATE "C"`,
+      `ALTER TABLE tokens ADD COLUMN previous_hash text`,
+      `ALTER TABLE tokens ADD COLUMN previous_until text COLLATE "C"`,
+      `ALTER TABLE tokens ADD COLUMN rotated_at text COLLATE "C"`,
+      `CREATE UNIQUE INDEX tokens_by_previous_hash ON tokens (previous_hash)`,
+    ],
+  },
 ];

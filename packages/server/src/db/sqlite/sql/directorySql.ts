@@ -1,9 +1,6 @@
-// SQL (SQLite): the stored directory (orgs, agents, numbers, phone_number_ids) and tokens.
+// SQL (SQLite): the stored directory (orgs, agents, numbers, phone_number_ids); tokens: tokenSql.ts.
 import type { Database } from 'better-sqlite3';
-import type { TokenRow } from '../../common/tokens';
 import { prepare } from './prepare';
-
-export type { TokenRow } from '../../common/tokens';
 
 export function directorySql(db: Database) {
   return {
@@ -55,19 +52,6 @@ export function directorySql(db: Database) {
     phoneNumberIdOf: prepare<[number: string], { phone_number_id: string }>(
       db,
       `SELECT phone_number_id FROM phone_number_ids WHERE number = ?`,
-    ),
-    insertToken: prepare<[TokenRow]>(
-      db,
-      `INSERT INTO tokens (id, hash, kind, org, service, created_at) VALUES (@id, @hash, @kind, @org, @service, @created_at)`,
-    ),
-    tokenByHash: prepare<[hash: string], TokenRow>(
-      db,
-      `SELECT id, hash, kind, org, service, created_at FROM tokens WHERE hash = ?`,
-    ),
-    deleteToken: prepare<[id: string]>(db, `DELETE FROM tokens WHERE id = ?`),
-    listTokens: prepare<[], TokenRow>(
-      db,
-      `SELECT id, hash, kind, org, service, created_at FROM tokens ORDER BY created_at, id`,
     ),
   };
 }

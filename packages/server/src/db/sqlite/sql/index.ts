@@ -6,11 +6,12 @@ import { eventSql } from './eventSql';
 import { messageSql } from './messageSql';
 import { outboxSql } from './outboxSql';
 import { timelineSql } from './timelineSql';
+import { tokenSql } from './tokenSql';
 
 export { migrationSteps, migrationsTable, type MigrationStep } from './schema';
 export { noLimit } from './eventSql';
 export type { DueRow } from './outboxSql';
-export type { TokenRow } from './directorySql';
+export type { TokenRow } from './tokenSql';
 export type { TimelineRow } from './timelineSql';
 
 /** Prepares every statement once per connection. */
@@ -22,6 +23,7 @@ export function prepareStatements(db: Database) {
     ...outboxSql(db),
     ...directorySql(db),
     ...timelineSql(db),
+    ...tokenSql(db),
   };
 }
 

@@ -160,4 +160,24 @@ export const migrationSteps: readonly MigrationStep[] = [
       `CREATE TABLE cursors (org TEXT NOT NULL, service TEXT NOT NULL, cursor INTEGER NOT NULL, PRIMARY KEY (org, service))`,
     ],
   },
+  {
+    version: 5,
+    name: 'token expiry, rotation and the change log (R35)',
+    statements: [
+      // Times are UTC ISO text; previous_hash is the secret a rotation replaced, kept until previous_until.
+      `ALTER TABLE tokens ADD COLUMN expires_at TEXT`,
+      `ALTER TABLE tokens ADD COLUMN previous_hash TEXT`,
+      `ALTER TABLE tokens ADD COLUMN previous_until TEXT`,
+      `ALTER TABLE tokens ADD COLUMN rotated_at TEXT`,
+      `CREATE UNIQUE INDEX tokens_by_previous_hash ON tokens (previous_hash)`,
+      // Other processes on the file poll this for revocations and rotations.
+      `CREATE TABLE token_changes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        token TEXT NOT NULL,
+        what TEXT NOT NULL CHECK (what IN ('revoked', 'rotated')),
+        at TEXT NOT NULL
+      )`,
+      `CREATE INDEX token_changes_by_at ON token_changes (at)`,
+    ],
+  },
 ];
