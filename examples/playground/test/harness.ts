@@ -35,17 +35,18 @@ export async function openHarness(viewport: { width: number; height: number }): 
   page.setDefaultTimeout(20_000);
   await page.goto(playground.url);
   await ready(page);
-  return {
+  const harness: Harness = {
     browser,
     page,
     playground,
     dataDir,
     async close() {
       await browser.close();
-      await this.playground.close(); // the one running now: a test may restart it
+      await harness.playground.close(); // the one running now: a test may restart it
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return harness;
 }
 
 export const ready = (page: Page) => page.locator('body[data-ready="true"]').waitFor();
