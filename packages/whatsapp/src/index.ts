@@ -1,6 +1,7 @@
 // @onenumber/whatsapp: the WhatsApp Cloud API transport for OneNumber. Signed webhooks in
-// (createWhatsAppWebhook, ingestInto), paced, fair and retried sends out (createGraphClient,
-// createOutboxWorker), and an in-process customer phone (createSimulator).
+// (createWhatsAppWebhook, ingestInto), inbound media without the token (createMediaClient),
+// paced, fair and retried sends out (createGraphClient, createOutboxWorker), and an in-process
+// customer phone (createSimulator).
 
 // Configuration (env)
 export {
@@ -17,10 +18,22 @@ export {
   createWhatsAppWebhook,
   whatsAppWebhookOptionsSchema,
   type WebhookHandler,
+  type WebhookEnv,
   type WhatsAppWebhook,
   type Ingest,
   type WhatsAppWebhookOptions,
 } from './webhook/createWhatsAppWebhook';
+export type { NodeBodySource } from './webhook/readBody';
+export {
+  addCounts,
+  emptyIngestReport,
+  emptyWebhookCounters,
+  type WebhookCounters,
+  type MessageCounts,
+  type StatusCounts,
+  type NoteCounts,
+} from './webhook/webhookCounters';
+export { storedMessage } from './webhook/storedMessage';
 export {
   webhookPayloadSchema,
   webhookChangeSchema,
@@ -31,6 +44,7 @@ export {
   webhookMetadataSchema,
   webhookErrorSchema,
   unixTimestampSchema,
+  type WebhookContact,
   type WebhookPayload,
   type WebhookPayloadInput,
   type WebhookMessage,
@@ -40,6 +54,7 @@ export {
 export {
   normaliseWebhook,
   customerFromPhone,
+  unattributedCustomer,
   isoFromUnix,
   type WebhookBatch,
   type InboundMessage,
@@ -58,6 +73,18 @@ export {
   type IngestReport,
   type IngestTarget,
 } from './webhook/ingestInto';
+
+// Inbound media, served without the token (GET /v1/media/{message} on the server)
+export {
+  createMediaClient,
+  mediaClientOptionsSchema,
+  mediaLookupSchema,
+  type MediaClient,
+  type MediaClientOptions,
+  type MediaFile,
+} from './media/createMediaClient';
+export { WhatsAppMediaError, type MediaErrorReason } from './media/mediaError';
+export { mediaLimits, servedContentType } from './media/mediaLimits';
 
 // Sending
 export {

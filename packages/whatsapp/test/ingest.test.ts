@@ -64,7 +64,7 @@ describe('ingestInto: inbound messages into the core', () => {
   it('R15: stores a customer message for every active member, with its wamid, type and time', async () => {
     const s = await setup();
     expect((await s.handler(post(inbound('wamid.IN1', 'hello')))).status).toBe(200);
-    expect(s.reports[0]).toMatchObject({ received: 1, duplicates: 0 });
+    expect(s.reports[0]).toMatchObject({ messages: { received: 1, duplicates: 0 } });
     for (const service of ['crm', 'desk']) {
       const { messages } = await s.view(service);
       expect(messages).toMatchObject([
@@ -78,7 +78,7 @@ describe('ingestInto: inbound messages into the core', () => {
     const body = inbound('wamid.IN1', 'hello');
     expect((await s.handler(post(body))).status).toBe(200);
     expect((await s.handler(post(body))).status).toBe(200);
-    expect(s.reports.map((r) => [r.received, r.duplicates])).toEqual([
+    expect(s.reports.map((r) => [r.messages.received, r.messages.duplicates])).toEqual([
       [1, 0],
       [0, 1],
     ]);
@@ -102,7 +102,15 @@ describe('ingestInto: inbound messages into the core', () => {
     expect((await s.handler(post(image))).status).toBe(200);
     const { messages } = await s.view('crm', BSUID);
     expect(messages).toMatchObject([
-      { type: 'image', text: null, raw: { from_user_id: BSUID, image: { caption: 'receipt' } } },
+      {
+        type: 'image',
+        text: '📷 Photo: receipt',
+        raw: {
+          from_user_id: BSUID,
+          image: { caption: 'receipt' },
+          onenumber: { kind: 'image', caption: 'receipt', mediaId: '1479537139650973', mimeType: 'image/jpeg' },
+        },
+      },
     ]);
   });
 
@@ -117,7 +125,7 @@ describe('ingestInto: inbound messages into the core', () => {
     expect((await handler(post(body))).status).toBe(200);
     const skip = ingestInto(one, { resolveNumber: () => null, unroutable: 'skip' });
     const batch = normaliseWebhook(webhookPayloadSchema.parse(JSON.parse(body)));
-    expect(await skip(batch)).toMatchObject({ received: 0, unroutable: 1 });
+    expect(await skip(batch)).toMatchObject({ messages: { received: 0, unroutable: 1 } });
   });
 
   it('resolveByDisplayNumber maps the signed display number to E.164', () => {
@@ -137,7 +145,7 @@ describe('ingestInto: statuses only move forward (R17)', () => {
           .status,
       ).toBe(200);
     }
-    expect(s.reports.slice(1).map((r) => [r.statusesApplied, r.statusesUnchanged])).toEqual([
+    expect(s.reports.slice(1).map((r) => [r.statuses.applied, r.statuses.unchanged])).toEqual([
       [1, 0],
       [0, 1],
       [0, 1],
@@ -187,7 +195,7 @@ describe('ingestInto: statuses only move forward (R17)', () => {
       post(JSON.stringify(statusPayload(LINE, { phone: WA1 }, { id: 'wamid.NOBODY', status: 'delivered', at: at(3) }))),
     );
     expect(response.status).toBe(200);
-    expect(s.reports[0]).toMatchObject({ statusesUnknown: 1, statusesApplied: 0 });
+    expect(s.reports[0]).toMatchObject({ statuses: { unknown: 1, applied: 0 } });
   });
 
   it('routes a status by biz_opaque_callback_data when it arrives before the send was recorded', async () => {
@@ -213,7 +221,7 @@ describe('ingestInto: statuses only move forward (R17)', () => {
         ),
       ),
     );
-    expect(s.reports[1]).toMatchObject({ statusesApplied: 1 });
+    expect(s.reports[1]).toMatchObject({ statuses: { applied: 1 } });
     expect((await s.view()).messages[1]).toMatchObject({ status: 'delivered' });
     const forged = encodeCallbackData({ org: 'acme', service: 'crm', message: 'msg_nope' });
     await s.handler(
@@ -227,6 +235,6 @@ describe('ingestInto: statuses only move forward (R17)', () => {
         ),
       ),
     );
-    expect(s.reports[2]).toMatchObject({ statusesUnknown: 1 });
+    expect(s.reports[2]).toMatchObject({ statuses: { unknown: 1 } });
   });
 });

@@ -128,7 +128,7 @@ describe('simulator: a customer phone with no Meta account', () => {
     expect(await s.sim.deliverStatus(wamid, 'read')).toBe(200);
     expect(await s.sim.deliverStatus(wamid, 'delivered')).toBe(200);
     expect((await s.view('crm', taro.id)).messages[1]).toMatchObject({ status: 'read' });
-    expect(s.reports.slice(1).map((r) => [r.statusesApplied, r.statusesUnchanged])).toEqual([
+    expect(s.reports.slice(1).map((r) => [r.statuses.applied, r.statuses.unchanged])).toEqual([
       [1, 0],
       [0, 1],
     ]);
@@ -139,7 +139,11 @@ describe('simulator: a customer phone with no Meta account', () => {
     const hidden = s.sim.customer(BSUID);
     await hidden.sendMessage({ to: N1, type: 'location', content: { latitude: 35.68, longitude: 139.76 } });
     expect((await s.view('crm', BSUID)).messages).toMatchObject([
-      { type: 'location', text: null, raw: { from_user_id: BSUID } },
+      {
+        type: 'location',
+        text: '📍 Location: 35.68, 139.76',
+        raw: { from_user_id: BSUID, onenumber: { kind: 'location', latitude: 35.68 } },
+      },
     ]);
     await s.reply('crm', BSUID, 'Thanks for the location');
     await s.worker.tick();

@@ -12,7 +12,7 @@ import type { Tag } from './contract/operation';
 import { refusalComponents } from './contract/refusals';
 import { storagePaths } from './contract/storagePaths';
 import { tokenPaths } from './contract/tokenPaths';
-import { whatsAppPaths } from './contract/whatsAppPaths';
+import { whatsAppPaths } from './whatsapp/whatsAppContract';
 
 export interface OpenApiDocument {
   openapi: '3.1.0';

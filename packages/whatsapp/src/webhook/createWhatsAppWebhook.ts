@@ -1,24 +1,38 @@
-// The webhook as a fetch-style handler `(Request) => Promise<Response>`, mountable in any HTTP
-// framework (hono: `app.all('/webhooks/whatsapp', (c) => handler(c.req.raw))`).
+// R15, R27, R36, R37: the webhook as one fetch-style handler `(Request, env?) => Response`,
+// mountable on any fetch server (hono: `app.all('/webhooks/whatsapp', (c) => webhook(c.req.raw,
+// c.env))`), counting what it answers and stores in `webhook.counters` (one type). Under node,
+// pass the request's IncomingMessage as `env.nodeRequest` (or `env.incoming`, as
+// @hono/node-server does): the bytes are read from its stream, the fast path.
 // GET: the subscription challenge. POST: signature over the raw bytes first (401, nothing parsed),
 // then depth (R36: 400 past 64 levels, read from the bytes), JSON and shape (400, nothing stored),
-// then `await ingest(batch)` (the caller stores
-// durably), then 200. If ingest throws: 500, so WhatsApp delivers again (nothing acknowledged
-// that was not stored; redelivery is deduped on the wamid, R15).
+// then `await ingest(batch)` (the caller stores durably), then 200. Every other field than
+// `messages` (account, template, calls, smb_message_echoes, ...) is acknowledged and counted. If
+// ingest throws (a storage failure): 500, so WhatsApp delivers again (nothing acknowledged that
+// was not stored; a redelivery is deduped on the wamid, R15).
 import { OneNumberError, jsonNestingExceeds, parseInput, type ErrorCode } from '@onenumber/core';
 import { z } from 'zod';
 import { normaliseWebhook, type WebhookBatch } from './normaliseWebhook';
 import { webhookPayloadSchema } from './payloadSchema';
+import { BodyTooLarge, readBody, type NodeBodySource } from './readBody';
 import { sameSecret, signatureHeader, verifyWebhookSignature } from './signature';
 import { webhookLimits } from './webhookBounds';
+import { addCounts, countField, emptyWebhookCounters, type WebhookCounters } from './webhookCounters';
 
-export type WebhookHandler = (request: Request) => Promise<Response>;
-
-/** The handler, and the POST step alone for a server that reads the body bytes itself. */
-export interface WhatsAppWebhook extends WebhookHandler {
-  /** A delivery's raw bytes and its X-Hub-Signature-256 header: the same checks and answers as a POST. */
-  deliver(body: Uint8Array, signature: string | null): Promise<Response>;
+/** Where a node server's request stream may be found (either name). */
+export interface WebhookEnv {
+  nodeRequest?: NodeBodySource;
+  incoming?: NodeBodySource;
 }
+
+export type WebhookHandler = (request: Request, env?: WebhookEnv | unknown) => Promise<Response>;
+
+/** The handler, with what it counted and the body limit it applies. */
+export interface WhatsAppWebhook extends WebhookHandler {
+  readonly counters: WebhookCounters;
+  readonly maxBodyBytes: number;
+}
+
+/** Stores the batch; an IngestReport it returns (ingestInto's) is added into the counters. */
 export type Ingest = (batch: WebhookBatch) => Promise<unknown> | unknown;
 
 export const whatsAppWebhookOptionsSchema = z.object({
@@ -50,23 +64,11 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 const refuse = (status: number, code: ErrorCode, message: string, headers?: Record<string, string>) =>
   json(status, new OneNumberError(code, message).toJSON(), headers);
 
-function challenge(request: Request, verifyToken: string): Response {
-  const query = new URL(request.url).searchParams;
-  const mode = query.get('hub.mode');
-  const token = query.get('hub.verify_token') ?? '';
-  const answer = query.get('hub.challenge');
-  if (mode === 'subscribe' && answer !== null && answer.length <= 4096 && sameSecret(token, verifyToken)) {
-    return new Response(answer, {
-      status: 200,
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
-    });
-  }
-  return refuse(
-    403,
-    'UNAUTHORIZED',
-    'The verify token does not match WHATSAPP_VERIFY_TOKEN (or hub.mode is not "subscribe").',
-  );
-}
+const nodeBodyOf = (env: unknown): NodeBodySource | undefined =>
+  env && typeof env === 'object' ? ((env as WebhookEnv).nodeRequest ?? (env as WebhookEnv).incoming) : undefined;
+
+const errorLabel = (error: unknown): string =>
+  OneNumberError.isInstance(error) ? error.code : ((error as Error | null)?.name ?? 'unknown').slice(0, 40);
 
 export function createWhatsAppWebhook(options: WhatsAppWebhookOptions): WhatsAppWebhook {
   const { appSecret, verifyToken, ingest, maxBodyBytes, onError } = parseInput(
@@ -74,56 +76,87 @@ export function createWhatsAppWebhook(options: WhatsAppWebhookOptions): WhatsApp
     options,
     'options',
   );
-  const tooLarge = () => refuse(413, 'INVALID_INPUT', `The body is larger than ${maxBodyBytes} bytes.`);
+  const counters = emptyWebhookCounters();
+
+  function challenge(request: Request): Response {
+    const query = new URL(request.url).searchParams;
+    const token = query.get('hub.verify_token') ?? '';
+    const answer = query.get('hub.challenge');
+    if (
+      query.get('hub.mode') === 'subscribe' &&
+      answer !== null &&
+      answer.length <= 4096 &&
+      sameSecret(token, verifyToken)
+    ) {
+      counters.challenges++;
+      return new Response(answer, {
+        status: 200,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
+      });
+    }
+    counters.challengesRefused++;
+    return refuse(
+      403,
+      'UNAUTHORIZED',
+      'The verify token does not match WHATSAPP_VERIFY_TOKEN (or hub.mode is not "subscribe").',
+    );
+  }
+
+  const invalid = (status: 400 | 413, message: string) => {
+    counters.invalid++;
+    return refuse(status, 'INVALID_INPUT', message);
+  };
 
   async function deliver(body: Uint8Array, signature: string | null): Promise<Response> {
-    if (body.byteLength > maxBodyBytes) return tooLarge();
     if (!verifyWebhookSignature(body, signature, appSecret)) {
+      counters.unauthorized++;
       return refuse(
         401,
         'UNAUTHORIZED',
         'The X-Hub-Signature-256 header is missing or does not match the body. Check WHATSAPP_APP_SECRET.',
       );
     }
-
-    if (jsonNestingExceeds(body, webhookLimits.depth)) {
-      return refuse(
+    if (jsonNestingExceeds(body, webhookLimits.depth))
+      return invalid(
         400,
-        'INVALID_INPUT',
         `The body is nested deeper than ${webhookLimits.depth} levels (R36); a WhatsApp delivery is far shallower.`,
       );
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
-    } catch {
-      return refuse(400, 'INVALID_INPUT', 'The body is not JSON.');
-    }
     let batch: WebhookBatch;
     try {
+      const parsed: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
       batch = normaliseWebhook(parseInput(webhookPayloadSchema, parsed, 'payload'));
     } catch (error) {
+      counters.invalid++;
       if (OneNumberError.isInstance(error)) return json(400, error.toJSON());
-      throw error;
+      return refuse(400, 'INVALID_INPUT', 'The body is not JSON.');
     }
-
     try {
-      await ingest(batch);
+      addCounts(counters, await ingest(batch));
     } catch (error) {
+      counters.failed++;
+      counters.lastFailure = errorLabel(error);
       onError?.(error);
       return refuse(500, 'INTERNAL', 'The delivery could not be stored. WhatsApp will deliver it again.');
     }
+    for (const change of batch.other) countField(counters, change.field);
+    counters.accepted++;
     return json(200, { ok: true, messages: batch.messages.length, statuses: batch.statuses.length });
   }
 
-  const handler = async (request: Request): Promise<Response> => {
-    if (request.method === 'GET') return challenge(request, verifyToken);
+  const handler = async (request: Request, env?: unknown): Promise<Response> => {
+    if (request.method === 'GET') return challenge(request);
     if (request.method !== 'POST')
       return refuse(405, 'NOT_FOUND', 'Use GET for the subscription challenge and POST for deliveries.', {
         allow: 'GET, POST',
       });
-    if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes) return tooLarge();
-    return deliver(new Uint8Array(await request.arrayBuffer()), request.headers.get(signatureHeader));
+    let body: Uint8Array;
+    try {
+      body = await readBody(request, maxBodyBytes, nodeBodyOf(env));
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return invalid(413, `The body is larger than ${maxBodyBytes} bytes.`);
+      throw error;
+    }
+    return deliver(body, request.headers.get(signatureHeader));
   };
-  return Object.assign(handler, { deliver });
+  return Object.assign(handler, { counters, maxBodyBytes });
 }

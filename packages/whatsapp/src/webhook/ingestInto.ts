@@ -1,14 +1,21 @@
-// The glue from a webhook batch into OneNumber's core: inbound messages through `receive` (the
-// wamid is the dedupe key, R15: a redelivery is stored once) and statuses through `updateStatus`
-// (which only moves forward, R17: read before delivered still ends in read). A status is routed
-// to its stored reply by the provider id recorded when the send completed, or else by our
-// biz_opaque_callback_data; a status for a wamid neither knows is skipped and counted. A message
-// is stored with a type from core's closed list (R27) and a raw object within core's bounds (R36).
-import { OneNumberError, messageTypeOf, normaliseNumber, parseInput, type OneNumber } from '@onenumber/core';
+// R15, R17, R27, R36, R37: the glue from a webhook batch into OneNumber's core: inbound messages
+// through `receive` (the wamid is the dedupe key, R15: a redelivery is stored once) and statuses
+// through `updateStatus` (which only moves forward, R17: read before delivered still ends in
+// read). A status is routed to its stored reply by the provider id recorded when the send
+// completed, or else by our biz_opaque_callback_data; a status for a wamid neither knows is
+// skipped and counted. A message is stored with a type from core's closed list (R27), a raw object
+// within core's bounds (R36) carrying its typed content under `raw.onenumber` (storedMessage.ts),
+// and, when it is not text, its summary as `text`. A message or status core refuses for good
+// (INVALID_INPUT, e.g. a lone surrogate in an id) is counted as rejected and the rest is stored:
+// only a storage failure fails the delivery (WhatsApp would redeliver it for 7 days).
+import { OneNumberError, normaliseNumber, parseInput, type OneNumber } from '@onenumber/core';
 import { z } from 'zod';
 import { decodeCallbackData } from '../send/callbackData';
 import type { InboundMessage, StatusReport, WebhookBatch, WebhookOrigin } from './normaliseWebhook';
-import { storableRaw } from './webhookBounds';
+import { storedMessage } from './storedMessage';
+import { emptyIngestReport, type IngestReport } from './webhookCounters';
+
+export type { IngestReport } from './webhookCounters';
 
 export type IngestTarget = Pick<OneNumber, 'receive' | 'updateStatus'>;
 
@@ -22,24 +29,6 @@ export interface IngestIntoOptions {
    * sends it again later (nothing lost while the number is being registered); `skip` counts it.
    */
   unroutable?: 'reject' | 'skip';
-}
-
-export interface IngestReport {
-  received: number;
-  duplicates: number;
-  unroutable: number;
-  /** Statuses that moved a reply forward. */
-  statusesApplied: number;
-  /** Statuses that changed nothing (`sent`, or behind the stored status). */
-  statusesUnchanged: number;
-  /** Statuses whose wamid is not a reply we know: skipped, not an error. */
-  statusesUnknown: number;
-  /** Statuses of a kind OneNumber does not track (kept out, counted). */
-  statusesIgnored: number;
-  /** Value-level errors WhatsApp reported in the delivery. */
-  errors: number;
-  /** R36: messages stored with their raw object cut to its top-level fields (over core's raw bounds). */
-  rawOmitted: number;
 }
 
 /** resolveNumber for simple setups: trust the display number Meta signs into each delivery. */
@@ -69,10 +58,12 @@ export function ingestInto(one: IngestTarget, input: IngestIntoOptions) {
   const options = parseInput(ingestIntoOptionsSchema, input, 'options');
   const unroutable = options.unroutable;
 
+  const permanent = (error: unknown) => OneNumberError.isInstance(error) && error.code === 'INVALID_INPUT';
+
   async function receiveOne(message: InboundMessage, report: IngestReport) {
     const number = await options.resolveNumber(message);
     const refuse = (why: string) => {
-      if (unroutable === 'skip') return void report.unroutable++;
+      if (unroutable === 'skip') return void report.messages.unroutable++;
       throw new OneNumberError('NOT_CONNECTED', why, { details: { phoneNumberId: message.phoneNumberId } });
     };
     if (!number)
@@ -80,23 +71,16 @@ export function ingestInto(one: IngestTarget, input: IngestIntoOptions) {
         `No business number is registered for phone_number_id ${message.phoneNumberId}. Register it, and WhatsApp's next delivery is stored.`,
       );
     try {
-      const { raw, omitted } = storableRaw(message.raw);
-      const result = await one.receive({
-        number,
-        customer: message.customer,
-        id: message.id,
-        // R27: a type WhatsApp added after our list is stored as `unsupported` (its own stays in raw).
-        type: messageTypeOf(message.type),
-        text: message.text,
-        raw,
-        at: message.at,
-      });
-      if (omitted) report.rawOmitted++;
-      if (result.duplicate) report.duplicates++;
-      else report.received++;
+      const { record, omitted } = storedMessage(message);
+      const result = await one.receive({ number, ...record });
+      if (omitted) report.notes.rawOmitted++;
+      if (message.unattributed) report.notes.unattributed++;
+      if (result.duplicate) report.messages.duplicates++;
+      else report.messages.received++;
     } catch (error) {
       if (OneNumberError.isInstance(error) && error.code === 'NOT_CONNECTED')
         return refuse(`${number} is not connected in any org.`);
+      if (permanent(error)) return void report.notes.rejected++;
       throw error;
     }
   }
@@ -109,10 +93,10 @@ export function ingestInto(one: IngestTarget, input: IngestIntoOptions) {
   }
 
   async function applyOne(status: StatusReport, report: IngestReport) {
-    if (status.status === 'sent') return void report.statusesUnchanged++; // a stored reply starts at sent
-    if (!tracked.has(status.status)) return void report.statusesIgnored++;
+    if (status.status === 'sent') return void report.statuses.unchanged++; // a stored reply starts at sent
+    if (!tracked.has(status.status)) return void report.statuses.ignored++;
     const route = await routeOf(status);
-    if (!route) return void report.statusesUnknown++;
+    if (!route) return void report.statuses.unknown++;
     const first = status.errors[0];
     const error =
       status.status === 'failed'
@@ -128,26 +112,18 @@ export function ingestInto(one: IngestTarget, input: IngestIntoOptions) {
         status: status.status as 'delivered' | 'read' | 'failed',
         error,
       });
-      if (result.changed) report.statusesApplied++;
-      else report.statusesUnchanged++;
+      if (result.changed) report.statuses.applied++;
+      else report.statuses.unchanged++;
     } catch (err) {
-      if (OneNumberError.isInstance(err) && err.code === 'UNKNOWN_MESSAGE') return void report.statusesUnknown++;
+      if (OneNumberError.isInstance(err) && err.code === 'UNKNOWN_MESSAGE') return void report.statuses.unknown++;
+      if (permanent(err)) return void report.notes.rejected++;
       throw err;
     }
   }
 
   return async function ingest(batch: WebhookBatch): Promise<IngestReport> {
-    const report: IngestReport = {
-      received: 0,
-      duplicates: 0,
-      unroutable: 0,
-      statusesApplied: 0,
-      statusesUnchanged: 0,
-      statusesUnknown: 0,
-      statusesIgnored: 0,
-      errors: batch.errors.reduce((n, e) => n + e.errors.length, 0),
-      rawOmitted: 0,
-    };
+    const report = emptyIngestReport();
+    report.notes.errors = batch.errors.reduce((n, e) => n + e.errors.length, 0);
     for (const message of batch.messages) await receiveOne(message, report); // in order: history is ordered
     for (const status of batch.statuses) await applyOne(status, report);
     return report;

@@ -1,9 +1,22 @@
-// Every entry × change × message × status of one delivery, flattened into what OneNumber stores
-// (never only the first: some SDKs read entry[0].changes[0] and lose events). Customers are
-// keyed by phone (wa_id digits gain '+', like core's normaliseCustomer) or, when the phone is
-// absent, by the business-scoped user id, compared exactly.
-import { normaliseCustomer } from '@onenumber/core';
-import type { MessagesChange, WebhookErrorItem, WebhookMessage, WebhookPayload, WebhookStatus } from './payloadSchema';
+// R15, R37: every entry × change × message × status of one delivery, flattened into what
+// OneNumber stores (never only the first: some SDKs read entry[0].changes[0] and lose events).
+// The sender is `from` (wa_id digits gain '+', like core's normaliseCustomer), else
+// `from_user_id`, else the single `contacts[].user_id` (a username user, Meta Cloud API webhook
+// reference, business-scoped user ids); a message with none is `unattributed`, and a group
+// message's customer is its group (`group:<id>`), the sender kept on the message. Each message
+// carries its typed content (core's contentOf).
+import { contentOf, normaliseCustomer, type MessageContent } from '@onenumber/core';
+import type {
+  MessagesChange,
+  WebhookContact,
+  WebhookErrorItem,
+  WebhookMessage,
+  WebhookPayload,
+  WebhookStatus,
+} from './payloadSchema';
+
+/** R37: the customer of a message that names no sender at all. */
+export const unattributedCustomer = 'unattributed';
 
 /** Where a message or status arrived: the business number as Meta names it. */
 export interface WebhookOrigin {
@@ -16,17 +29,24 @@ export interface WebhookOrigin {
 export interface InboundMessage extends WebhookOrigin {
   /** The provider's message id (`wamid...`): the dedupe key (R15). */
   id: string;
-  /** E.164 when the phone is known, else the business-scoped user id. */
+  /** E.164 when the phone is known, else the business-scoped user id; `group:<id>` or `unattributed` (R37). */
   customer: string;
+  /** The sender's phone (E.164) and business-scoped user id, each when the delivery names it. */
   phone: string | null;
   userId: string | null;
   profileName: string | null;
+  /** A group message's group id (its customer is `group:<id>`). */
+  groupId: string | null;
+  /** R37: no sender id at all: stored under the customer `unattributed`. */
+  unattributed: boolean;
   /** When the customer sent it (ISO). */
   at: string;
   /** `text`, or any other type (image, location, reaction, unsupported, future ones), kept as is. */
   type: string;
-  /** `text.body` for text messages; null for every other type (their content is in `raw`). */
+  /** `text.body` for text messages; null for every other type (their content is in `content`). */
   text: string | null;
+  /** The typed content (kind, summary, ...), derived from the message object (core's contentOf). */
+  content: MessageContent;
   /** The message object exactly as received. */
   raw: WebhookMessage;
 }
@@ -85,24 +105,35 @@ const errorOf = (e: WebhookErrorItem): StatusError => ({
   details: e.error_data?.details ?? null,
 });
 
+/** The sender: `from`, else `from_user_id`, else the single contact's `user_id` (R37). */
+function senderOf(m: WebhookMessage, contacts: WebhookContact[]) {
+  const phone = m.from ? customerFromPhone(m.from) : null;
+  const contact =
+    contacts.find((c) => (m.from && c.wa_id === m.from) || (m.from_user_id && c.user_id === m.from_user_id)) ??
+    (contacts.length === 1 ? contacts[0] : undefined);
+  const userId = m.from_user_id ?? contact?.user_id ?? null;
+  return { phone, userId, profileName: contact?.profile?.name ?? null };
+}
+
 function messagesOf(origin: WebhookOrigin, value: MessagesChange['value']): InboundMessage[] {
   const contacts = value.contacts ?? [];
   return (value.messages ?? []).map((m) => {
-    const phone = m.from ? customerFromPhone(m.from) : null;
-    const userId = m.from_user_id ?? null;
-    const contact =
-      contacts.find((c) => (m.from && c.wa_id === m.from) || (userId && c.user_id === userId)) ??
-      (contacts.length === 1 ? contacts[0] : undefined);
+    const { phone, userId, profileName } = senderOf(m, contacts);
+    const groupId = m.group_id ?? null;
+    const sender = phone ?? userId;
     return {
       ...origin,
       id: m.id,
-      customer: phone ?? userId!,
+      customer: groupId ? `group:${groupId}` : (sender ?? unattributedCustomer),
       phone,
       userId,
-      profileName: contact?.profile?.name ?? null,
+      profileName,
+      groupId,
+      unattributed: groupId === null && sender === null,
       at: isoFromUnix(m.timestamp),
       type: m.type,
-      text: m.type === 'text' ? m.text!.body : null,
+      text: m.type === 'text' ? (m.text?.body ?? '') : null,
+      content: contentOf(m.type, m),
       raw: m,
     };
   });

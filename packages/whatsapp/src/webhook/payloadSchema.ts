@@ -1,4 +1,4 @@
-// The Cloud API webhook payload, as Meta sends it (Meta's Cloud API webhook reference). Objects are
+// R36, R37: the Cloud API webhook payload, as Meta sends it (Meta's Cloud API webhook reference). Objects are
 // loose: Meta adds fields over time and we keep them in `raw`. A delivery may hold several
 // entries, changes, messages and statuses. Changes of other fields (account updates, template
 // reviews) are accepted and passed through untouched, so a subscription to them is not refused.
@@ -31,23 +31,20 @@ export const webhookContactSchema = z.looseObject({
   profile: z.looseObject({ name: z.string().optional() }).optional(),
 });
 
-export const webhookMessageSchema = z
-  .looseObject({
-    id: z.string().min(1),
-    timestamp: unixTimestampSchema,
-    type: z.string().min(1),
-    from: z.string().min(1).optional(),
-    from_user_id: z.string().min(1).optional(),
-    text: z.looseObject({ body: z.string() }).optional(),
-  })
-  .refine((m) => m.from !== undefined || m.from_user_id !== undefined, {
-    message: 'a message names its sender (from or from_user_id)',
-    path: ['from'],
-  })
-  .refine((m) => m.type !== 'text' || m.text !== undefined, {
-    message: 'a text message has text.body',
-    path: ['text'],
-  });
+// R37: no sender field is required. A username user may come with no `from` and no
+// `from_user_id` (only `contacts[].user_id`), or with none at all; normaliseWebhook resolves the
+// sender, and a message with none is stored under `unattributed`: refusing it would bring it back
+// for 7 days. Parts (text, image, ...) are read by core's contentOf, tolerant of what is missing.
+export const webhookMessageSchema = z.looseObject({
+  id: z.string().min(1),
+  timestamp: unixTimestampSchema,
+  type: z.string().min(1),
+  from: z.string().min(1).optional(),
+  from_user_id: z.string().min(1).optional(),
+  /** Group messages (Meta Cloud API webhook reference, messages > group): the group's id. */
+  group_id: z.string().min(1).optional(),
+  text: z.looseObject({ body: z.string().optional() }).optional(),
+});
 
 export const webhookStatusSchema = z.looseObject({
   id: z.string().min(1),
@@ -93,4 +90,5 @@ export type WebhookPayload = z.output<typeof webhookPayloadSchema>;
 export type WebhookPayloadInput = z.input<typeof webhookPayloadSchema>;
 export type WebhookMessage = z.output<typeof webhookMessageSchema>;
 export type WebhookStatus = z.output<typeof webhookStatusSchema>;
+export type WebhookContact = z.output<typeof webhookContactSchema>;
 export type WebhookErrorItem = z.output<typeof webhookErrorSchema>;

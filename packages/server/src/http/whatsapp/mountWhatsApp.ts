@@ -1,20 +1,23 @@
-// Mounts the WhatsApp transport (issue 5) on the server: the signed webhook outside /v1 when its
-// secrets are known, the outbox worker when an access token or a transport is, and two admin
-// routes, always registered: GET /v1/admin/whatsapp (what is on, and the counters) and POST
+// R15, R20, R36: mounts the WhatsApp transport (issues 5, 18) on the server: the signed webhook
+// outside /v1 when its secrets are known (one handler, its counters its own), the outbox worker
+// when an access token or a transport is, GET /v1/media/{message} (an inbound file, streamed to
+// a service that can see the message, never the token), and two admin routes, always
+// registered: GET /v1/admin/whatsapp (what is on, and the counters) and POST
 // /v1/admin/whatsapp/resume (after a 190 token error, optionally with a new token). The worker
 // runs between start() and stop(); startServer calls them, and stop() drains it before the
 // database closes. Nothing here reports a secret or message text.
 import { OneNumberError } from '@onenumber/core';
-import type { OutboxWorker, OutboxWorkerCounters } from '@onenumber/whatsapp';
+import type { OutboxWorker, OutboxWorkerCounters, WebhookCounters } from '@onenumber/whatsapp';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { ServerDatabase } from '../../db/ServerDatabase';
 import { requireAdmin } from '../auth';
 import { answer, answerParsed, type SameShape } from '../routes/answer';
-import { readBody, readBytes, type AppEnv } from '../routes/context';
-import { whatsAppReportSchema, whatsAppResumedSchema } from '../schemas/whatsapp';
+import { readBody, type AppEnv } from '../routes/context';
+import { mediaRoute } from './mediaRoute';
+import { whatsAppReportSchema, whatsAppResumedSchema } from './reportSchema';
 import { createSender } from './sender';
-import { createWebhookRoute, type WebhookCounters } from './webhookRoute';
+import { createServerWebhook } from './webhookRoute';
 import { resolveWhatsApp, type WhatsAppOptions } from './whatsAppOptions';
 
 export const resumeWhatsAppSchema = z.object({ accessToken: z.string().trim().min(1).max(4096).optional() }).strict();
@@ -60,28 +63,13 @@ export function mountWhatsApp(
   options: WhatsAppOptions | false | undefined,
 ): WhatsAppMount {
   const resolved = resolveWhatsApp(options);
-  const webhook = resolved.webhook ? createWebhookRoute(db, resolved.webhook) : null;
+  const webhook = resolved.webhook ? createServerWebhook(db, resolved.webhook) : null;
   const sender = resolved.sender ? createSender(db, resolved) : null;
   let started = false;
 
-  if (webhook) {
-    app.post('/webhooks/whatsapp', async (c) => {
-      let body: Uint8Array;
-      try {
-        body = await readBytes(c, webhook.maxBodyBytes);
-      } catch (error) {
-        if (!OneNumberError.isInstance(error)) throw error;
-        return webhook.refuse(
-          new Response(JSON.stringify(error.toJSON()), {
-            status: 413,
-            headers: { 'content-type': 'application/json; charset=utf-8' },
-          }),
-        );
-      }
-      return webhook.deliver(body, c.req.header('x-hub-signature-256') ?? null);
-    });
-    app.all('/webhooks/whatsapp', (c) => webhook.fetch(c.req.raw));
-  }
+  // One handler: under node it reads the body from the request's own stream (c.env.nodeRequest).
+  if (webhook) app.all('/webhooks/whatsapp', (c) => webhook(c.req.raw, c.env));
+  mediaRoute(app, db, sender?.media ?? null);
 
   function report(): WhatsAppReport {
     return {

@@ -2,15 +2,18 @@
 // same write that stores it; the worker claims it fairly per (number, service) (claimFair), paces
 // it through one budget per number (shared by every replica on PostgreSQL), re-checks the 24-hour window, sends it from the number's
 // registered phone_number_id with biz_opaque_callback_data, and records the outcome in one write.
-// A 190 (expired token) pauses it until resume(), optionally with a new token.
+// A 190 (expired token) pauses it until resume(), optionally with a new token. The same token
+// fetches inbound media (mediaRoute.ts), never shown to a service (R20).
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { OneNumberError } from '@onenumber/core';
 import {
   createGraphClient,
+  createMediaClient,
   createOutboxWorker,
   createSharedRateBudget,
   lastInboundFromStorage,
+  type MediaClient,
   type OutboxWorker,
   type WhatsAppTransport,
 } from '@onenumber/whatsapp';
@@ -25,6 +28,8 @@ export interface Sender {
   apiVersion: string | null;
   /** Resumes after a token error; a new access token replaces the old one (Graph client only). */
   resume(accessToken?: string): void;
+  /** Inbound media from the Graph API with the same token (current after a resume); null without a token. */
+  media: MediaClient | null;
 }
 
 /** A URL without credentials, safe to show. */
@@ -54,7 +59,11 @@ export function createSender(db: ServerDatabase, resolved: ResolvedWhatsApp): Se
     ...resolved.worker,
   });
   const graph = !config.transport;
+  const media = token
+    ? createMediaClient({ accessToken: () => token!, graphUrl: config.graphUrl, apiVersion: config.apiVersion })
+    : null;
   return {
+    media,
     worker,
     transport: client.name,
     graphUrl: graph ? shown(config.graphUrl) : null,
