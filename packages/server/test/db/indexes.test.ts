@@ -2,14 +2,25 @@
 // (EXPLAIN QUERY PLAN), except listing all tokens, which an admin asks for rarely.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { formatId } from '../../src/db/common/rows';
 import { migrate } from '../../src/db/sqlite/migrate';
+import { prepareCatalogue } from '../../src/db/sqlite/runner';
 import { prepareStatements } from '../../src/db/sqlite/sql';
 
 const fullListings = new Set(['tokens']);
+/**
+ * Inserting a channel from the stored sequence (INSERT .. SELECT) plans SQLite's foreign-key
+ * check of the channel's child rows, a SCAN of messages that runs only while deferred
+ * foreign-key violations are pending (never here: every key is immediate); timed, 200 such
+ * inserts beside 300,000 messages take 30 ms, one real scan 35 ms.
+ */
+const plannedOnly = (detail: string, source: string) =>
+  detail === 'SCAN messages' && /^\s*INSERT INTO channels /.test(source);
 
 function preparedSources(): { db: Database.Database; sources: string[] } {
   const db = new Database(':memory:');
   migrate(db);
+  db.function('onenumber_id', (prefix, value) => formatId(String(prefix), Number(value)));
   const sources: string[] = [];
   const prepare = db.prepare.bind(db);
   db.prepare = ((source: string) => {
@@ -17,13 +28,14 @@ function preparedSources(): { db: Database.Database; sources: string[] } {
     return prepare(source);
   }) as typeof db.prepare;
   prepareStatements(db);
+  prepareCatalogue(db);
   db.prepare = prepare;
   return { db, sources };
 }
 
-/** Null for every parameter, positional (?) or named (@name). */
+/** Null for every parameter, positional (?) or named (@name, $1). */
 function nullParams(source: string): unknown[] {
-  const named = [...source.matchAll(/@([a-z_]+)/g)].map((m) => m[1]!);
+  const named = [...source.matchAll(/[@$]([a-z_0-9]+)/g)].map((m) => m[1]!);
   if (named.length) return [Object.fromEntries(named.map((n) => [n, null]))];
   return Array.from({ length: (source.match(/\?/g) ?? []).length }, () => null);
 }
@@ -37,7 +49,7 @@ describe('indexes', () => {
       const plan = db.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...nullParams(source)) as { detail: string }[];
       for (const { detail } of plan) {
         const scan = /^SCAN (\w+)/.exec(detail); // a SCAN, even in index order, reads the whole table
-        if (scan && !fullListings.has(scan[1]!))
+        if (scan && !fullListings.has(scan[1]!) && !plannedOnly(detail, source))
           scans.push(`${detail}  <=  ${source.replace(/\s+/g, ' ').slice(0, 120)}`);
       }
     }

@@ -1,15 +1,19 @@
-// One SQLite connection with everything the stores share: WAL, synchronous level, busy timeout,
+// One SQLite connection with everything the runner shares: WAL, synchronous level, busy timeout,
 // migrations, prepared statements, the write helper (one BEGIN IMMEDIATE transaction per write,
 // its events announced after commit) and the event hub.
 import { OneNumberError, type TimelineDraft } from '@onenumber/core';
 import Database from 'better-sqlite3';
-import type { EventDraft } from '../common/eventDrafts';
+import type { EventDraft } from '@onenumber/core/storage-kit';
 import { EventHub, streamKey } from '../common/eventHub';
 import { toOneNumberError } from '../common/errors';
+import { formatId } from '../common/rows';
+import type { StatementName } from '../port/catalogue';
+import { drive } from '../port/drive';
+import { readEvents } from '../stores/eventReader';
 import { migrate, type MigrationReport } from './migrate';
+import { answerer, prepareCatalogue, type Prepared } from './runner';
 import { pragmas, prepareStatements, type Statements } from './sql';
 import { groupCommit } from './groupCommit';
-import { readEvents } from './eventReader';
 
 export interface ConnectionOptions {
   file: string;
@@ -23,6 +27,8 @@ export type Emit = (drafts: readonly EventDraft[]) => void;
 export interface SqliteHandle {
   readonly db: Database.Database;
   readonly sql: Statements;
+  /** The catalogue's statements (sql/statements.ts), prepared once. */
+  readonly prepared: ReadonlyMap<StatementName, Prepared>;
   readonly hub: EventHub;
   readonly migrations: MigrationReport;
   /** Runs `fn` atomically (its own savepoint in a group-committed BEGIN IMMEDIATE transaction, see groupCommit); the events it emits are written in it; resolves once committed. */
@@ -76,11 +82,15 @@ export function openConnection(options: ConnectionOptions): SqliteHandle {
 }
 
 function createHandle(db: Database.Database, migrations: MigrationReport, pollMs: number): SqliteHandle {
+  // Ids are a prefix and a stored sequence value in base 36 (`ch_1`, `cv_2`, `msg_a`), as PostgreSQL's onenumber_id.
+  db.function('onenumber_id', { deterministic: true }, (prefix, value) => formatId(String(prefix), Number(value)));
   const sql = prepareStatements(db);
+  const prepared = prepareCatalogue(db);
+  const reads = answerer(prepared);
   const hub = new EventHub(
     {
       latestId: () => sql.latestId.get()!.id,
-      read: (query) => readEvents(sql, query.org, query.service, query.after, query.limit),
+      read: (query) => drive(readEvents(query.org, query.service, query.after, query.limit), reads),
     },
     pollMs,
   );
@@ -97,6 +107,7 @@ function createHandle(db: Database.Database, migrations: MigrationReport, pollMs
   return {
     db,
     sql,
+    prepared,
     hub,
     migrations,
     write: commit,

@@ -4,12 +4,13 @@
 import { parseInput } from '@onenumber/core';
 import { z } from 'zod';
 import type { ServerDatabase } from '../ServerDatabase';
-import { channelMembership } from './channelMembership';
+import { channelMembership } from '../stores/channelMembership';
+import { channelStorage } from '../stores/channelStorage';
+import { directoryStore } from '../stores/directoryStore';
+import { fairClaim } from '../stores/fairClaim';
+import { outboxStore } from '../stores/outboxStore';
 import { openConnection } from './connection';
-import { directoryStore } from './directoryStore';
-import { fairClaim } from './fairClaim';
-import { outboxStore } from './outboxStore';
-import { sqliteStorage } from './sqliteStorage';
+import { sqliteRunner } from './runner';
 import { tokenStore } from './tokenStore';
 
 export const sqliteDatabaseOptionsSchema = z
@@ -30,13 +31,14 @@ export type SqliteDatabaseOptions = z.input<typeof sqliteDatabaseOptionsSchema>;
 export function openSqliteDatabase(options: SqliteDatabaseOptions): ServerDatabase {
   const handle = openConnection(parseInput(sqliteDatabaseOptionsSchema, options, 'options'));
   const close = async () => handle.close();
+  const db = sqliteRunner(handle);
   return {
     dialect: 'sqlite',
-    storage: sqliteStorage(handle, close),
-    directory: directoryStore(handle),
+    storage: channelStorage(db, handle.hub, close),
+    directory: directoryStore(db),
     tokens: tokenStore(handle),
-    outbox: { ...outboxStore(handle), claimFair: fairClaim(handle) },
-    membershipInChannel: channelMembership(handle),
+    outbox: { ...outboxStore(db), claimFair: fairClaim(db) },
+    membershipInChannel: channelMembership(db),
     close,
   };
 }

@@ -1,9 +1,13 @@
-// A conversation's history read as row arrays (better-sqlite3 `.raw()`), turned into stored
-// messages: the long-view path (view-1000 bench), where row objects cost half the read. R36: raw
-// and error are decoded defensively (messageJson): an unreadable one is left out, never fatal.
+// A conversation's history read as row arrays (a driver's raw rows, in messageColumns order),
+// turned into stored messages: the long-view path (view-1000 bench), where row objects cost half
+// the read. R36: raw and error are decoded defensively (messageJson): an unreadable one is left
+// out, never fatal.
 import type { MessageStatus, StoredMessage } from '@onenumber/core';
-import { messageJson } from '../common/rows';
-import { messageColumns } from './sql/messageSql';
+import { messageJson } from './rows';
+
+/** A message row's columns, in the order every dialect selects them. */
+export const messageColumns =
+  'id, org, channel, conversation, direction, service, agent, agent_name, type, text, raw, status, error, provider_id, at';
 
 const at = Object.fromEntries(messageColumns.split(',').map((c, i) => [c.trim(), i])) as Record<string, number>;
 

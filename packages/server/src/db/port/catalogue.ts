@@ -1,0 +1,29 @@
+// The statement catalogue: every statement a store may run, by name, with its parameters and row
+// type. Each dialect maps every required name to its SQL text (sqlite/sql, postgres/sql); the
+// optional groups are capabilities a dialect may offer (claimFair on SQLite, the shared send
+// budget on PostgreSQL).
+import type { ChannelCatalogue } from './channelCatalogue';
+import type { DirectoryCatalogue, SendBudgetCatalogue } from './directoryCatalogue';
+import type { MessageCatalogue } from './messageCatalogue';
+import type { FairClaimCatalogue, OutboxCatalogue, StreamCatalogue } from './outboxCatalogue';
+
+export interface RequiredCatalogue
+  extends ChannelCatalogue,
+    MessageCatalogue,
+    OutboxCatalogue,
+    StreamCatalogue,
+    DirectoryCatalogue {}
+
+export interface Catalogue extends RequiredCatalogue, FairClaimCatalogue, SendBudgetCatalogue {}
+
+export type StatementName = keyof Catalogue;
+export type ParamsOf<N extends StatementName> = Catalogue[N]['params'];
+export type RowOf<N extends StatementName> = Catalogue[N]['row'];
+
+/** A dialect's statements: every required one, and the optional ones it offers. */
+export type DialectStatements<Sql> = { [N in keyof RequiredCatalogue]: Sql } & {
+  [N in Exclude<StatementName, keyof RequiredCatalogue>]?: Sql;
+};
+
+export type { DueRow } from './outboxCatalogue';
+export type { MessageParams } from './messageCatalogue';

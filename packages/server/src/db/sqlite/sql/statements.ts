@@ -1,0 +1,17 @@
+// Every statement of the catalogue in SQLite's SQL (the store logic in db/stores names them).
+import type { DialectStatements } from '../../port/catalogue';
+import { channelStatements } from './channelStatements';
+import type { SqliteSql } from './dialect';
+import { directoryStatements } from './directoryStatements';
+import { messageStatements } from './messageStatements';
+import { fairClaimStatements, outboxStatements } from './outboxStatements';
+import { streamStatements } from './streamStatements';
+
+export const sqliteStatements: DialectStatements<SqliteSql> = {
+  ...channelStatements,
+  ...messageStatements,
+  ...outboxStatements,
+  ...fairClaimStatements,
+  ...streamStatements,
+  ...directoryStatements,
+};

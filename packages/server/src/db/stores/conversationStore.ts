@@ -1,0 +1,107 @@
+// R16, R19, R21..R24, written once for every dialect: replies (queued in the outbox in the same
+// write, R16), assignments, the conversation as the assignment rules read it, and views projected
+// with the viewing member's stored masking policy (R18, R20). The conversation's version guards
+// the assignment decision: a write decided on an older version is a CONFLICT (core decides again).
+import {
+  activeServices,
+  assignmentEffects,
+  conflict,
+  planReply,
+  replyEffects,
+  viewerIn,
+} from '@onenumber/core/storage-kit';
+import {
+  assertStorableMessage,
+  projectMessage,
+  type AssignmentRecord,
+  type ConversationState,
+  type MessageView,
+  type ReplyRecord,
+  type ViewQuery,
+} from '@onenumber/core';
+import { guarded } from '../common/errors';
+import { policyOf } from '../common/rows';
+import { utc } from '../common/schemas';
+import type { Runner } from '../port/runner';
+import { all, announce, one, run, type Steps } from '../port/steps';
+import { channelIn, conversationIn, membershipsOf, placeOf } from './facts';
+import { assign, storeMessage } from './messages';
+
+/** The channel and conversation a write acts on, the number's memberships held still, the version checked. */
+function* target(input: { org: string; channel: string; conversation: string; expectedVersion: number }, step: 0 | 1) {
+  const channel = yield* channelIn(input.org, input.channel);
+  yield* one('shareNumber', channel.number);
+  const conversation = yield* conversationIn(channel, input.conversation);
+  const bumped = yield* one('bumpVersion', conversation.id, input.expectedVersion, step);
+  if (!bumped) throw conflict();
+  return { channel, conversation, version: bumped.version, memberships: yield* membershipsOf(channel.id) };
+}
+
+function* appendReply(input: ReplyRecord): Steps<{ message: string; version: number }> {
+  const plan = planReply(input);
+  const { channel, conversation, version, memberships } = yield* target(input, plan.versionStep);
+  const { message, pos } = yield* storeMessage(plan.message, channel.org);
+  const effects = replyEffects({
+    place: placeOf(channel, input.at),
+    customer: conversation.customer,
+    message,
+    assign: input.assign,
+    memberships,
+  });
+  if (effects.assignment) yield* assign(channel.org, conversation.id, effects.assignment);
+  yield* run('insertOutbox', message.id, pos, utc(input.at), utc(input.at)); // R16: queued with the reply
+  yield* announce([effects.announcement]);
+  return { message: message.id, version };
+}
+
+function* setAssignment(input: AssignmentRecord): Steps<{ version: number }> {
+  const { channel, conversation, version, memberships } = yield* target(input, 1);
+  const effects = assignmentEffects({
+    place: placeOf(channel, input.at),
+    conversation,
+    service: input.service,
+    agent: input.agent,
+    why: input.cause ?? 'assign',
+    memberships,
+  });
+  yield* assign(channel.org, conversation.id, effects);
+  return { version };
+}
+
+function* conversation(input: { org: string; channel: string; customer: string }): Steps<ConversationState | null> {
+  const channel = yield* channelIn(input.org, input.channel);
+  const found = yield* one('conversationByCustomer', channel.id, input.customer);
+  if (!found) return null;
+  return {
+    id: found.id,
+    channel: channel.id,
+    customer: found.customer,
+    version: found.version,
+    assignments: yield* all('assignmentsOf', found.id),
+    activeServices: activeServices(yield* all('membershipsOfChannel', channel.id)),
+    lastInboundAt: found.last_inbound_at,
+  };
+}
+
+function* view(input: ViewQuery): Steps<MessageView[]> {
+  const channel = yield* channelIn(input.org, input.channel);
+  const membership = viewerIn(yield* one('membershipInChannel', channel.id, input.service));
+  const found = yield* conversationIn(channel, input.conversation);
+  const policy = policyOf(membership);
+  return (yield* all('historyOf', found.id)).map((m) => projectMessage(m, input.service, policy));
+}
+
+export function conversationStore(db: Runner) {
+  return {
+    appendReply: (input: ReplyRecord): Promise<{ message: string; version: number }> =>
+      guarded(() => {
+        assertStorableMessage(input); // R27, R36: core's decision on what may be stored
+        return db.write(() => appendReply(input));
+      }),
+    setAssignment: (input: AssignmentRecord): Promise<{ version: number }> =>
+      guarded(() => db.write(() => setAssignment(input))),
+    conversation: (input: { org: string; channel: string; customer: string }): Promise<ConversationState | null> =>
+      guarded(() => db.read(() => conversation(input))),
+    view: (input: ViewQuery): Promise<MessageView[]> => guarded(() => db.read(() => view(input))),
+  };
+}
