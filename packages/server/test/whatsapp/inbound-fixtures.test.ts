@@ -5,7 +5,7 @@
 // and other fields acknowledged and counted, never refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from './fixtures/fixtures';
-import { checkFixture } from './support/inbound';
+import { checkFixture } from './fixtures/checkFixture';
 import { whatsappWorld, type WhatsAppWorld } from './support/world';
 
 let world: WhatsAppWorld;
