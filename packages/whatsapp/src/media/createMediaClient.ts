@@ -59,13 +59,16 @@ const capped = (max: number) => {
 
 export function createMediaClient(input: MediaClientOptions): MediaClient {
   const options = parseInput(mediaClientOptionsSchema, input, 'options');
-  const call = options.fetch ?? fetch;
   const base = options.graphUrl.replace(/\/+$/, '');
   const token = () => (typeof options.accessToken === 'function' ? options.accessToken() : options.accessToken);
 
   async function get(url: string): Promise<Response> {
     try {
-      return await call(url, { headers: { authorization: `Bearer ${token()}` }, redirect: 'follow' });
+      // Looked up at each call: a fetch replaced later (msw in tests) is the one used.
+      return await (options.fetch ?? globalThis.fetch)(url, {
+        headers: { authorization: `Bearer ${token()}` },
+        redirect: 'follow',
+      });
     } catch {
       throw new WhatsAppMediaError('unavailable');
     }
