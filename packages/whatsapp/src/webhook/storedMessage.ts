@@ -14,8 +14,9 @@ export function storedMessage(message: InboundMessage) {
       ? content
       : { ...content, sender: { phone: message.phone, userId: message.userId, name: message.profileName } };
   const { raw, omitted } = storableRaw({ ...message.raw, [contentKey]: typed });
-  // Cut to its top-level fields (R36), the raw object still says what the message was.
-  if (omitted) raw[contentKey] = typed;
+  // Cut to its top-level fields (R36), the raw object still says what the message was (kind and
+  // summary only: the content's own fields could be what made it too large).
+  if (omitted) raw[contentKey] = { kind: content.kind, summary: content.summary };
   return {
     record: {
       customer: message.customer,
