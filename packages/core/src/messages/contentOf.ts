@@ -85,8 +85,9 @@ function draftOf(type: string, raw: Record<string, unknown>): Draft | null {
   switch (type) {
     case 'text': {
       const body = str((value as { body?: unknown } | undefined)?.body) ?? '';
-      const referral = part(referralPartSchema, raw.referral);
-      if (referral && raw.referral)
+      // The common case, a plain text, costs no schema run (the webhook's hot path).
+      const referral = raw.referral === undefined ? null : part(referralPartSchema, raw.referral);
+      if (referral)
         return {
           kind: 'referral',
           body: body || null,
