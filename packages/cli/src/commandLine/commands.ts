@@ -51,8 +51,9 @@ export const serve: CommandSpec = {
   details: [
     'Runs the server and prints the URL it listens on. Without ONENUMBER_ADMIN_TOKEN (16 characters',
     'or more) it generates an admin token and prints it once. With the WHATSAPP_* variables set it',
-    'serves the WhatsApp webhook and sender. Stops cleanly on SIGINT or SIGTERM (exit 0); exit 2 on',
-    'a bad option or a database it cannot use.',
+    'serves the WhatsApp webhook and sender. Slow clients are cut off and connections past the cap',
+    'refused (the timeout options). Stops cleanly on SIGINT or SIGTERM (exit 0); exit 2 on a bad',
+    'option or a database it cannot use.',
   ],
   options: {
     port: { type: 'string', default: '8787', value: 'PORT', description: 'Port to listen on, 0 for any free one.' },
@@ -76,11 +77,32 @@ export const serve: CommandSpec = {
       value: 'N',
       description: "PostgreSQL only: connections in this replica's pool, 1 to 500.",
     },
+    'headers-timeout': {
+      type: 'string',
+      value: 'MS',
+      description: 'Time to send the headers (default 10000; env ONENUMBER_HEADERS_TIMEOUT_MS).',
+    },
+    'request-timeout': {
+      type: 'string',
+      value: 'MS',
+      description: 'Time to send a whole request (default 30000; env ONENUMBER_REQUEST_TIMEOUT_MS).',
+    },
+    'keep-alive-timeout': {
+      type: 'string',
+      value: 'MS',
+      description: 'Idle time between requests (default 65000; env ONENUMBER_KEEP_ALIVE_TIMEOUT_MS).',
+    },
+    'max-connections': {
+      type: 'string',
+      value: 'N',
+      description: 'Open connections at most, then refused (default 1024; env ONENUMBER_MAX_CONNECTIONS).',
+    },
   },
   examples: [
     'onenumber serve --db ./onenumber.db',
     'ONENUMBER_ADMIN_TOKEN="$(openssl rand -base64 32)" onenumber serve --port 8787 --host 0.0.0.0',
     'onenumber serve --db postgres://onenumber:secret@db.internal:5432/onenumber --pool-max 20',
+    'onenumber serve --headers-timeout 5000 --max-connections 4096',
   ],
   run: (values, _positionals, io) =>
     serveCommand(
@@ -91,6 +113,10 @@ export const serve: CommandSpec = {
         synchronous: text(values.synchronous) ?? 'normal',
         rate: text(values.rate) ?? '80',
         poolMax: text(values['pool-max']) ?? '10',
+        headersTimeout: text(values['headers-timeout']),
+        requestTimeout: text(values['request-timeout']),
+        keepAliveTimeout: text(values['keep-alive-timeout']),
+        maxConnections: text(values['max-connections']),
       },
       io,
     ),

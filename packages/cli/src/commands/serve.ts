@@ -4,14 +4,16 @@
 // ONENUMBER_ADMIN_TOKEN is not set, a generated admin token, once); stops cleanly on SIGINT and
 // SIGTERM (in-flight requests finish, event streams end, the database closes). With the WHATSAPP_*
 // variables set it mounts the WhatsApp webhook and sender and says which are on (serveWhatsApp.ts).
+// Timeouts and the connection cap: serveLimits.ts.
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { OneNumberError } from '@onenumber/core';
-import { describeDatabase, isPostgresUrl, openDatabase, startServer } from '@onenumber/server';
+import { describeDatabase, isPostgresUrl, openDatabase, serverLimitsFromEnv, startServer } from '@onenumber/server';
 import type { Io } from './scenario';
+import { serveLimits, type ServeLimitFlags } from './serveLimits';
 import { describeWhatsApp, whatsAppOf, whatsAppServeOptions } from './serveWhatsApp';
 
-export interface ServeOptions {
+export interface ServeOptions extends ServeLimitFlags {
   port: string;
   host: string;
   /** A SQLite file path or a postgres:// URL; default: env ONENUMBER_DATABASE_URL, else ./onenumber.db. */
@@ -74,6 +76,11 @@ export async function serveCommand(
     io.err(`onenumber serve: --pool-max must be a whole number from 1 to 500 (got "${options.poolMax}").`);
     return 2;
   }
+  const limited = serveLimits(options);
+  if ('error' in limited) {
+    io.err(`onenumber serve: ${limited.error}`);
+    return 2;
+  }
   const given = env.ONENUMBER_ADMIN_TOKEN;
   if (given !== undefined && given.length < 16) {
     io.err('onenumber serve: ONENUMBER_ADMIN_TOKEN must have at least 16 characters.');
@@ -83,12 +90,14 @@ export async function serveCommand(
   const target = databaseTarget(options.db, env);
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
+    const limits = { ...serverLimitsFromEnv(env), ...limited.limits }; // the flags win over the variables
     const db = await openDatabase(target, { synchronous, poolMax });
     server = await startServer({
       port,
       host: options.host,
       db,
       adminToken,
+      ...limits,
       whatsapp: { ...whatsAppServeOptions(env, io), rate },
     }).catch(async (error: unknown) => {
       await db.close();
