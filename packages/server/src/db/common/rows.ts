@@ -10,7 +10,6 @@ import {
   type MessageStatus,
   type StoredMessage,
 } from '@onenumber/core';
-import type { Place } from './eventDrafts';
 import { readStoredJson } from './storedJson';
 import type { UnreadableKind } from './unreadable';
 
@@ -132,17 +131,5 @@ export function toMessageRow(message: StoredMessage, org: string): MessageRow {
 /** Ids are a prefix and a stored sequence value in base 36 (`ch_1`, `cv_2`, `msg_a`). */
 export const formatId = (prefix: string, value: number): string => `${prefix}_${value.toString(36)}`;
 
-/** Where a change in this channel happens (for its events). */
-export const placeOf = (channel: ChannelRow, at: string): Place => ({
-  org: channel.org,
-  channel: channel.id,
-  number: channel.number,
-  at,
-});
-
 export const settingsOf = (channel: ChannelRow): ChannelSettings =>
   fromJson<ChannelSettings>(channel.settings, {}, 'settings');
-
-/** R9: the service's role in the channel. */
-export const roleOf = (channel: ChannelRow, service: string): 'parent' | 'child' =>
-  channel.parent === service ? 'parent' : 'child';

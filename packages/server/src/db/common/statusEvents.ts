@@ -2,7 +2,7 @@
 // for every recipient. When read, an error that is not already the code and its fixed title is
 // projected again for its recipient, once the message's sending service is known: the sender
 // keeps it whole, any other service reads the fixed title. Rows written since are projected
-// already (eventDrafts.ts) and pass through untouched, except the sender's own failures.
+// already (core's projectEvent) and pass through untouched, except the sender's own failures.
 import { errorTitleOf, projectError, publicErrorCode, type ChannelEvent } from '@onenumber/core';
 
 type StatusEvent = Extract<ChannelEvent, { type: 'statusChanged' }>;

@@ -4,7 +4,7 @@
 // message); a body that is not JSON at all, or still too deep, with what the row's own columns say
 // and `omitted: ['body']`. Each such read is counted (unreadable.ts).
 import { checkJsonBounds, jsonNestingExceeds, type ChannelEvent } from '@onenumber/core';
-import type { EventBody } from './eventDrafts';
+import type { EventBody } from '@onenumber/core/storage-kit';
 import { storedJsonMaxDepth } from './storedJson';
 import { countUnreadable } from './unreadable';
 

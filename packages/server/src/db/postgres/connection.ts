@@ -21,9 +21,11 @@
 import type { TimelineDraft } from '@onenumber/core';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import type { EventDraft } from '../common/eventDrafts';
+import type { EventDraft } from '@onenumber/core/storage-kit';
 import { EventHub, streamKey } from '../common/eventHub';
-import { readEvents } from './eventReader';
+import { driveAsync } from '../port/drive';
+import { readEvents } from '../stores/eventReader';
+import { answerer } from './runner';
 import { closedError, isRetryable, pause } from './pgErrors';
 import { migrationSql, sql, type Queryable } from './sql';
 
@@ -133,7 +135,7 @@ export function createHandle(pool: pg.Pool, channel: string): Omit<PgHandle, 'cl
     {
       latestId: () => 0, // not polled: LISTEN/NOTIFY wakes the hub
       startOf: async ({ org, service }) => (await sql.headOf.get(pool, org, service))?.head ?? 0,
-      read: ({ org, service, after, limit }) => readEvents(pool, org, service, after, limit),
+      read: ({ org, service, after, limit }) => driveAsync(readEvents(org, service, after, limit), answerer(pool)),
     },
     null,
   );

@@ -6,16 +6,17 @@ import { hostname } from 'node:os';
 import { OneNumberError, parseInput } from '@onenumber/core';
 import { z } from 'zod';
 import type { ServerDatabase } from '../ServerDatabase';
-import { channelMembership } from './channelMembership';
+import { channelMembership } from '../stores/channelMembership';
+import { channelStorage } from '../stores/channelStorage';
+import { directoryStore } from '../stores/directoryStore';
+import { outboxStore } from '../stores/outboxStore';
+import { sendBudget } from '../stores/sendBudget';
 import { createHandle, type PgHandle } from './connection';
-import { directoryStore } from './directoryStore';
 import { startListener } from './listener';
 import { migrate, type PostgresMigrationReport } from './migrate';
-import { outboxStore } from './outboxStore';
 import { toPgError } from './pgErrors';
 import { createClient, createPool, type PoolOptions } from './pool';
-import { postgresStorage } from './postgresStorage';
-import { sendBudget } from './sendBudget';
+import { postgresRunner } from './runner';
 import { tokenStore, type PostgresTokenStore } from './tokenStore';
 
 export const postgresUrlSchema = z
@@ -123,14 +124,15 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
     })());
   const handle: PgHandle = { ...base, close };
   tokens = tokenStore(handle);
+  const db = postgresRunner(handle);
   return {
     dialect: 'postgres',
-    storage: postgresStorage(handle, close),
-    directory: directoryStore(handle),
+    storage: channelStorage(db, handle.hub, close),
+    directory: directoryStore(db),
     tokens,
-    outbox: outboxStore(handle),
-    membershipInChannel: channelMembership(handle),
-    sendBudget: sendBudget(handle),
+    outbox: outboxStore(db),
+    membershipInChannel: channelMembership(db),
+    sendBudget: sendBudget(db),
     close,
   };
 }

@@ -1,6 +1,6 @@
-// SQL (PostgreSQL): event streams. Each (org, service) stream has a counter row; a writing
-// transaction locks it, takes the next numbers and inserts its events just before COMMIT, so a
-// stream's numbers are given out in commit order (see connection.ts).
+// SQL (PostgreSQL) the runner writes events with: each (org, service) stream has a counter row; a
+// writing transaction locks it, takes the next numbers and inserts its events just before
+// COMMIT, so a stream's numbers are given out in commit order (see connection.ts).
 import { statement } from './statement';
 
 export const eventSql = {
@@ -38,10 +38,6 @@ export const eventSql = {
      )
      SELECT pg_notify($6, $7)`,
   ),
-  eventsAfter: statement<
-    [org: string, service: string, after: number, limit: number | null],
-    { seq: number; body: string; type: string; channel: string }
-  >(`SELECT seq, body, type, channel FROM events WHERE org = $1 AND service = $2 AND seq > $3 ORDER BY seq LIMIT $4`),
   headOf: statement<[org: string, service: string], { head: number }>(
     `SELECT head FROM event_streams WHERE org = $1 AND service = $2`,
   ),

@@ -1,10 +1,7 @@
-// Every SQL statement of the PostgreSQL dialect lives under this folder; the stores use only these.
-import { channelSql } from './channelSql';
-import { directorySql } from './directorySql';
+// Every SQL statement of the PostgreSQL dialect lives under this folder: the catalogue's
+// (statements.ts, which the stores name), the runner's own (events and timeline numbered at
+// commit), migrations, and tokens.
 import { eventSql } from './eventSql';
-import { messageSql } from './messageSql';
-import { outboxSql } from './outboxSql';
-import { sendBudgetSql } from './sendBudgetSql';
 import { timelineSql } from './timelineSql';
 import { tokenSql } from './tokenSql';
 
@@ -12,13 +9,8 @@ export { migrationSteps, migrationsTable } from './schema';
 export type { Queryable, Statement } from './statement';
 
 export const sql = {
-  ...channelSql,
-  ...messageSql,
   ...eventSql,
-  ...outboxSql,
-  ...directorySql,
   ...timelineSql,
-  ...sendBudgetSql,
   ...tokenSql,
 };
 

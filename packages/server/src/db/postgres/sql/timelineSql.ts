@@ -1,6 +1,5 @@
-// SQL (PostgreSQL): the audit timeline of each channel (numbered per channel in commit order, as
-// events are per stream) and each service's durable cursor (issue 9).
-import type { TimelineRow } from '../../common/timelineRows';
+// SQL (PostgreSQL) the runner writes the audit timeline with (issue 9): numbered per channel in
+// commit order, as events are per stream (see connection.ts).
 import { statement } from './statement';
 
 export const timelineSql = {
@@ -30,17 +29,5 @@ export const timelineSql = {
     `INSERT INTO timeline (channel, seq, org, at, what, service, agent, from_service, to_service, message, status, why)
      SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
        $10::text[], $11::text[], $12::text[])`,
-  ),
-  timelineAfter: statement<[channel: string, after: number, limit: number | null], TimelineRow>(
-    `SELECT seq AS id, channel, at, what, service, agent, from_service, to_service, message, status, why
-     FROM timeline WHERE channel = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-  ),
-  cursorOf: statement<[org: string, service: string], { cursor: number }>(
-    `SELECT cursor FROM cursors WHERE org = $1 AND service = $2`,
-  ),
-  /** A cursor only moves forward: a late or repeated save never replays events. */
-  saveCursor: statement<[org: string, service: string, cursor: number]>(
-    `INSERT INTO cursors (org, service, cursor) VALUES ($1, $2, $3)
-     ON CONFLICT (org, service) DO UPDATE SET cursor = EXCLUDED.cursor WHERE EXCLUDED.cursor > cursors.cursor`,
   ),
 };

@@ -1,0 +1,17 @@
+// Every statement of the catalogue in PostgreSQL's SQL (the store logic in db/stores names them).
+import type { DialectStatements } from '../../port/catalogue';
+import { channelStatements } from './channelStatements';
+import type { PostgresSql } from './dialect';
+import { directoryStatements, sendBudgetStatements } from './directoryStatements';
+import { messageStatements } from './messageStatements';
+import { outboxStatements } from './outboxStatements';
+import { streamStatements } from './streamStatements';
+
+export const postgresStatements: DialectStatements<PostgresSql> = {
+  ...channelStatements,
+  ...messageStatements,
+  ...outboxStatements,
+  ...streamStatements,
+  ...directoryStatements,
+  ...sendBudgetStatements,
+};
