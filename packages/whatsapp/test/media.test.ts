@@ -159,3 +159,18 @@ describe('R20: inbound media through the Graph API, the token kept on the server
     });
   });
 });
+
+describe('R20: the simulator plays the media store', () => {
+  it('R20: answers a file put under a media id, and a stand-in (application/octet-stream) for any other', async () => {
+    const { createSimulator } = await import('../src');
+    const sim = createSimulator({ appSecret: 'x' });
+    sim.putMedia('42', { bytes: jpeg, mimeType: 'image/jpeg' });
+    const put = await sim.downloadMedia({ mediaId: '42', kind: 'image' });
+    expect([put.contentType, await bytes(put.body)]).toEqual(['image/jpeg', jpeg]);
+    const standIn = await sim.downloadMedia({ mediaId: '43', kind: 'document' });
+    expect(standIn.contentType).toBe('application/octet-stream');
+    expect(new TextDecoder().decode(await bytes(standIn.body))).toBe('simulated media 43');
+    sim.putMedia('44', { bytes: new Uint8Array(600 * 1024), mimeType: 'image/webp' });
+    expect(await failure(sim.downloadMedia({ mediaId: '44', kind: 'sticker' }))).toMatchObject({ reason: 'too-large' });
+  });
+});

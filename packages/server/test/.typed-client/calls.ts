@@ -144,6 +144,16 @@ export async function callEveryRoute({ baseUrl, adminToken, sign, verifyToken }:
   ok(await open.POST('/webhooks/whatsapp', { params: { header: signature }, body: delivery }));
   const forged = { 'X-Hub-Signature-256': `sha256=${'0'.repeat(64)}` };
   refused(await open.POST('/webhooks/whatsapp', { params: { header: forged }, body: delivery }), 401, 'UNAUTHORIZED');
+  // An inbound image's file (the simulator answers a stand-in typed application/octet-stream).
+  const image = imageDelivery(customer);
+  ok(
+    await open.POST('/webhooks/whatsapp', {
+      params: { header: { 'X-Hub-Signature-256': sign(JSON.stringify(image)) } },
+      body: image,
+    }),
+  );
+  const media = { path: { message: 'wamid.image-1' }, query: { number, customer } };
+  ok(await crm.GET('/v1/media/{message}', { params: media, parseAs: 'text' }));
   return { exchanges, streamed };
 }
 
@@ -177,3 +187,16 @@ const webhookDelivery = (customer: string): Delivery => ({
     },
   ],
 });
+
+/** The same delivery carrying an image instead (Meta's messages > image shape). */
+const imageDelivery = (customer: string): Delivery => {
+  const delivery = webhookDelivery(customer);
+  const value = delivery.entry[0]!.changes[0]!.value as { messages: Record<string, unknown>[] };
+  const image = {
+    id: '1003383421387256',
+    mime_type: 'image/jpeg',
+    sha256: 'x8pHv2lWpJ1b0dUjS6Yqz7EoN4rFkB3c9WgA5tLmQ0s=',
+  };
+  value.messages = [{ from: customer.slice(1), id: 'wamid.image-1', timestamp: '1767258060', type: 'image', image }];
+  return delivery;
+};

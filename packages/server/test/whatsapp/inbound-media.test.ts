@@ -4,7 +4,7 @@
 // access token, which never reaches the service, nor WhatsApp's short-lived URL. A message with
 // no file, a masked reply, another number, the admin token and a server without a token are
 // refused with typed errors.
-import { messagePayload } from '@onenumber/whatsapp';
+import { createSimulator, messagePayload } from '@onenumber/whatsapp';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -102,10 +102,20 @@ describe('R20: an inbound file, streamed to a service that can see it', () => {
       [await media(world.tokens.desk, wamid, N, '+10000000000'), 404, 'UNKNOWN_CONVERSATION', undefined],
     ] as const;
     for (const [response, status, code, reason] of refusals) {
-      const body = await response.json();
+      const body = (await response.json()) as { error: string; details?: { reason?: string } };
       expect([response.status, body.error, body.details?.reason]).toEqual([status, code, reason]);
     }
     expect(authorizations).toEqual([]);
+  });
+
+  it('R20: with the simulator as transport (no Meta account), its files are served the same way', async () => {
+    const simulator = createSimulator({ appSecret: 'whatsapp-test-app-secret' });
+    simulator.putMedia('1003383421387256', { bytes: photo, mimeType: 'image/jpeg' });
+    world = await whatsappWorld({ transport: simulator, pollMs: 50 });
+    await world.deliver(image.payload);
+    const response = await media(world.tokens.desk, wamid);
+    expect([response.status, response.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(photo);
   });
 
   it('R27: a server without an access token answers 501 (off), never a file', async () => {

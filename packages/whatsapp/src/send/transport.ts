@@ -1,6 +1,8 @@
 // The transport interface: what sends a business message to a customer. The Graph client and the
 // simulator both implement it, so the outbox worker, the example app and the tests use either.
+import type { MediaKind } from '@onenumber/core';
 import { z } from 'zod';
+import type { MediaFile } from '../media/createMediaClient';
 
 /** Sender: a business number in E.164 (`+81...`, resolved to its phone_number_id) or a phone_number_id. */
 const fromSchema = z.string().min(1).max(64);
@@ -61,6 +63,8 @@ export interface WhatsAppTransport {
   readonly name: string;
   sendText(input: SendTextInput, options?: SendOptions): Promise<SendResult>;
   sendTemplate(input: SendTemplateInput, options?: SendOptions): Promise<SendResult>;
+  /** Optional: an inbound message's file (the simulator has it; the server's Graph media client otherwise). */
+  downloadMedia?(input: { mediaId: string; kind: MediaKind }): Promise<MediaFile>;
 }
 
 export type SendTextParsed = z.output<typeof sendTextInputSchema>;

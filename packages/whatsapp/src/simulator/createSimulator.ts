@@ -19,6 +19,7 @@ import {
 import { systemClock, type Clock } from '../time/clock';
 import type { WebhookHandler } from '../webhook/createWhatsAppWebhook';
 import { createDelivery, type DeliveryRecord } from './delivery';
+import { createSimulatedMedia } from './simulatedMedia';
 import { messagePayload, statusPayload, type BusinessLine, type CustomerIdentity, type StatusInput } from './payloads';
 
 export interface SimulatedMessage {
@@ -236,6 +237,8 @@ export function createSimulator(input: SimulatorOptions) {
       const p = parseInput(sendTemplateInputSchema, input);
       return accept(p.from, p.to, { type: 'template', text: null, template: p.template }, p.bizOpaqueCallbackData);
     },
+    // Inbound media without a Meta account: putMedia(id, file), or a stand-in for any other id.
+    ...createSimulatedMedia(),
   };
 
   return {

@@ -28,7 +28,7 @@ export interface Sender {
   apiVersion: string | null;
   /** Resumes after a token error; a new access token replaces the old one (Graph client only). */
   resume(accessToken?: string): void;
-  /** Inbound media from the Graph API with the same token (current after a resume); null without a token. */
+  /** Inbound media: from the Graph API with the same token (current after a resume), else from a transport that has them (the simulator); null otherwise. */
   media: MediaClient | null;
 }
 
@@ -59,9 +59,12 @@ export function createSender(db: ServerDatabase, resolved: ResolvedWhatsApp): Se
     ...resolved.worker,
   });
   const graph = !config.transport;
-  const media = token
+  const transport = config.transport;
+  const media: MediaClient | null = token
     ? createMediaClient({ accessToken: () => token!, graphUrl: config.graphUrl, apiVersion: config.apiVersion })
-    : null;
+    : transport?.downloadMedia
+      ? { download: (input) => transport.downloadMedia!(input) }
+      : null;
   return {
     media,
     worker,
