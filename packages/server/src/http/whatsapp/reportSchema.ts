@@ -1,7 +1,7 @@
 // R20, R36, R37: what the WhatsApp routes answer: GET /v1/admin/whatsapp's report (what is on, the
 // webhook's counters as @onenumber/whatsapp keeps them; never a secret), the resume result, and
 // a stored webhook delivery. The report is parsed with its schema before it is sent, so a field
-// the schema does not name cannot reach the client. (Supersedes schemas/whatsapp.ts.)
+// the schema does not name cannot reach the client.
 import { z } from 'zod';
 import { named } from '../schemas/named';
 

@@ -2,7 +2,7 @@
 // routes (always there), GET /v1/media/{message} (a service's inbound file, streamed; never the
 // token), and the webhook Meta calls (served when WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN
 // are set), which carries no bearer token: Meta's signature authenticates it, and it answers
-// refusals of its own. (Supersedes contract/whatsAppPaths.ts.)
+// refusals of its own.
 import { webhookPayloadSchema } from '@onenumber/whatsapp';
 import { operation, v1, type Parameter } from '../contract/operation';
 import { refusalResponse } from '../contract/refusals';
