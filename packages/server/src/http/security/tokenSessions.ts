@@ -62,14 +62,16 @@ export function createTokenSessions(tokens: TokenStore, log: LogSecurity) {
     entry.timer = null;
     const { validUntil, expiresAt } = entry.grant;
     if (validUntil === null) return;
-    const wait = Date.parse(validUntil) - Date.now();
+    const until = Date.parse(validUntil);
     entry.timer = setTimeout(
       () => {
-        if (wait > maxTimerMs) return arm(entry);
-        const expired = expiresAt !== null && Date.parse(expiresAt) <= Date.now();
+        // A timer may fire a millisecond early (or was capped): only at validUntil does it end.
+        if (Date.now() < until) return arm(entry);
+        // Which came first decides the reason: the token's own expiry, or its old secret's grace end.
+        const expired = expiresAt !== null && Date.parse(expiresAt) <= until;
         finish(entry, expired ? 'expired' : 'rotated');
       },
-      Math.max(0, Math.min(wait, maxTimerMs)),
+      Math.max(0, Math.min(until - Date.now(), maxTimerMs)),
     );
     entry.timer.unref?.();
   }
