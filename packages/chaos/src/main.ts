@@ -1,9 +1,11 @@
 // `npm run chaos [-- --only NAME]`: runs every check at full size against the real server,
-// progress on stderr, and writes RELIABILITY.md (with --out). Exit 1 if any check failed.
-import { writeFileSync } from 'node:fs';
+// progress on stderr, and writes RELIABILITY.md (with --out). With --only, the sections of the
+// checks it ran are updated in the file and the others kept (reportFile.ts). Exit 1 if any check failed.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checks } from './checks';
-import { markdown, type CheckResult } from './report';
+import { isoSeconds, markdown, type CheckResult } from './report';
+import { mergeResults, parseReport } from './reportFile';
 
 const { values } = parseArgs({
   options: {
@@ -27,5 +29,11 @@ if (values.json) process.stdout.write(`${JSON.stringify({ results }, null, 2)}\n
 if (values.out && !values.only?.length) {
   writeFileSync(values.out, markdown(results));
   progress(`wrote ${values.out}`);
+} else if (values.out) {
+  const now = new Date();
+  const kept = existsSync(values.out) ? parseReport(readFileSync(values.out, 'utf8')) : { results: [], ranAt: {} };
+  const merged = mergeResults(kept, results, isoSeconds(now));
+  writeFileSync(values.out, markdown(merged.results, now, merged.ranAt));
+  progress(`updated ${results.map((r) => r.name).join(', ')} in ${values.out}`);
 }
 process.exitCode = results.some((r) => r.failures.length) ? 1 : 0;

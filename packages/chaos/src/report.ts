@@ -24,11 +24,25 @@ export const describes: Record<string, string> = {
   leaks:
     'A full multi-service run with every reply text a unique canary; every HTTP response, SSE event and log line scanned (R17, R20).',
   load: "Signed inbound at a fixed offered rate over several numbers while crm, desk and salesiq view, assign and reply; then a reply burst past one number's send budget.",
+  poison:
+    'Random deep (to 100,000 levels) and huge (to 3 MiB) JSON in every field of every route with a body, the free-form ones first (raw, settings, policy, services, error, the signed webhook payload), then records planted around the edge with SQL: no 5xx, every refusal typed, every read after it 2xx, the event streams replayed without a gap (R27, R36).',
+  revocation:
+    'Tokens revoked, rotated (no grace, or a grace that ends) and expired under inbound load, each with an event stream open on another process or replica where there is one: no event later than one second after the token stopped being valid, every stream closed saying why, the token refused on every server; the max delay measured (R35).',
 };
 
 const cell = (v: number | string) => String(v).replace(/\|/g, '\\|');
 
-export function markdown(results: CheckResult[], date = new Date()): string {
+/** An ISO time to the second. */
+export const isoSeconds = (date: Date): string => date.toISOString().replace(/\.\d+Z$/, 'Z');
+
+/**
+ * The report. `ranAt` gives the time each check was run when they differ (a partial run keeps the
+ * other checks' figures from their own run); by default all ran at `date`.
+ */
+export function markdown(results: CheckResult[], date = new Date(), ranAt: Record<string, string> = {}): string {
+  const when = (name: string) => ranAt[name] ?? isoSeconds(date);
+  const runs = new Map<string, string[]>();
+  for (const r of results) runs.set(when(r.name), [...(runs.get(when(r.name)) ?? []), r.name]);
   const summary = results.map(
     (r) =>
       `| \`${r.name}\` | ${r.failures.length ? `**FAIL** (${r.failures.length})` : 'pass'} | ${r.figures.seconds ?? ''} |`,
@@ -40,6 +54,7 @@ export function markdown(results: CheckResult[], date = new Date()): string {
   const sections = results.flatMap((r) => [
     `## \`${r.name}\`: ${r.failures.length ? '**FAIL**' : 'pass'}`,
     '',
+    ...(runs.size > 1 ? [`_Run ${when(r.name)}._`, ''] : []),
     describes[r.name] ?? '',
     '',
     '| figure | value |',
@@ -59,7 +74,12 @@ export function markdown(results: CheckResult[], date = new Date()): string {
       .map((l) => l.toFixed(1))
       .join(' / ')} (the cores are shared with other work)`,
     `- Node ${process.version}`,
-    `- Date: ${date.toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    `- Date: ${isoSeconds(date)}${runs.size > 1 ? ' (this machine and Node: the latest run)' : ''}`,
+    ...(runs.size > 1
+      ? [
+          `- Runs: ${[...runs].map(([at, names]) => `${at} (${names.join(', ')})`).join('; ')}. A partial run (\`--only\`) updates its sections and keeps the others.`,
+        ]
+      : []),
     `- Seeds: ${seeds || 'none'} (run again with the same seeds to replay)`,
     '',
     '| check | result | seconds |',

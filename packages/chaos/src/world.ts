@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteDatabase, startServer, type RequestLog, type RunningServer } from '@onenumber/server';
+import { createSimulator } from '@onenumber/whatsapp';
 
 export const services = ['desk', 'crm', 'salesiq'] as const;
 export type Service = (typeof services)[number];
@@ -20,9 +21,16 @@ export interface ChaosWorld {
   close(): Promise<void>;
 }
 
-/** With `whatsapp`, the signed webhook is mounted (no sender): the fuzz check posts to it. */
+/**
+ * With `whatsapp`, the signed webhook is mounted: the fuzz check posts to it. With `sender` too,
+ * replies go out through the in-process simulator (every WhatsApp route answers).
+ */
 export async function startChaosWorld(
-  options: { numbers?: string[]; orgs?: string[]; whatsapp?: { appSecret: string; verifyToken: string } } = {},
+  options: {
+    numbers?: string[];
+    orgs?: string[];
+    whatsapp?: { appSecret: string; verifyToken: string; sender?: boolean };
+  } = {},
 ): Promise<ChaosWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'onenumber-chaos-'));
   const file = join(dir, 'chaos.db');
@@ -33,7 +41,15 @@ export async function startChaosWorld(
     adminToken,
     port: 0,
     logger: (entry) => logs.push(entry),
-    whatsapp: options.whatsapp ? { ...options.whatsapp, env: {} } : false,
+    whatsapp: options.whatsapp
+      ? {
+          appSecret: options.whatsapp.appSecret,
+          verifyToken: options.whatsapp.verifyToken,
+          env: {},
+          ...(options.whatsapp.sender ? { transport: createSimulator({ appSecret: options.whatsapp.appSecret }) } : {}),
+        }
+      : false,
+    securityLogger: () => {},
   });
   const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${server.url}${path}`, {

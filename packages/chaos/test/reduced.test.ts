@@ -25,6 +25,8 @@ const expected: Record<string, Record<string, unknown>> = {
     errors: 0,
     lost: 0,
   },
+  poison: { inputs: 150, '5xx': 0, 'untyped refusals': 0, 'reads not 2xx': 0 },
+  revocation: { 'streams on tokens that stopped being valid': 24, 'events delivered later than one second after': 0 },
 };
 
 describe('reliability checks (reduced)', () => {

@@ -5,7 +5,9 @@ import { crash } from './crash';
 import { fuzz } from './fuzz';
 import { leaks } from './leaks';
 import { load } from './load';
+import { poisonCheck } from './poison';
 import { races } from './races';
+import { revocation } from './revocation';
 import { scope } from './scope';
 
 export interface Check {
@@ -52,5 +54,17 @@ export const checks: Check[] = [
     full: (p) => load({ rate: 1000, seconds: 60, numbers: 20, burst: 400, seed: 5 }, p),
     reduced: (p) => load({ rate: 200, seconds: 5, numbers: 4, burst: 120, seed: 6 }, p),
     reducedSize: '200 msgs/s for 5 s over 4 numbers, a 120-reply burst',
+  },
+  {
+    name: 'poison',
+    full: (p) => poisonCheck({ inputs: 3_000, readEvery: 100, seed: 21 }, p),
+    reduced: (p) => poisonCheck({ inputs: 150, readEvery: 50, seed: 22 }, p),
+    reducedSize: '150 poisoned bodies, reads every 50',
+  },
+  {
+    name: 'revocation',
+    full: (p) => revocation({ tokens: 48, seconds: 20, writesPerSecond: 100, seed: 31, postgres: true }, p),
+    reduced: (p) => revocation({ tokens: 8, seconds: 4, writesPerSecond: 30, seed: 32, postgres: true }, p),
+    reducedSize: '8 tokens over 4 s at 30 writes/s, on SQLite (1 and 2 processes) and 2 PostgreSQL replicas',
   },
 ];

@@ -38,7 +38,11 @@ export async function scope(_options: object, progress: Progress): Promise<Check
               : path === '/v1/directory/number'
                 ? { number: numberAt(0) }
                 : { org: 'acme', service: 'desk', id: 'acme', plan: 'zoho-one', number: numberAt(0), verified: true };
-        const url = `${world.url}${path.replace('{org}', 'acme').replace('{id}', 'agent-desk')}${path === '/v1/events' ? '?org=acme&service=desk' : ''}`;
+        const concrete = path
+          .replace('{org}', 'acme')
+          .replace('{id}', 'agent-desk')
+          .replace(/\{\w+\}/g, 'msg_1');
+        const url = `${world.url}${concrete}${path === '/v1/events' ? '?org=acme&service=desk' : ''}`;
         for (const [who, token] of Object.entries(tokens)) {
           if ((who === 'other org' || who === 'other service') && orgFree.has(`${method} ${path}`)) continue;
           // Another service of the same org may read org-level facts (channel info, its org's
