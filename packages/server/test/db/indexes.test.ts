@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatId } from '../../src/db/common/rows';
 import { migrate } from '../../src/db/sqlite/migrate';
 import { prepareCatalogue } from '../../src/db/sqlite/runner';
-import { prepareStatements } from '../../src/db/sqlite/sql';
+import { runnerSql } from '../../src/db/sqlite/sql';
 
 const fullListings = new Set(['tokens']);
 /**
@@ -27,7 +27,7 @@ function preparedSources(): { db: Database.Database; sources: string[] } {
     sources.push(source);
     return prepare(source);
   }) as typeof db.prepare;
-  prepareStatements(db);
+  for (const text of Object.values(runnerSql)) db.prepare(text);
   prepareCatalogue(db);
   db.prepare = prepare;
   return { db, sources };

@@ -6,13 +6,15 @@ import type { ChannelCatalogue } from './channelCatalogue';
 import type { DirectoryCatalogue, SendBudgetCatalogue } from './directoryCatalogue';
 import type { MessageCatalogue } from './messageCatalogue';
 import type { FairClaimCatalogue, OutboxCatalogue, StreamCatalogue } from './outboxCatalogue';
+import type { TokenCatalogue } from './tokenCatalogue';
 
 export interface RequiredCatalogue
   extends ChannelCatalogue,
     MessageCatalogue,
     OutboxCatalogue,
     StreamCatalogue,
-    DirectoryCatalogue {}
+    DirectoryCatalogue,
+    TokenCatalogue {}
 
 export interface Catalogue extends RequiredCatalogue, FairClaimCatalogue, SendBudgetCatalogue {}
 

@@ -1,5 +1,6 @@
 // What each dialect supplies to the stores: three ways to run steps. A failure is answered as a
 // OneNumberError (R27), never a driver error.
+import type { StatementName } from './catalogue';
 import type { Steps } from './steps';
 
 export interface Runner {
@@ -14,4 +15,6 @@ export interface Runner {
   read<T>(steps: () => Steps<T>): Promise<T>;
   /** Statements each on their own (autocommit): single reads and idempotent single writes. */
   run<T>(steps: () => Steps<T>): Promise<T>;
+  /** Whether the dialect has an optional statement of the catalogue (a capability it offers). */
+  offers(name: StatementName): boolean;
 }

@@ -11,7 +11,9 @@ export type Request =
   /** Events to store with the change (SQLite: now; PostgreSQL: numbered just before COMMIT). */
   | { op: 'emit'; drafts: readonly EventDraft[] }
   /** Audit timeline entries (issue 9) to store with the change they describe. */
-  | { op: 'record'; org: string; entries: readonly TimelineDraft[] };
+  | { op: 'record'; org: string; entries: readonly TimelineDraft[] }
+  /** R35: tokens revoked or rotated, told to the other processes at commit (SQLite: a logged change they poll; PostgreSQL: NOTIFY). */
+  | { op: 'tokensChanged'; ids: readonly string[]; what: 'revoked' | 'rotated'; at: string };
 
 /** Work that yields requests and returns T. */
 export type Steps<T> = Generator<Request, T, unknown>;
@@ -38,4 +40,8 @@ export function* announce(announcements: readonly Announcement[]): Steps<void> {
 
 export function* record(org: string, entries: readonly TimelineDraft[]): Steps<void> {
   if (entries.length) yield { op: 'record', org, entries };
+}
+
+export function* tokensChanged(ids: readonly string[], what: 'revoked' | 'rotated', at: string): Steps<void> {
+  yield { op: 'tokensChanged', ids, what, at };
 }

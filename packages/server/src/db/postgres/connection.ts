@@ -27,7 +27,7 @@ import { driveAsync } from '../port/drive';
 import { readEvents } from '../stores/eventReader';
 import { answerer } from './runner';
 import { closedError, isRetryable, pause } from './pgErrors';
-import { migrationSql, sql, type Queryable } from './sql';
+import { migrationSql, runnerSql as sql, type Queryable } from './sql';
 
 /** A write's transaction: its client, and what it will write just before COMMIT. */
 export interface PgTx {
@@ -35,6 +35,8 @@ export interface PgTx {
   emit(drafts: readonly EventDraft[]): void;
   /** Audit timeline entries (issue 9), with the change they describe. */
   record(org: string, entries: readonly TimelineDraft[]): void;
+  /** R35: tells every other replica, at commit, that these tokens were revoked or rotated. */
+  tokensChanged(ids: readonly string[]): Promise<void>;
 }
 
 export interface PgHandle {
@@ -152,6 +154,8 @@ export function createHandle(pool: pg.Pool, channel: string): Omit<PgHandle, 'cl
       client,
       emit: (drafts) => void pending.drafts.push(...drafts),
       record: (org, entries) => void pending.timeline.push(...entries.map((entry) => ({ org, entry }))),
+      tokensChanged: async (ids) =>
+        void (await sql.notifyTokens.run(client, channel, JSON.stringify({ origin, tokens: ids }))),
     };
     let broken: Error | undefined;
     try {

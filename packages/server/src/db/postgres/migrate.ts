@@ -4,7 +4,7 @@
 // fails leaves nothing half-made.
 import { OneNumberError } from '@onenumber/core';
 import type pg from 'pg';
-import type { MigrationStep } from '../sqlite/sql';
+import type { MigrationStep } from '../common/migrationStep';
 import { migrationSql, migrationSteps, migrationsTable } from './sql';
 
 export interface PostgresMigrationReport {

@@ -6,18 +6,14 @@ import { hostname } from 'node:os';
 import { OneNumberError, parseInput } from '@onenumber/core';
 import { z } from 'zod';
 import type { ServerDatabase } from '../ServerDatabase';
-import { channelMembership } from '../stores/channelMembership';
-import { channelStorage } from '../stores/channelStorage';
-import { directoryStore } from '../stores/directoryStore';
-import { outboxStore } from '../stores/outboxStore';
-import { sendBudget } from '../stores/sendBudget';
+import { serverDatabase } from '../stores/serverDatabase';
+import type { TokenChangeListener } from '../common/tokenTypes';
 import { createHandle, type PgHandle } from './connection';
 import { startListener } from './listener';
 import { migrate, type PostgresMigrationReport } from './migrate';
 import { toPgError } from './pgErrors';
 import { createClient, createPool, type PoolOptions } from './pool';
 import { postgresRunner } from './runner';
-import { tokenStore, type PostgresTokenStore } from './tokenStore';
 
 export const postgresUrlSchema = z
   .string()
@@ -101,7 +97,7 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
   const pool = createPool(config);
   const channel = `onenumber_events${config.schema ? `_${config.schema}` : ''}`.slice(0, 63);
   const base = createHandle(pool, channel);
-  let tokens: PostgresTokenStore | null = null; // made below; hears other replicas' token changes (R35)
+  let heard: TokenChangeListener | null = null; // R35: other replicas' token changes, while anyone watches
   let listener: { close(): Promise<void> };
   try {
     listener = await startListener({
@@ -109,7 +105,7 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
       origin: base.origin,
       connect: () => createClient(config),
       wake: (keys) => base.hub.notify(keys),
-      tokens: (ids) => tokens?.heard(ids),
+      tokens: (ids) => heard?.(ids),
     });
   } catch (error) {
     await pool.end().catch(() => {});
@@ -123,16 +119,14 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
       await pool.end().catch(() => {});
     })());
   const handle: PgHandle = { ...base, close };
-  tokens = tokenStore(handle);
-  const db = postgresRunner(handle);
-  return {
-    dialect: 'postgres',
-    storage: channelStorage(db, handle.hub, close),
-    directory: directoryStore(db),
-    tokens,
-    outbox: outboxStore(db),
-    membershipInChannel: channelMembership(db),
-    sendBudget: sendBudget(db),
-    close,
+  // R35: the listener hands other replicas' token changes on while anyone watches.
+  const tokenFeed = {
+    follow(listener: TokenChangeListener) {
+      heard = listener;
+      return () => {
+        heard = null;
+      };
+    },
   };
+  return serverDatabase({ db: postgresRunner(handle), hub: handle.hub, tokenFeed, close });
 }

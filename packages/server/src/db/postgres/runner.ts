@@ -56,6 +56,9 @@ export function answerer(db: Queryable, tx?: PgTx) {
       case 'record':
         if (!tx) throw new Error('timeline entries are written only inside a write');
         return tx.record(request.org, request.entries);
+      case 'tokensChanged':
+        if (!tx) throw new Error('token changes are written only inside a write');
+        return tx.tokensChanged(request.ids);
     }
   };
 }
@@ -66,5 +69,6 @@ export function postgresRunner(h: Pick<PgHandle, 'write' | 'read' | 'db'>): Runn
     write: (steps) => pgGuarded(() => h.write((tx) => driveAsync(steps(), answerer(tx.client, tx)))),
     read: (steps) => pgGuarded(() => h.read((db) => driveAsync(steps(), answerer(db)))),
     run: (steps) => pgGuarded(() => driveAsync(steps(), answerer(h.db))),
+    offers: (name) => queries.has(name),
   };
 }

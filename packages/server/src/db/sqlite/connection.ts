@@ -12,7 +12,7 @@ import { drive } from '../port/drive';
 import { readEvents } from '../stores/eventReader';
 import { migrate, type MigrationReport } from './migrate';
 import { answerer, prepareCatalogue, type Prepared } from './runner';
-import { pragmas, prepareStatements, type Statements } from './sql';
+import { pragmas, runnerSql, type RunnerSql } from './sql';
 import { groupCommit } from './groupCommit';
 
 export interface ConnectionOptions {
@@ -26,7 +26,8 @@ export type Emit = (drafts: readonly EventDraft[]) => void;
 
 export interface SqliteHandle {
   readonly db: Database.Database;
-  readonly sql: Statements;
+  /** The runner's own statements (sql/runnerSql.ts), prepared once. */
+  readonly own: Readonly<Record<RunnerSql, Database.Statement>>;
   /** The catalogue's statements (sql/statements.ts), prepared once. */
   readonly prepared: ReadonlyMap<StatementName, Prepared>;
   readonly hub: EventHub;
@@ -37,10 +38,13 @@ export interface SqliteHandle {
   read<T>(fn: () => T): T;
   /** Records audit timeline entries (issue 9); inside `write`, so with the change they describe. */
   record(org: string, entries: readonly TimelineDraft[]): void;
-  /** The next value of a stored sequence (inside `write`). */
-  next(name: 'seq' | 'channel' | 'conversation' | 'message'): number;
+  /** R35: logs revoked or rotated tokens for the other processes' poll (listener.ts); inside `write`. */
+  tokensChanged(ids: readonly string[], what: 'revoked' | 'rotated', at: string): void;
   close(): void;
 }
+
+/** R35: a day of token changes is kept, far longer than any process polls late. */
+const keepTokenChangesMs = 86_400_000;
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
@@ -84,12 +88,15 @@ export function openConnection(options: ConnectionOptions): SqliteHandle {
 function createHandle(db: Database.Database, migrations: MigrationReport, pollMs: number): SqliteHandle {
   // Ids are a prefix and a stored sequence value in base 36 (`ch_1`, `cv_2`, `msg_a`), as PostgreSQL's onenumber_id.
   db.function('onenumber_id', { deterministic: true }, (prefix, value) => formatId(String(prefix), Number(value)));
-  const sql = prepareStatements(db);
+  const sql = Object.fromEntries(Object.entries(runnerSql).map(([name, text]) => [name, db.prepare(text)])) as Record<
+    RunnerSql,
+    Database.Statement
+  >;
   const prepared = prepareCatalogue(db);
   const reads = answerer(prepared);
   const hub = new EventHub(
     {
-      latestId: () => sql.latestId.get()!.id,
+      latestId: () => (sql.latestEventId.get() as { id: number }).id,
       read: (query) => drive(readEvents(query.org, query.service, query.after, query.limit), reads),
     },
     pollMs,
@@ -106,7 +113,7 @@ function createHandle(db: Database.Database, migrations: MigrationReport, pollMs
   let open = true;
   return {
     db,
-    sql,
+    own: sql,
     prepared,
     hub,
     migrations,
@@ -116,23 +123,24 @@ function createHandle(db: Database.Database, migrations: MigrationReport, pollMs
     },
     record(org, entries) {
       for (const e of entries) {
-        sql.insertTimeline.run({
+        sql.insertTimeline.run(
           org,
-          channel: e.channel,
-          at: e.at,
-          what: e.what,
-          service: e.service,
-          agent: e.agent,
-          from_service: e.from,
-          to_service: e.to,
-          message: e.message,
-          status: e.status,
-          why: e.why,
-        });
+          e.channel,
+          e.at,
+          e.what,
+          e.service,
+          e.agent,
+          e.from,
+          e.to,
+          e.message,
+          e.status,
+          e.why,
+        );
       }
     },
-    next(name) {
-      return sql.nextValue.get(name)!.value;
+    tokensChanged(ids, what, at) {
+      for (const id of ids) sql.insertTokenChange.run(id, what, at);
+      sql.pruneTokenChanges.run(new Date(Date.parse(at) - keepTokenChangesMs).toISOString());
     },
     close() {
       if (!open) return;

@@ -4,14 +4,10 @@
 import { parseInput } from '@onenumber/core';
 import { z } from 'zod';
 import type { ServerDatabase } from '../ServerDatabase';
-import { channelMembership } from '../stores/channelMembership';
-import { channelStorage } from '../stores/channelStorage';
-import { directoryStore } from '../stores/directoryStore';
-import { fairClaim } from '../stores/fairClaim';
-import { outboxStore } from '../stores/outboxStore';
+import { serverDatabase } from '../stores/serverDatabase';
 import { openConnection } from './connection';
+import { tokenFeed } from './listener';
 import { sqliteRunner } from './runner';
-import { tokenStore } from './tokenStore';
 
 export const sqliteDatabaseOptionsSchema = z
   .object({
@@ -31,14 +27,5 @@ export type SqliteDatabaseOptions = z.input<typeof sqliteDatabaseOptionsSchema>;
 export function openSqliteDatabase(options: SqliteDatabaseOptions): ServerDatabase {
   const handle = openConnection(parseInput(sqliteDatabaseOptionsSchema, options, 'options'));
   const close = async () => handle.close();
-  const db = sqliteRunner(handle);
-  return {
-    dialect: 'sqlite',
-    storage: channelStorage(db, handle.hub, close),
-    directory: directoryStore(db),
-    tokens: tokenStore(handle),
-    outbox: { ...outboxStore(db), claimFair: fairClaim(db) },
-    membershipInChannel: channelMembership(db),
-    close,
-  };
+  return serverDatabase({ db: sqliteRunner(handle), hub: handle.hub, tokenFeed: tokenFeed(handle), close });
 }

@@ -67,7 +67,7 @@ export function prepareCatalogue(db: Database.Database): Map<StatementName, Prep
 /** Answers a step's requests; events and timeline entries only inside a write. */
 export function answerer(
   prepared: ReadonlyMap<StatementName, Prepared>,
-  write?: { emit: Emit; record: SqliteHandle['record'] },
+  write?: { emit: Emit; record: SqliteHandle['record']; tokensChanged: SqliteHandle['tokensChanged'] },
 ) {
   return (request: Request): unknown => {
     switch (request.op) {
@@ -83,6 +83,9 @@ export function answerer(
       case 'record':
         if (!write) throw new Error('timeline entries are written only inside a write');
         return write.record(request.org, request.entries);
+      case 'tokensChanged':
+        if (!write) throw new Error('token changes are written only inside a write');
+        return write.tokensChanged(request.ids, request.what, request.at);
     }
   };
 }
@@ -101,11 +104,14 @@ export function sqliteRunner(h: SqliteHandle): Runner {
     dialect: 'sqlite',
     write: (steps) =>
       h
-        .write((emit) => drive(steps(), answerer(h.prepared, { emit, record: h.record })))
+        .write((emit) =>
+          drive(steps(), answerer(h.prepared, { emit, record: h.record, tokensChanged: h.tokensChanged })),
+        )
         .catch((error) => {
           throw toOneNumberError(error);
         }),
     read: (steps) => settled(() => h.read(() => drive(steps(), read))),
     run: (steps) => settled(() => drive(steps(), read)),
+    offers: (name) => h.prepared.has(name),
   };
 }

@@ -1,18 +1,12 @@
-// Every SQL statement of the PostgreSQL dialect lives under this folder: the catalogue's
-// (statements.ts, which the stores name), the runner's own (events and timeline numbered at
-// commit), migrations, and tokens.
-import { eventSql } from './eventSql';
-import { timelineSql } from './timelineSql';
-import { tokenSql } from './tokenSql';
+// Every SQL text of the PostgreSQL dialect lives under this folder: the catalogue's statements
+// (statements.ts, which the stores name), the runner's own (runnerSql.ts), the schema's migration
+// steps and the transactions' and listener's commands.
 
 export { migrationSteps, migrationsTable } from './schema';
 export type { Queryable, Statement } from './statement';
 
-export const sql = {
-  ...eventSql,
-  ...timelineSql,
-  ...tokenSql,
-};
+export { postgresStatements } from './statements';
+export { runnerSql } from './runnerSql';
 
 export const migrationSql = {
   /** Replicas starting at once: one applies the steps, the others wait here, then find them recorded. */

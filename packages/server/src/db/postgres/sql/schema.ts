@@ -5,7 +5,7 @@
 // COLLATE "C" so it orders as in SQLite, whatever the database's locale.
 // Two additions, both for several replicas: per-stream event counters (events are numbered in
 // commit order, see connection.ts) and per-channel timeline counters (the same for the timeline).
-import type { MigrationStep } from '../../sqlite/sql';
+import type { MigrationStep } from '../../common/migrationStep';
 
 export const migrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
   version integer PRIMARY KEY,

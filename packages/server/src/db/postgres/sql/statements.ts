@@ -6,6 +6,7 @@ import { directoryStatements, sendBudgetStatements } from './directoryStatements
 import { messageStatements } from './messageStatements';
 import { outboxStatements } from './outboxStatements';
 import { streamStatements } from './streamStatements';
+import { tokenStatements } from './tokenStatements';
 
 export const postgresStatements: DialectStatements<PostgresSql> = {
   ...channelStatements,
@@ -14,4 +15,5 @@ export const postgresStatements: DialectStatements<PostgresSql> = {
   ...streamStatements,
   ...directoryStatements,
   ...sendBudgetStatements,
+  ...tokenStatements,
 };

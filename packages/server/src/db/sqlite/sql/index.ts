@@ -1,33 +1,10 @@
-// Every SQL statement of the SQLite dialect lives under this folder; the stores use only these.
-import type { Database } from 'better-sqlite3';
-import { channelSql } from './channelSql';
-import { directorySql } from './directorySql';
-import { eventSql } from './eventSql';
-import { messageSql } from './messageSql';
-import { outboxSql } from './outboxSql';
-import { timelineSql } from './timelineSql';
-import { tokenSql } from './tokenSql';
-
-export { migrationSteps, migrationsTable, type MigrationStep } from './schema';
-export { noLimit } from './eventSql';
-export type { DueRow } from './outboxSql';
-export type { TokenRow } from './tokenSql';
-export type { TimelineRow } from './timelineSql';
-
-/** Prepares every statement once per connection. */
-export function prepareStatements(db: Database) {
-  return {
-    ...channelSql(db),
-    ...messageSql(db),
-    ...eventSql(db),
-    ...outboxSql(db),
-    ...directorySql(db),
-    ...timelineSql(db),
-    ...tokenSql(db),
-  };
-}
-
-export type Statements = ReturnType<typeof prepareStatements>;
+// Every SQL text of the SQLite dialect lives under this folder: the catalogue's statements
+// (statements.ts, which the stores name), the runner's own (runnerSql.ts), the schema's migration
+// steps and the connection's pragmas.
+export { migrationSteps, migrationsTable } from './schema';
+export type { MigrationStep } from '../../common/migrationStep';
+export { sqliteStatements } from './statements';
+export { runnerSql, type RunnerSql } from './runnerSql';
 
 export const pragmas = {
   journalMode: 'journal_mode = WAL',

@@ -1,12 +1,7 @@
 // The SQLite schema, as numbered migration steps. Never edit a released step: add one.
 // Written as portably as reasonable (TEXT/INTEGER columns, JSON as text, UNIQUE constraints
 // carrying the rules); the PostgreSQL dialect will mirror each step with its own types.
-
-export interface MigrationStep {
-  version: number;
-  name: string;
-  statements: readonly string[];
-}
+import type { MigrationStep } from '../../common/migrationStep';
 
 export const migrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER PRIMARY KEY,

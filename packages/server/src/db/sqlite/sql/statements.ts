@@ -6,6 +6,7 @@ import { directoryStatements } from './directoryStatements';
 import { messageStatements } from './messageStatements';
 import { fairClaimStatements, outboxStatements } from './outboxStatements';
 import { streamStatements } from './streamStatements';
+import { tokenStatements } from './tokenStatements';
 
 export const sqliteStatements: DialectStatements<SqliteSql> = {
   ...channelStatements,
@@ -14,4 +15,5 @@ export const sqliteStatements: DialectStatements<SqliteSql> = {
   ...fairClaimStatements,
   ...streamStatements,
   ...directoryStatements,
+  ...tokenStatements,
 };

@@ -1,0 +1,35 @@
+// ServerDatabase (the contract the HTTP layer uses) on a dialect's runner, the same for every
+// dialect: the stores of this folder, and the optional capabilities whose statements the dialect
+// offers (claimFair: SQLite; the shared send budget: PostgreSQL, for several replicas).
+import type { EventHub } from '../common/eventHub';
+import type { Runner } from '../port/runner';
+import type { ServerDatabase } from '../ServerDatabase';
+import { channelMembership } from './channelMembership';
+import { channelStorage } from './channelStorage';
+import { directoryStore } from './directoryStore';
+import { fairClaim } from './fairClaim';
+import { outboxStore } from './outboxStore';
+import { sendBudget } from './sendBudget';
+import { tokenStore, type TokenFeed } from './tokenStore';
+
+export function serverDatabase(input: {
+  db: Runner;
+  /** Live events: the dialect's event hub (polled, or woken by its listener). */
+  hub: EventHub;
+  /** Other processes' token changes, as the dialect hears them (R35). */
+  tokenFeed: TokenFeed;
+  close: () => Promise<void>;
+}): ServerDatabase {
+  const { db, close } = input;
+  const outbox = outboxStore(db);
+  return {
+    dialect: db.dialect,
+    storage: channelStorage(db, input.hub, close),
+    directory: directoryStore(db),
+    tokens: tokenStore(db, input.tokenFeed),
+    outbox: db.offers('dueItemsFair') && db.offers('lease') ? { ...outbox, claimFair: fairClaim(db) } : outbox,
+    membershipInChannel: channelMembership(db),
+    ...(db.offers('reserveSends') ? { sendBudget: sendBudget(db) } : {}),
+    close,
+  };
+}
