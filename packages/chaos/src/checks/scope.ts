@@ -8,6 +8,8 @@ import { webhookSecrets } from './fuzzWebhook';
 
 /** Routes whose answer depends on no org: a number's verification is read before any org holds it. */
 const orgFree = new Set(['POST /v1/directory/number']);
+/** Routes that name no org or service at all: they act as the token's own service in its own org. */
+const tokenScoped = new Set(['GET /v1/media/{message}']);
 
 export async function scope(_options: object, progress: Progress): Promise<CheckResult> {
   const world = await startChaosWorld({ numbers: [numberAt(0)], whatsapp: webhookSecrets }); // its admin routes too
@@ -44,7 +46,9 @@ export async function scope(_options: object, progress: Progress): Promise<Check
           .replace(/\{\w+\}/g, 'msg_1');
         const url = `${world.url}${concrete}${path === '/v1/events' ? '?org=acme&service=desk' : ''}`;
         for (const [who, token] of Object.entries(tokens)) {
-          if ((who === 'other org' || who === 'other service') && orgFree.has(`${method} ${path}`)) continue;
+          const route = `${method} ${path}`;
+          if ((who === 'other org' || who === 'other service') && (orgFree.has(route) || tokenScoped.has(route)))
+            continue;
           // Another service of the same org may read org-level facts (channel info, its org's
           // directory): only requests aimed at a service (desk) must refuse another service's token.
           const aimedAtService = 'service' in body || path === '/v1/events' || path.startsWith('/v1/admin');
@@ -77,6 +81,7 @@ export async function scope(_options: object, progress: Progress): Promise<Check
       refused: calls - failures.length,
       'answered (not refused)': failures.length,
       'org-free routes (not org-scoped by design)': [...orgFree].join(', '),
+      "token-scoped routes (name no org or service: only the token's own)": [...tokenScoped].join(', '),
       'skipped by design': 'other service on routes not aimed at a service (org-level facts its org may read)',
     },
     failures,
