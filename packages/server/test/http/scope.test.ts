@@ -310,8 +310,10 @@ describe('scope', () => {
             .replace('/tokens/tok_none', '/tokens/:id'),
         ),
     );
-    const open = ['GET /health', 'GET /openapi.json', 'POST /webhooks/whatsapp'];
-    expect(registered.filter((r) => !covered.has(r) && !open.includes(r))).toEqual([]);
+    const open = ['GET /health', 'GET /openapi.json'];
+    // Takes no org or service: it acts only as the token's own (checked below).
+    const selfScoped = ['GET /v1/media/:message'];
+    expect(registered.filter((r) => !covered.has(r) && !open.includes(r) && !selfScoped.includes(r))).toEqual([]);
   });
 
   it('only GET /health and GET /openapi.json are open; the WhatsApp webhook is authenticated by its signature, never a token', async () => {
@@ -324,10 +326,21 @@ describe('scope', () => {
       body: () => ({ object: 'whatsapp_business_account', entry: [] }),
     };
     for (const token of [null, adminToken, tokens.acmeCrm!]) expect(await statusOf(webhook, token)).toBe(401);
+    // One handler serves Meta's GET challenge and its signed POSTs.
     expect(server.handler.app.routes.filter((r) => r.path === '/webhooks/whatsapp').map((r) => r.method)).toEqual([
-      'POST',
       'ALL',
     ]);
+  });
+
+  it("GET /v1/media/{message} acts only as the token's own org and service: no token 401, the admin 403, another org's token finds nothing", async () => {
+    const path = `/v1/media/msg_none?number=${encodeURIComponent(N)}&customer=${encodeURIComponent(customer)}`;
+    const route = { method: 'GET', path, actsAsService: true };
+    expect(await statusOf(route, null)).toBe(401);
+    expect(await statusOf(route, tokens.bad!)).toBe(401);
+    expect(await statusOf(route, adminToken)).toBe(403);
+    const other = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${tokens.otherCrm}` } });
+    expect(other.status).not.toBe(200);
+    expect(await other.json()).toMatchObject({ error: expect.stringMatching(/NOT_CONNECTED|UNKNOWN_/) });
   });
 
   it.each(routes.map((r) => [label(r), r] as const))('%s: no token and a bad token are 401', async (_l, route) => {
