@@ -1,6 +1,7 @@
 // @onenumber/whatsapp: the WhatsApp Cloud API transport for OneNumber. Signed webhooks in
 // (createWhatsAppWebhook, ingestInto), inbound media without the token (createMediaClient),
-// paced, fair and retried sends out (createGraphClient, createOutboxWorker), and an in-process
+// paced (per number and per customer), fair and retried sends of every kind out (text, templates,
+// media, reactions, read receipts: createGraphClient, createOutboxWorker), and an in-process
 // customer phone (createSimulator).
 
 // Configuration (env)
@@ -98,6 +99,27 @@ export {
   type SendResult,
   type SendOptions,
 } from './send/transport';
+export { fromSchema, toSchema, callbackSchema, messageIdSchema } from './send/fields';
+export {
+  sendMediaInputSchema,
+  uploadMediaInputSchema,
+  mediaSourceSchema,
+  outboundMediaKinds,
+  outboundMediaLimits,
+  type OutboundMediaKind,
+  type SendMediaInput,
+  type UploadMediaInput,
+  type UploadResult,
+  type MediaBytes,
+} from './send/mediaInput';
+export {
+  sendReactionInputSchema,
+  markReadInputSchema,
+  reactionEmojiSchema,
+  type SendReactionInput,
+  type MarkReadInput,
+  type MarkReadResult,
+} from './send/reactionInput';
 export {
   createGraphClient,
   graphClientOptionsSchema,
@@ -112,11 +134,25 @@ export {
   graphErrorFromResponse,
   rateLimitCodes,
   temporaryCodes,
+  accountCodes,
+  retryAfterOf,
   type GraphErrorKind,
   type GraphErrorInfo,
 } from './send/graphError';
-export { graphSendResponseSchema, textMessageBody, templateMessageBody, recipientFields } from './send/graphRequest';
+export {
+  graphSendResponseSchema,
+  graphSuccessSchema,
+  graphUploadResponseSchema,
+  textMessageBody,
+  templateMessageBody,
+  mediaMessageBody,
+  reactionMessageBody,
+  markReadBody,
+  uploadForm,
+  recipientFields,
+} from './send/graphRequest';
 export { backoffDelay, backoffSchema, type Backoff } from './send/backoff';
+export { retryWait, documentedWait, type RetryHint } from './send/retryWait';
 export { checkWindow, type WindowState } from './send/checkWindow';
 export { encodeCallbackData, decodeCallbackData, callbackDataSchema, type CallbackData } from './send/callbackData';
 
@@ -129,7 +165,13 @@ export {
 } from './pacing/createRateBudget';
 export { createMemorySendBudget, createSharedRateBudget, type SendBudgetStore } from './pacing/createSharedRateBudget';
 export { TokenBucket } from './pacing/tokenBucket';
-export { FairQueue } from './pacing/fairQueue';
+export { FairQueue, type Found } from './pacing/fairQueue';
+export {
+  CustomerPacer,
+  createCustomerPacer,
+  perCustomerSchema,
+  type PerCustomerOptions,
+} from './pacing/customerPacer';
 
 // The outbox
 export {
@@ -139,7 +181,8 @@ export {
   type OutboxWorkerOptions,
   type TickResult,
 } from './outbox/createOutboxWorker';
-export type { OutboxWorkerCounters, OutboxWorkerEvent } from './outbox/workerCounters';
+export type { OutboxWorkerCounters, OutboxWorkerEvent, LimitCounters } from './outbox/workerCounters';
+export { queuedMediaSchema, queuedReactionSchema } from './outbox/transmit';
 export type { ClaimedItem, FairOutboxStore } from './outbox/fairOutbox';
 export {
   createMemoryOutbox,
@@ -166,7 +209,9 @@ export {
   type SimulatorOptions,
   type SimulatedCustomer,
   type SimulatedMessage,
+  type SimulatedReadReceipt,
 } from './simulator/createSimulator';
+export type { SimulatedUpload } from './simulator/simulatedMedia';
 export {
   messagePayload,
   statusPayload,

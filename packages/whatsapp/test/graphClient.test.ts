@@ -137,16 +137,18 @@ describe('Graph client: retries decided by the error code', () => {
     expect(clock.slept).toEqual([]);
   });
 
-  it('130429 (rate limit) is retried with backoff, then succeeds', async () => {
+  it('130429 (throughput) is retried after its wait (1 s, then 2 s, jitter only adding), then succeeds', async () => {
     const { c, clock } = client();
     graph.answer(graphError(130429), graphError(130429));
     const result = await c.sendText({ from: N1, to: WA1, body: 'busy' });
     expect(result.attempts).toBe(3);
     expect(graph.calls).toHaveLength(3);
-    // Full jitter, seeded: each delay is below base·2^(n-1) (1 s, 2 s) and the same every run.
+    // Seeded jitter: each wait is 2^X s plus at most a quarter, and the same every run.
     expect(clock.slept).toHaveLength(2);
-    expect(clock.slept[0]).toBeLessThan(1000);
-    expect(clock.slept[1]).toBeLessThan(2000);
+    expect(clock.slept[0]).toBeGreaterThanOrEqual(1000);
+    expect(clock.slept[0]).toBeLessThan(1250);
+    expect(clock.slept[1]).toBeGreaterThanOrEqual(2000);
+    expect(clock.slept[1]).toBeLessThan(2500);
     const again = client();
     graph.answer(graphError(130429), graphError(130429));
     await again.c.sendText({ from: N1, to: WA1, body: 'busy' });

@@ -151,7 +151,7 @@ describe('outbox worker: outcomes by error code', () => {
     expect(worker.counters.sent).toBe(1);
   });
 
-  it('190 fails that reply and pauses the worker (nothing else is burned) until resume()', async () => {
+  it('R38: 190 holds that reply (queued, never failed) and pauses the worker (nothing else is burned); after resume() it goes first', async () => {
     const w = world();
     const ids = w.enqueue(3, 'crm');
     graph.answer(graphError(190));
@@ -160,10 +160,13 @@ describe('outbox worker: outcomes by error code', () => {
     w.clock.advance(10_000);
     await worker.tick();
     expect(graph.calls).toHaveLength(1);
-    expect(worker.counters).toMatchObject({ failed: 1, authErrors: 1, sent: 0 });
+    expect(worker.counters).toMatchObject({ failed: 0, authErrors: 1, sent: 0 });
+    expect(worker.pauseCode).toBe(190);
+    expect(rowOf(w, ids[0]!)).toMatchObject({ state: 'pending', lastError: { code: 190 } });
     worker.resume();
-    await drive(w, worker, () => worker.counters.sent === 2);
-    expect(ids.map((id) => rowOf(w, id).state)).toEqual(['failed', 'sent', 'sent']);
+    await drive(w, worker, () => worker.counters.sent === 3);
+    expect(ids.map((id) => rowOf(w, id).state)).toEqual(['sent', 'sent', 'sent']);
+    expect(w.sentBy().map((s) => s.message)).toEqual([ids[0], ...ids]);
   });
 
   it('tags each send with org, service and message id in biz_opaque_callback_data, and its events carry no text (R20)', async () => {

@@ -1,7 +1,8 @@
 // Sending through the server (issue 5, R16, R17): a reply a service makes over HTTP is queued with
 // it, and the server's outbox worker sends it to the Graph API (msw, real shapes) with
 // biz_opaque_callback_data, records it, and its statuses come back on the webhook. Error codes
-// decide: 131047 is final and reported, 130429 is retried, 190 pauses sending until resumed.
+// decide: 131047 is final and reported, 130429 is retried, 190 holds the reply and pauses sending
+// until resumed (R38).
 // Fairness: a backlog from one service does not hold back another's replies on the same number.
 import { decodeCallbackData, messagePayload, statusPayload } from '@onenumber/whatsapp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -122,7 +123,7 @@ describe('a reply goes out through the outbox worker', () => {
     expect(await messageIn('crm', message)).toMatchObject({ status: 'sent', error: null });
   });
 
-  it('190 (token expired) surfaces as an auth error and pauses the worker; resuming with a new token sends what waited', async () => {
+  it('R38: 190 (token expired) holds the reply (never failed) and pauses the worker; resuming with a new token sends it, then what waited', async () => {
     world = await whatsappWorld(sending);
     graph.otherwise((call) => (call.authorization === 'Bearer graph-token-2' ? accepted(call) : graphError(190)(call)));
     await writes(taro, 'wamid.in.4');
@@ -135,8 +136,9 @@ describe('a reply goes out through the outbox worker', () => {
       text: 'One',
     });
     await until(async () => (await world!.report()).sender.paused === 'auth', 'the pause');
-    expect(await counters()).toMatchObject({ authErrors: 1, failed: 1, sent: 0 });
-    expect(await messageIn('crm', first.message)).toMatchObject({ status: 'failed', error: { code: 190 } });
+    expect(await counters()).toMatchObject({ authErrors: 1, failed: 0, sent: 0 });
+    expect(await messageIn('crm', first.message)).toMatchObject({ error: null });
+    expect((await messageIn('crm', first.message)).status).not.toBe('failed');
 
     const second = await world.sdk.crm.reply({
       org: 'acme',
@@ -151,10 +153,18 @@ describe('a reply goes out through the outbox worker', () => {
       accessToken: 'graph-token-2',
     });
     expect(resumed).toMatchObject({ status: 200, body: { paused: null } });
-    await until(async () => (await counters()).sent === 1, 'the send after resume');
-    expect(graph.calls.map((c) => c.authorization)).toEqual(['Bearer graph-token-1', 'Bearer graph-token-2']);
-    expect(decodeCallbackData(graph.calls[1]!.body.biz_opaque_callback_data)?.message).toBe(second.message);
-    expect(await counters()).toMatchObject({ authErrors: 1 });
+    await until(async () => (await counters()).sent === 2, 'the sends after resume');
+    expect(graph.calls.map((c) => c.authorization)).toEqual([
+      'Bearer graph-token-1',
+      'Bearer graph-token-2',
+      'Bearer graph-token-2',
+    ]);
+    expect(graph.calls.map((c) => decodeCallbackData(c.body.biz_opaque_callback_data)?.message)).toEqual([
+      first.message,
+      first.message,
+      second.message,
+    ]);
+    expect(await counters()).toMatchObject({ authErrors: 1, failed: 0 });
   });
 });
 

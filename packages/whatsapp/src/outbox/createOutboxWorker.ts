@@ -1,77 +1,39 @@
-// The outbox worker (R16): claims replies from the durable outbox, paces them through one rate
-// budget per number shared fairly between the channel's services (round robin), and sends each
-// once (sendItem.ts). `tick()` is one deterministic pass for tests; `start()` runs passes on the
+// The outbox worker (R16, R38; Meta's Cloud API docs, "Throughput", "Pair rate limits"): claims
+// replies from the durable outbox, paces them through one rate budget per number shared fairly
+// between the channel's services (round robin) and through each customer's own pacing (about one
+// message per 6 s, a small burst: the pair limit), and sends each once (sendItem.ts). A reply
+// refused for an account reason pauses the worker and stays queued in its place; after `resume`
+// it goes out first. `tick()` is one deterministic pass for tests; `start()` runs passes on the
 // injected clock; `stop()` stops claiming, drains what it holds, and waits for sends under way.
 import { parseInput } from '@onenumber/core';
-import { z } from 'zod';
-import { createRateBudget, rateBudgetOptionsSchema, type RateBudget } from '../pacing/createRateBudget';
-import { FairQueue } from '../pacing/fairQueue';
-import { backoffSchema } from '../send/backoff';
-import type { WhatsAppTransport } from '../send/transport';
-import { systemClock, type Clock } from '../time/clock';
-import type { Random } from '../time/random';
-import type { ClaimedItem, FairOutboxStore } from './fairOutbox';
-import { sendItem, type SendContext, type SendOutcome } from './sendItem';
-import { newCounters, outcomeEvent, type OutboxWorkerCounters, type OutboxWorkerEvent } from './workerCounters';
+import { CustomerPacer } from '../pacing/customerPacer';
+import { createRateBudget, type RateBudget } from '../pacing/createRateBudget';
+import { systemClock } from '../time/clock';
+import type { ClaimedItem } from './fairOutbox';
+import { Holding, pairOf } from './holding';
+import { sendItem, type RetryNote, type SendContext, type SendOutcome } from './sendItem';
+import {
+  newCounters,
+  outcomeEvent,
+  type LimitCounters,
+  type OutboxWorkerCounters,
+  type OutboxWorkerEvent,
+} from './workerCounters';
+import { outboxWorkerOptionsSchema, type OutboxWorkerOptions } from './workerOptions';
 
-const fn = <T>(what: string) => z.custom<T>((v) => typeof v === 'function', `${what} must be a function`);
-const has =
-  (...methods: string[]) =>
-  (v: unknown) =>
-    typeof v === 'object' &&
-    v !== null &&
-    methods.every((m) => typeof (v as Record<string, unknown>)[m] === 'function');
-
-export const outboxWorkerOptionsSchema = z
-  .object({
-    outbox: z.custom<FairOutboxStore>(has('claim', 'complete', 'fail'), 'outbox must implement OutboxStore'),
-    /** The Graph client or the simulator. */
-    client: z.custom<WhatsAppTransport>(has('sendText', 'sendTemplate'), 'client must be a WhatsApp transport'),
-    /** Business number → phone_number_id; without it the client resolves the number itself. */
-    resolvePhoneNumberId:
-      fn<(number: string) => string | null | Promise<string | null>>('resolvePhoneNumberId').optional(),
-    /** The customer's last inbound time, for the 24-hour window (see lastInboundFromStorage). */
-    lastInboundAt: fn<(item: ClaimedItem) => Promise<string | null>>('lastInboundAt').optional(),
-    budget: z.union([z.custom<RateBudget>(has('take', 'nextAt')), rateBudgetOptionsSchema]).optional(),
-    /** This worker's id, for leases. */
-    worker: z
-      .string()
-      .min(1)
-      .max(128)
-      .default(() => `whatsapp-${Math.random().toString(36).slice(2, 10)}`),
-    clock: z.custom<Clock>(has('now', 'sleep'), 'clock needs now() and sleep()').optional(),
-    random: fn<Random>('random').optional(),
-    /** A claim is this worker's for this long; items not started within half of it are let go. */
-    leaseMs: z.number().int().min(1000).max(3_600_000).default(60_000),
-    /** Items held at once (claimed, queued for their turn). */
-    lookahead: z.number().int().min(1).max(10_000).default(500),
-    /** With an outbox that has claimFair: at most this many per (number, service) per claim. */
-    perService: z.number().int().min(1).max(10_000).optional(),
-    maxInFlight: z.number().int().min(1).max(10_000).default(64),
-    /** Longest sleep between passes when idle. */
-    pollMs: z.number().int().min(1).max(600_000).default(1000),
-    /** Attempts per item (claims), then it fails for good. */
-    maxAttempts: z.number().int().min(1).max(100).default(8),
-    backoff: backoffSchema.default({ baseMs: 2000, maxMs: 600_000 }),
-    onEvent: fn<(event: OutboxWorkerEvent) => void>('onEvent').optional(),
-  })
-  .strict();
-
-export type OutboxWorkerOptions = z.input<typeof outboxWorkerOptionsSchema>;
+export { outboxWorkerOptionsSchema, type OutboxWorkerOptions } from './workerOptions';
 
 export interface TickResult {
   claimed: number;
   dispatched: number;
-  /** Items held, waiting for their turn in the budget. */
+  /** Items held, waiting for their turn in the budget or their customer's pacing. */
   queued: number;
   /** When the next pass has something to do (ms since the epoch). */
   nextWakeAt: number;
 }
 
-interface Held {
-  item: ClaimedItem;
-  leaseUntil: number;
-}
+/** Ids remembered at once (items another worker took are never seen again). */
+const remembered = 10_000;
 
 export function createOutboxWorker(options: OutboxWorkerOptions) {
   const o = parseInput(outboxWorkerOptionsSchema, options, 'options');
@@ -79,6 +41,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   const budget: RateBudget =
     o.budget && 'take' in o.budget ? (o.budget as RateBudget) : createRateBudget(o.budget ?? {}, clock);
   const perService = o.perService ?? Math.max(1, Math.floor(o.lookahead / 4));
+  const notes = new Map<string, RetryNote>();
   const ctx: SendContext = {
     outbox: o.outbox,
     transport: o.client,
@@ -88,26 +51,28 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     maxAttempts: o.maxAttempts,
     resolvePhoneNumberId: o.resolvePhoneNumberId,
     lastInboundAt: o.lastInboundAt,
+    notes,
   };
   const tally = newCounters();
   const counters = tally.values;
-  const queues = new Map<string, FairQueue<Held>>();
+  const limits: LimitCounters = { pairRate: 0, throughput: 0, otherRateLimits: 0, held: 0 };
+  const holding = new Holding(new CustomerPacer(o.perCustomer));
   const known = new Set<string>();
   const letGo = new Set<string>(); // items we released unsent: claiming them again is no repeat
   const retrying = new Set<string>(); // items we scheduled a retry for (when the store has no `reclaimed`)
   const inFlight = new Set<Promise<void>>();
-  let held = 0;
   let paused: 'auth' | null = null;
+  let pauseCode: number | string | null = null;
   let running = false;
   let claiming = true;
   let loop: Promise<void> | null = null;
   let wakeup = new AbortController();
   let drainUntil = 0;
 
-  /** Remembers an id in a bounded set (items another worker took are never seen again). */
+  /** Remembers a key in a bounded map or set, oldest forgotten first. */
   const remember = (set: Set<string>, id: string) => {
     set.add(id);
-    if (set.size > 10_000) set.delete(set.values().next().value!);
+    if (set.size > remembered) set.delete(set.values().next().value!);
   };
   const emit = (event: OutboxWorkerEvent) => {
     try {
@@ -124,7 +89,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   }
 
   async function fill(now: number): Promise<number> {
-    const room = o.lookahead - held - inFlight.size;
+    const room = o.lookahead - holding.size - inFlight.size;
     if (!claiming || paused || room <= 0) return 0;
     const claim = { limit: room, leaseMs: o.leaseMs, worker: o.worker, now: new Date(now).toISOString() };
     const items = o.outbox.claimFair ? await o.outbox.claimFair({ ...claim, perService }) : await o.outbox.claim(claim);
@@ -138,33 +103,42 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         emit({ type: 'repeat-suspected', id: item.id, service: item.service, attempts: item.attempts });
       }
       retrying.delete(item.id);
-      let queue = queues.get(item.number);
-      if (!queue) queues.set(item.number, (queue = new FairQueue<Held>()));
-      queue.push(item.service, { item, leaseUntil: now + o.leaseMs });
-      held++;
+      holding.add(item, now + o.leaseMs);
       added++;
     }
     return added;
   }
 
   function releaseLapsing(now: number) {
-    for (const queue of queues.values()) {
-      for (const { item } of queue.removeWhere((h) => now >= h.leaseUntil - o.leaseMs / 2)) {
-        held--;
-        known.delete(item.id);
-        remember(letGo, item.id);
-        counters.leaseLapsed++;
-        emit({ type: 'released', id: item.id, service: item.service });
-      }
+    for (const { item } of holding.release((h) => now >= h.leaseUntil - o.leaseMs / 2)) {
+      known.delete(item.id);
+      remember(letGo, item.id);
+      counters.leaseLapsed++;
+      emit({ type: 'released', id: item.id, service: item.service });
     }
   }
 
   function record(item: ClaimedItem, outcome: SendOutcome) {
-    if (outcome.kind === 'retry') remember(retrying, item.id);
-    if (outcome.kind === 'failed' && outcome.auth) paused = 'auth';
+    if (outcome.kind === 'retry' || outcome.kind === 'held') remember(retrying, item.id);
+    else holding.forget(item.id);
+    if (notes.size > remembered) notes.delete(notes.keys().next().value!);
+    if (outcome.kind === 'retry' && outcome.limit) {
+      const until = Date.parse(outcome.retryAt);
+      if (outcome.limit === 'pair') holding.pacer.hold(pairOf(item), until); // later replies to them wait too
+      if (outcome.limit === 'throughput') holding.holdNumber(item.number, until);
+      limits[
+        outcome.limit === 'pair' ? 'pairRate' : outcome.limit === 'throughput' ? 'throughput' : 'otherRateLimits'
+      ]++;
+    }
+    const pausing = outcome.kind === 'held' && paused === null;
+    if (outcome.kind === 'held') {
+      limits.held++;
+      paused = 'auth';
+      pauseCode = outcome.code;
+    }
     tally.apply(outcome);
     emit(outcomeEvent(item, outcome));
-    if (paused === 'auth' && outcome.kind === 'failed' && outcome.auth) emit({ type: 'paused', reason: 'auth' });
+    if (pausing) emit({ type: 'paused', reason: 'auth', code: outcome.code });
   }
 
   function run(item: ClaimedItem): Promise<void> {
@@ -180,21 +154,21 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       .finally(() => {
         inFlight.delete(task);
         known.delete(item.id);
-        if (wasFull) wakeup.abort();
+        const more = holding.finish(item); // its customer's next reply may go now
+        if (wasFull || more) wakeup.abort();
       });
     inFlight.add(task);
     return task;
   }
 
-  function dispatch(): Promise<void>[] {
+  function dispatch(now: number): Promise<void>[] {
     const started: Promise<void>[] = [];
-    for (const [number, queue] of queues) {
-      while (!paused && queue.size > 0 && inFlight.size < o.maxInFlight && budget.take(number, queue.size)) {
-        const next = queue.next()!;
-        held--;
-        started.push(run(next.item));
+    for (const number of holding.numbers()) {
+      while (!paused && inFlight.size < o.maxInFlight) {
+        const next = holding.peek(number, now);
+        if (!next || !budget.take(number, holding.sizeOf(number))) break;
+        started.push(run(holding.start(next, now)));
       }
-      if (queue.size === 0) queues.delete(number);
     }
     return started;
   }
@@ -202,7 +176,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   function nextWakeAt(now: number): number {
     let at = now + o.pollMs;
     if (paused || inFlight.size >= o.maxInFlight) return at;
-    for (const [number, queue] of queues) if (queue.size > 0) at = Math.min(at, budget.nextAt(number));
+    for (const number of holding.numbers()) {
+      const ready = holding.wakeAt(number, now); // null: every customer it holds has a send under way
+      if (ready !== null) at = Math.min(at, Math.max(ready, budget.nextAt(number)));
+    }
     return at;
   }
 
@@ -210,11 +187,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     const now = clock.now();
     releaseLapsing(now);
     const claimed = await fill(now);
-    return { claimed, started: dispatch() };
+    return { claimed, started: dispatch(now) };
   }
 
   async function runLoop() {
-    while (running || (held > 0 && !paused && clock.now() < drainUntil)) {
+    while (running || (holding.size > 0 && !paused && clock.now() < drainUntil)) {
       try {
         await step();
       } catch {
@@ -234,17 +211,25 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     get counters(): OutboxWorkerCounters {
       return { ...counters };
     },
-    /** Why sending is paused (a 190 token error), or null. */
+    /** How often WhatsApp's limits (131056, 130429, ...) and account refusals held replies back. */
+    get limits(): LimitCounters {
+      return { ...limits };
+    },
+    /** Why sending is paused: `auth` after an account refusal (R38: 190, 131031, 131042, 368), or null. */
     get paused() {
       return paused;
     },
-    /** Items held per number and service, waiting for the budget. */
-    queued: () => Object.fromEntries([...queues].map(([number, queue]) => [number, queue.sizes()])),
-    /** One pass: release lapsing leases, claim, send what the budget allows now, await those sends. */
+    /** The Graph code that paused sending (190, 131031, 131042 or 368), or null. */
+    get pauseCode() {
+      return pauseCode;
+    },
+    /** Items held per number and service, waiting for the budget or their customer's pacing. */
+    queued: () => holding.sizes(),
+    /** One pass: release lapsing leases, claim, send what the budgets allow now, await those sends. */
     async tick(): Promise<TickResult> {
       const { claimed, started } = await step();
       await Promise.all(started);
-      return { claimed, dispatched: started.length, queued: held, nextWakeAt: nextWakeAt(clock.now()) };
+      return { claimed, dispatched: started.length, queued: holding.size, nextWakeAt: nextWakeAt(clock.now()) };
     },
     start() {
       if (running) return;
@@ -262,9 +247,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       loop = null;
       await Promise.allSettled([...inFlight]);
     },
-    /** Resumes after a token error, once WHATSAPP_ACCESS_TOKEN was refreshed. */
+    /** Resumes after an account refusal (a refreshed token, the account fixed): held replies go first. */
     resume() {
       paused = null;
+      pauseCode = null;
       claiming = true;
       wakeup.abort();
     },

@@ -1,14 +1,44 @@
-// The WhatsApp transport over the Graph API: POST /{version}/{phone-number-id}/messages with the
-// real request shape, `messages[0].id` read back, Graph errors typed (graphError.ts) and retried
-// only when their code means "not sent", with exponential backoff and full jitter, bounded.
+// The WhatsApp transport over the Graph API (Meta's Cloud API reference): every message kind
+// (text, template, media by link or uploaded id, reaction) and read receipts with a typing
+// indicator through POST /{version}/{phone-number-id}/messages, uploads through
+// POST /{version}/{phone-number-id}/media; `messages[0].id` read back, Graph errors typed
+// (graphError.ts) and retried only when their code means "not sent", after the documented wait
+// (retryWait.ts) or exponential backoff with full jitter, bounded.
 import { OneNumberError, parseInput } from '@onenumber/core';
 import { z } from 'zod';
 import { apiVersionSchema, processEnv, readWhatsAppEnv, type EnvLike } from '../config';
 import { systemClock, type Clock } from '../time/clock';
 import type { Random } from '../time/random';
-import { backoffDelay, backoffSchema } from './backoff';
-import { badResponseError, graphErrorFromResponse, networkError, WhatsAppGraphError } from './graphError';
-import { graphSendResponseSchema, templateMessageBody, textMessageBody } from './graphRequest';
+import { backoffSchema } from './backoff';
+import { graphCall } from './graphCall';
+import { WhatsAppGraphError } from './graphError';
+import {
+  graphSendResponseSchema,
+  graphSuccessSchema,
+  graphUploadResponseSchema,
+  markReadBody,
+  mediaMessageBody,
+  reactionMessageBody,
+  templateMessageBody,
+  textMessageBody,
+  uploadForm,
+  type GraphSendResponse,
+} from './graphRequest';
+import {
+  sendMediaInputSchema,
+  uploadMediaInputSchema,
+  type SendMediaInput,
+  type UploadMediaInput,
+  type UploadResult,
+} from './mediaInput';
+import {
+  markReadInputSchema,
+  sendReactionInputSchema,
+  type MarkReadInput,
+  type MarkReadResult,
+  type SendReactionInput,
+} from './reactionInput';
+import { retryWait } from './retryWait';
 import {
   sendTemplateInputSchema,
   sendTextInputSchema,
@@ -57,7 +87,7 @@ export const graphClientOptionsSchema = z
 
 export type GraphClientOptions = z.input<typeof graphClientOptionsSchema>;
 
-export interface GraphClient extends WhatsAppTransport {
+export interface GraphClient extends Required<Omit<WhatsAppTransport, 'downloadMedia'>> {
   readonly graphUrl: string;
   readonly apiVersion: string;
 }
@@ -89,62 +119,86 @@ export function createGraphClient(options: GraphClientOptions = {}): GraphClient
     return resolved;
   }
 
-  async function postOnce(phoneNumberId: string, body: unknown): Promise<Omit<SendResult, 'attempts'>> {
-    const bearer = typeof token === 'function' ? await token() : token!;
-    let response: Response;
-    let text: string;
-    try {
-      response = await (o.fetch ?? globalThis.fetch)(
-        `${graphUrl}/${apiVersion}/${encodeURIComponent(phoneNumberId)}/messages`,
-        {
-          method: 'POST',
-          headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-          signal: AbortSignal.timeout(o.timeoutMs),
-        },
-      );
-      text = await response.text();
-    } catch (cause) {
-      throw networkError(cause);
-    }
-    let json: unknown = null;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      /* not JSON: decided below */
-    }
-    if (!response.ok) throw graphErrorFromResponse(response.status, json);
-    const parsed = graphSendResponseSchema.safeParse(json);
-    if (!parsed.success) throw badResponseError(response.status);
-    return { id: parsed.data.messages[0]!.id, waId: parsed.data.contacts?.[0]?.wa_id ?? null };
-  }
-
-  async function send(from: string, body: unknown, sendOptions: SendOptions = {}): Promise<SendResult> {
+  /** One call, retried while its error code means "not sent", with the documented waits, bounded. */
+  async function call<S extends z.ZodType>(
+    from: string,
+    path: 'messages' | 'media',
+    body: () => unknown,
+    answer: S,
+    sendOptions: SendOptions = {},
+  ): Promise<{ data: z.output<S>; attempts: number }> {
     const phoneNumberId = await phoneNumberIdOf(from);
     const maxAttempts = Math.max(1, Math.min(10, sendOptions.maxAttempts ?? o.maxAttempts));
+    const url = `${graphUrl}/${apiVersion}/${encodeURIComponent(phoneNumberId)}/${path}`;
+    let hits = 0;
+    let lastCode: number | null = null;
     for (let attempt = 1; ; attempt++) {
       try {
-        return { ...(await postOnce(phoneNumberId, body)), attempts: attempt };
+        const bearer = typeof token === 'function' ? await token() : token!;
+        const fetchNow = o.fetch ?? globalThis.fetch; // looked up at each call: msw may replace it
+        const data = await graphCall({
+          url,
+          bearer,
+          body: body(),
+          answer,
+          timeoutMs: o.timeoutMs,
+          fetch: fetchNow,
+          now: clock.now,
+        });
+        return { data, attempts: attempt };
       } catch (error) {
         if (!WhatsAppGraphError.isGraphError(error)) throw error;
         error.attempts = attempt;
         if (!error.retryable || attempt >= maxAttempts) throw error;
-        await clock.sleep(backoffDelay(attempt, o.backoff, random));
+        hits = error.graphCode === lastCode ? hits + 1 : 0;
+        lastCode = error.graphCode;
+        await clock.sleep(retryWait(error, { attempt, earlierHits: hits }, o.backoff, random));
       }
     }
   }
+
+  const sent = ({ data, attempts }: { data: GraphSendResponse; attempts: number }): SendResult => ({
+    id: data.messages[0]!.id,
+    waId: data.contacts?.[0]?.wa_id ?? null,
+    attempts,
+  });
 
   return {
     name: 'graph',
     graphUrl,
     apiVersion,
     async sendText(input: SendTextInput, sendOptions?: SendOptions) {
-      const parsed = parseInput(sendTextInputSchema, input);
-      return send(parsed.from, textMessageBody(parsed), sendOptions);
+      const p = parseInput(sendTextInputSchema, input);
+      return sent(await call(p.from, 'messages', () => textMessageBody(p), graphSendResponseSchema, sendOptions));
     },
     async sendTemplate(input: SendTemplateInput, sendOptions?: SendOptions) {
-      const parsed = parseInput(sendTemplateInputSchema, input);
-      return send(parsed.from, templateMessageBody(parsed), sendOptions);
+      const p = parseInput(sendTemplateInputSchema, input);
+      return sent(await call(p.from, 'messages', () => templateMessageBody(p), graphSendResponseSchema, sendOptions));
+    },
+    async sendMedia(input: SendMediaInput, sendOptions?: SendOptions) {
+      const p = parseInput(sendMediaInputSchema, input);
+      return sent(await call(p.from, 'messages', () => mediaMessageBody(p), graphSendResponseSchema, sendOptions));
+    },
+    async sendReaction(input: SendReactionInput, sendOptions?: SendOptions) {
+      const p = parseInput(sendReactionInputSchema, input);
+      return sent(await call(p.from, 'messages', () => reactionMessageBody(p), graphSendResponseSchema, sendOptions));
+    },
+    async markRead(input: MarkReadInput, sendOptions?: SendOptions): Promise<MarkReadResult> {
+      const p = parseInput(markReadInputSchema, input);
+      const { data, attempts } = await call(p.from, 'messages', () => markReadBody(p), graphSuccessSchema, sendOptions);
+      return { success: data.success, attempts };
+    },
+    async uploadMedia(input: UploadMediaInput, sendOptions?: SendOptions): Promise<UploadResult> {
+      const p = parseInput(uploadMediaInputSchema, input);
+      // A fresh form per attempt: a body stream is read once.
+      const { data, attempts } = await call(
+        p.from,
+        'media',
+        () => uploadForm(p),
+        graphUploadResponseSchema,
+        sendOptions,
+      );
+      return { id: data.id, attempts };
     },
   };
 }

@@ -3,12 +3,9 @@
 import type { MediaKind } from '@onenumber/core';
 import { z } from 'zod';
 import type { MediaFile } from '../media/createMediaClient';
-
-/** Sender: a business number in E.164 (`+81...`, resolved to its phone_number_id) or a phone_number_id. */
-const fromSchema = z.string().min(1).max(64);
-/** Recipient: a customer id, E.164 (or wa_id digits) or a business-scoped user id. */
-const toSchema = z.string().min(1).max(160);
-const callbackSchema = z.string().max(512).optional();
+import { callbackSchema, fromSchema, messageIdSchema, toSchema } from './fields';
+import type { SendMediaInput, UploadMediaInput, UploadResult } from './mediaInput';
+import type { MarkReadInput, MarkReadResult, SendReactionInput } from './reactionInput';
 
 export const sendTextInputSchema = z
   .object({
@@ -19,7 +16,7 @@ export const sendTextInputSchema = z
     bizOpaqueCallbackData: callbackSchema,
     previewUrl: z.boolean().optional(),
     /** Reply in context of a customer's message (its wamid). */
-    replyTo: z.string().min(1).max(256).optional(),
+    replyTo: messageIdSchema.optional(),
   })
   .strict();
 
@@ -59,10 +56,23 @@ export interface SendOptions {
   maxAttempts?: number;
 }
 
+/**
+ * What sends to WhatsApp. Text and templates are required; the other kinds are optional so that an
+ * older transport still fits (the outbox worker refuses a kind its transport lacks, NOT_SUPPORTED).
+ * The Graph client and the simulator implement them all.
+ */
 export interface WhatsAppTransport {
   readonly name: string;
   sendText(input: SendTextInput, options?: SendOptions): Promise<SendResult>;
   sendTemplate(input: SendTemplateInput, options?: SendOptions): Promise<SendResult>;
+  /** An image, video, audio, document or sticker, by `link` or by an uploaded media `id`. */
+  sendMedia?(input: SendMediaInput, options?: SendOptions): Promise<SendResult>;
+  /** A reaction to a message (an empty emoji removes it). */
+  sendReaction?(input: SendReactionInput, options?: SendOptions): Promise<SendResult>;
+  /** Marks a customer's message read (blue ticks), with a typing indicator when asked. */
+  markRead?(input: MarkReadInput, options?: SendOptions): Promise<MarkReadResult>;
+  /** Uploads a file for later sends by `id` (`POST /{phone-number-id}/media`). */
+  uploadMedia?(input: UploadMediaInput, options?: SendOptions): Promise<UploadResult>;
   /** Optional: an inbound message's file (the simulator has it; the server's Graph media client otherwise). */
   downloadMedia?(input: { mediaId: string; kind: MediaKind }): Promise<MediaFile>;
 }

@@ -1,39 +1,45 @@
 // A customer phone in process, behind the same transport interface as the Graph client: what the
-// business sends lands in an inspectable inbox per customer; customers send messages, and every
-// business message gets statuses (sent, delivered, then read when the customer reads), each
+// business sends (every kind: text, template, media by link or uploaded id, reactions) lands in an
+// inspectable inbox per customer, read receipts and typing indicators are recorded; customers
+// send messages, and every business message gets statuses (sent, delivered, then read when the
+// customer reads; a reaction only `sent`, as Meta's "Reaction messages" documents), each
 // delivered as a properly shaped, properly SIGNED webhook to a handler or a URL. The example
 // app, scenarios and tests run with no Meta account.
 import { normaliseCustomer, normaliseNumber, OneNumberError, parseInput } from '@onenumber/core';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { graphErrorFromResponse } from '../send/graphError';
+import { sendMediaInputSchema, type SendMediaInput } from '../send/mediaInput';
+import {
+  markReadInputSchema,
+  sendReactionInputSchema,
+  type MarkReadInput,
+  type SendReactionInput,
+} from '../send/reactionInput';
 import {
   sendTemplateInputSchema,
   sendTextInputSchema,
   type SendResult,
   type SendTemplateInput,
   type SendTextInput,
-  type Template,
   type WhatsAppTransport,
 } from '../send/transport';
 import { systemClock, type Clock } from '../time/clock';
 import type { WebhookHandler } from '../webhook/createWhatsAppWebhook';
 import { createDelivery, type DeliveryRecord } from './delivery';
-import { createSimulatedMedia } from './simulatedMedia';
 import { messagePayload, statusPayload, type BusinessLine, type CustomerIdentity, type StatusInput } from './payloads';
+import { failedOnPurpose, windowClosed } from './simulatedGraphError';
+import { createSimulatedMedia } from './simulatedMedia';
+import {
+  mediaContent,
+  reactionContent,
+  templateContent,
+  textContent,
+  type SimulatedContent,
+  type SimulatedMessage,
+  type SimulatedReadReceipt,
+} from './simulatedMessage';
 
-export interface SimulatedMessage {
-  id: string;
-  /** The business number (E.164) it came from. */
-  from: string;
-  to: string;
-  type: 'text' | 'template';
-  text: string | null;
-  template: Template | null;
-  bizOpaqueCallbackData: string | null;
-  at: string;
-  status: 'sent' | 'delivered' | 'read';
-}
+export type { SimulatedMessage, SimulatedReadReceipt } from './simulatedMessage';
 
 const fn = (v: unknown) => typeof v === 'function';
 
@@ -75,6 +81,8 @@ export interface SimulatedCustomer {
   inbox(): SimulatedMessage[];
   /** Reads every unread message: each gets a `read` status. */
   read(): Promise<void>;
+  /** The business's read receipts on this customer's messages, oldest first. */
+  receipts(): SimulatedReadReceipt[];
 }
 
 const wamid = () => `wamid.${randomBytes(24).toString('base64url')}`;
@@ -88,7 +96,10 @@ export function createSimulator(input: SimulatorOptions) {
   const inboxes = new Map<string, SimulatedMessage[]>();
   const lastInbound = new Map<string, number>();
   const identities = new Map<string, CustomerIdentity>();
+  const senders = new Map<string, string>(); // a customer message's wamid -> its customer
+  const receipts: SimulatedReadReceipt[] = [];
   const failures: number[] = [];
+  const media = createSimulatedMedia();
   const delivery = createDelivery(options.appSecret, options.webhook);
   let nextId = 1;
 
@@ -141,42 +152,16 @@ export function createSimulator(input: SimulatorOptions) {
   function accept(
     from: string,
     to: string,
-    content: Pick<SimulatedMessage, 'type' | 'text' | 'template'>,
+    content: SimulatedContent,
     bizOpaqueCallbackData: string | undefined,
   ): SendResult {
     const code = failures.shift();
-    if (code !== undefined)
-      throw graphErrorFromResponse(400, {
-        error: {
-          message: `(#${code}) Simulated failure`,
-          type: 'OAuthException',
-          code,
-          error_data: { messaging_product: 'whatsapp', details: 'Simulated by createSimulator().failNext' },
-          fbtrace_id: 'SIMULATOR',
-        },
-      });
+    if (code !== undefined) throw failedOnPurpose(code);
     const number = senderOf(from);
     const customer = normaliseCustomer(to);
     const last = lastInbound.get(`${number}\u0000${customer}`);
-    if (
-      content.type === 'text' &&
-      options.enforceWindow &&
-      (last === undefined || clock.now() - last >= 24 * 3_600_000)
-    ) {
-      throw graphErrorFromResponse(400, {
-        error: {
-          message: '(#131047) Re-engagement message',
-          type: 'OAuthException',
-          code: 131047,
-          error_data: {
-            messaging_product: 'whatsapp',
-            details:
-              'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
-          },
-          fbtrace_id: 'SIMULATOR',
-        },
-      });
-    }
+    const open = last !== undefined && clock.now() - last < 24 * 3_600_000;
+    if (content.type !== 'template' && options.enforceWindow && !open) throw windowClosed();
     const message: SimulatedMessage = {
       id: wamid(),
       from: number,
@@ -190,9 +175,22 @@ export function createSimulator(input: SimulatorOptions) {
     if (options.statuses !== 'manual')
       delivery.later(async () => {
         await status(message, 'sent');
-        await status(message, 'delivered');
+        if (message.type !== 'reaction') await status(message, 'delivered'); // a reaction gets `sent` only
       });
     return { id: message.id, waId: customer.startsWith('+') ? customer.slice(1) : null, attempts: 1 };
+  }
+
+  function markRead(from: string, messageId: string, typing: boolean) {
+    const code = failures.shift();
+    if (code !== undefined) throw failedOnPurpose(code);
+    senderOf(from);
+    receipts.push({
+      messageId,
+      customer: senders.get(messageId) ?? null,
+      typing,
+      at: new Date(clock.now()).toISOString(),
+    });
+    return { success: true, attempts: 1 };
   }
 
   function customer(id: string, profile: { name?: string } = {}): SimulatedCustomer {
@@ -205,6 +203,7 @@ export function createSimulator(input: SimulatorOptions) {
       const line = lineOf(input.to);
       lastInbound.set(`${senderOf(input.to)}\u0000${key}`, clock.now());
       const messageId = wamid();
+      senders.set(messageId, key);
       const status = await delivery.deliver(
         messagePayload(line, identityOf(key), {
           id: messageId,
@@ -222,24 +221,38 @@ export function createSimulator(input: SimulatorOptions) {
       sendMessage,
       inbox: () => [...inboxOf(key)],
       async read() {
-        for (const message of inboxOf(key)) if (message.status !== 'read') await status(message, 'read');
+        for (const message of inboxOf(key))
+          if (message.status !== 'read' && message.type !== 'reaction') await status(message, 'read');
       },
+      receipts: () => receipts.filter((r) => r.customer === key).map((r) => ({ ...r })),
     };
   }
 
-  const transport: WhatsAppTransport = {
+  const transport = {
     name: 'simulator',
     async sendText(input: SendTextInput) {
       const p = parseInput(sendTextInputSchema, input);
-      return accept(p.from, p.to, { type: 'text', text: p.body, template: null }, p.bizOpaqueCallbackData);
+      return accept(p.from, p.to, textContent(p), p.bizOpaqueCallbackData);
     },
     async sendTemplate(input: SendTemplateInput) {
       const p = parseInput(sendTemplateInputSchema, input);
-      return accept(p.from, p.to, { type: 'template', text: null, template: p.template }, p.bizOpaqueCallbackData);
+      return accept(p.from, p.to, templateContent(p), p.bizOpaqueCallbackData);
     },
-    // Inbound media without a Meta account: putMedia(id, file), or a stand-in for any other id.
-    ...createSimulatedMedia(),
-  };
+    async sendMedia(input: SendMediaInput) {
+      const p = parseInput(sendMediaInputSchema, input);
+      return accept(p.from, p.to, mediaContent(p), p.bizOpaqueCallbackData);
+    },
+    async sendReaction(input: SendReactionInput) {
+      const p = parseInput(sendReactionInputSchema, input);
+      return accept(p.from, p.to, reactionContent(p), p.bizOpaqueCallbackData);
+    },
+    async markRead(input: MarkReadInput) {
+      const p = parseInput(markReadInputSchema, input);
+      return markRead(p.from, p.messageId, p.typing);
+    },
+    // Media without a Meta account: uploadMedia, putMedia(id, file), downloadMedia (a stand-in for other ids).
+    ...media,
+  } satisfies WhatsAppTransport;
 
   return {
     ...transport,
@@ -248,6 +261,8 @@ export function createSimulator(input: SimulatorOptions) {
     phoneNumberIdOf: (number: string) => register(number).phoneNumberId,
     numberOf: (phoneNumberId: string) => byPhoneNumberId.get(phoneNumberId) ?? null,
     inbox: (customerId: string) => [...inboxOf(normaliseCustomer(customerId))],
+    /** Every read receipt the business sent (with `typing` when it asked for the indicator), oldest first. */
+    readReceipts: (): SimulatedReadReceipt[] => receipts.map((r) => ({ ...r })),
     /** Delivers a status of a business message now (any order: read before delivered is allowed). */
     deliverStatus(id: string, value: StatusInput['status'], errors?: StatusInput['errors']) {
       const message = [...inboxes.values()].flat().find((m) => m.id === id);
