@@ -85,13 +85,13 @@ export async function callEveryRoute({ baseUrl, adminToken, sign, verifyToken }:
 
   // A conversation: inbound, a reply that assigns, another service's assignment, views.
   const customer = '+819012345678';
-  const inbound = { number, customer, providerId: 'wamid.in-1', type: 'text', text: 'Hello', raw: { hello: 1 }, at };
+  const inbound = { number, customer, providerId: 'wamid.in-1', type: 'text' as const, text: 'Hello', raw: { hello: 1 }, at };
   const { deliveries } = ok(await admin.POST('/v1/storage/receive', { body: inbound }));
   const conversation = deliveries[0]!.conversation;
   const state = ok(await crm.POST('/v1/storage/conversation', { body: { org, channel, customer } }));
   const reply = {
     ...{ org, channel, conversation, service: 'crm', agent: 'aiko', agentName: 'Aiko' },
-    ...{ type: 'text', text: 'Hi', raw: null, assign: true, at },
+    ...{ type: 'text' as const, text: 'Hi', raw: null, assign: true, at },
   };
   const sent = ok(await crm.POST('/v1/storage/appendReply', { body: { ...reply, expectedVersion: state!.version } }));
   refused(

@@ -1,10 +1,20 @@
 // R27: the records of the ChannelStorage interface (core's storage/records.ts) as zod schemas.
 // Every request body is parsed with one of these before the storage sees it, so bad input is a
 // 400 INVALID_INPUT naming the field and never reaches the database.
-import { channelSettingsSchema, customerSchema, maskingPolicySchema, serviceSchema } from '@onenumber/core';
+import {
+  boundedJson,
+  channelSettingsSchema,
+  customerSchema,
+  idSchema as coreIdSchema,
+  maskingPolicySchema,
+  messageTypeSchema,
+  providerIdSchema,
+  serviceSchema,
+} from '@onenumber/core';
 import { z } from 'zod';
 
-export const idSchema = z.string().min(1).max(128);
+/** R27: ids are well-formed Unicode (a lone surrogate would make two ids one key). */
+export const idSchema = coreIdSchema;
 /** Records carry numbers already normalised by the core: E.164 only. */
 export const e164Schema = z
   .string()
@@ -12,7 +22,8 @@ export const e164Schema = z
 export const atSchema = z.iso.datetime({ offset: true });
 const modeSchema = z.enum(['shared', 'isolated']);
 const reasonSchema = z.enum(['bundle', 'standalone', 'upgraded-from-standalone', 'finance-service']);
-const typeSchema = z.string().min(1).max(32);
+/** R27: a message's type is one of core's closed list. */
+const typeSchema = messageTypeSchema;
 const textSchema = z.string().max(65536).nullable();
 const messageErrorSchema = z
   .object({ code: z.union([z.number(), z.string().max(64)]), title: z.string().max(500) })
@@ -54,10 +65,10 @@ export const inboundRecordSchema = z
   .object({
     number: e164Schema,
     customer: customerSchema,
-    providerId: z.string().min(1).max(256).nullable(),
+    providerId: providerIdSchema.nullable(),
     type: typeSchema,
     text: textSchema,
-    raw: z.unknown(),
+    raw: boundedJson(), // R36: bounded at the edge
     at: atSchema,
   })
   .strict();
@@ -77,7 +88,7 @@ export const replyRecordSchema = z
     agentName: z.string().min(1).max(200),
     type: typeSchema,
     text: textSchema,
-    raw: z.unknown(),
+    raw: boundedJson(), // R36: bounded at the edge
     assign: z.boolean(),
     at: atSchema,
   })
