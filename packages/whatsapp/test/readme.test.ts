@@ -15,3 +15,10 @@ it('README: the simulator example runs: the reply reaches the phone, and Desk se
   });
   expect(logs).toEqual(['["It ships today."]', '[["Where is my order?","received"],[null,"read"]]', '1']);
 });
+
+it("README: the outbound example runs: the customer's phone shows the read receipt with typing, the document and the reaction (R39, R16, R30)", async () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## Answer like an agent'));
+  const logs = await runReadmeExample(section, { '@onenumber/whatsapp': whatsapp });
+  expect(logs).toEqual(['[true]', '[["document","Here it is"],["reaction","👍"]]']);
+});
