@@ -74,6 +74,7 @@ describe('R16: media replies, by link and by uploaded id', () => {
     expect(upload!.contentType).toMatch(/^multipart\/form-data; boundary=/);
     expect(upload!.fields).toEqual({ messaging_product: 'whatsapp', type: 'application/pdf' });
     expect(upload!.file).toMatchObject({ name: 'invoice-42.pdf', type: 'application/pdf' });
+    expect(graph.calls).toHaveLength(0); // an upload is no message
     expect(new TextDecoder().decode(upload!.file!.bytes)).toBe('%PDF-1.7 invoice');
 
     await c.sendMedia({
@@ -198,10 +199,11 @@ describe("R30: an agent's reaction", () => {
     for (const emoji of ['👍🏽', '🇯🇵', '1️⃣', '❤️'])
       await c.sendReaction({ from: N1, to: WA1, messageId: 'wamid.in.1', emoji });
     expect(graph.calls).toHaveLength(4);
-    expect(await refusal(c.sendReaction({ from: N1, to: WA1, messageId: 'wamid.in.1', emoji: 'ok' }))).toMatchObject({
-      code: 'INVALID_INPUT',
-      field: 'emoji',
-    });
+    for (const emoji of ['ok', '123', '!!', '👍 👍'])
+      expect(await refusal(c.sendReaction({ from: N1, to: WA1, messageId: 'wamid.in.1', emoji }))).toMatchObject({
+        code: 'INVALID_INPUT',
+        field: 'emoji',
+      });
   });
 });
 

@@ -78,7 +78,7 @@ export function uploadForm(input: UploadMediaParsed): FormData {
   const form = new FormData();
   form.set('messaging_product', 'whatsapp');
   form.set('type', input.mimeType);
-  const file = input.file instanceof Blob ? input.file : new Blob([input.file], { type: input.mimeType });
+  const file = new Blob([input.file], { type: input.mimeType }); // the part says the type WhatsApp is told
   form.set('file', file, input.filename ?? `upload.${input.mimeType.split(/[/;]/)[1]?.trim() || 'bin'}`);
   return form;
 }

@@ -10,7 +10,10 @@ import { callbackSchema, fromSchema, messageIdSchema, toSchema } from './fields'
 export const reactionEmojiSchema = z
   .string()
   .max(32, 'a reaction is one emoji')
-  .regex(/^$|^[^\s\p{L}]+$/u, 'a reaction is one emoji, or "" to remove it');
+  .regex(
+    /^$|^(?=.*(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3))[^\s\p{L}]+$/u,
+    'a reaction is one emoji, or "" to remove it',
+  );
 
 export const sendReactionInputSchema = z
   .object({
