@@ -85,7 +85,15 @@ export async function callEveryRoute({ baseUrl, adminToken, sign, verifyToken }:
 
   // A conversation: inbound, a reply that assigns, another service's assignment, views.
   const customer = '+819012345678';
-  const inbound = { number, customer, providerId: 'wamid.in-1', type: 'text' as const, text: 'Hello', raw: { hello: 1 }, at };
+  const inbound = {
+    number,
+    customer,
+    providerId: 'wamid.in-1',
+    type: 'text' as const,
+    text: 'Hello',
+    raw: { hello: 1 },
+    at,
+  };
   const { deliveries } = ok(await admin.POST('/v1/storage/receive', { body: inbound }));
   const conversation = deliveries[0]!.conversation;
   const state = ok(await crm.POST('/v1/storage/conversation', { body: { org, channel, customer } }));
