@@ -70,4 +70,4 @@ export {
   startEmbeddedPostgres,
   type EmbeddedPostgres,
   type EmbeddedPostgresOptions,
-} from './db/postgres/embeddedPostgres';
+} from './embedded/embeddedPostgres';

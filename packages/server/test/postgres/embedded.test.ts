@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { OneNumberError } from '@onenumber/core';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { installedBinaries } from '../../src/db/postgres/embedded/binaries';
-import { startEmbeddedPostgres } from '../../src/db/postgres/embeddedPostgres';
+import { installedBinaries } from '../../src/embedded/binaries';
+import { startEmbeddedPostgres } from '../../src/embedded/embeddedPostgres';
 
 const dataDirs = (label: string) => readdirSync(tmpdir()).filter((name) => name.startsWith(`onenumber-${label}-`));
 

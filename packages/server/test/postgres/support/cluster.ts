@@ -4,7 +4,7 @@
 // get a fresh schema each (cheap next to CREATE DATABASE), dropped at the end.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../../../src/db/postgres/embeddedPostgres';
+import { startEmbeddedPostgres } from '../../../src/embedded/embeddedPostgres';
 
 export interface TestPostgres {
   url: string;

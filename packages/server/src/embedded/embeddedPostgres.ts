@@ -14,10 +14,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OneNumberError } from '@onenumber/core';
-import { blockedFolder, runAsUser, type Blocked, type RunAs } from './embedded/access';
-import { installedBinaries, reachableBinaries } from './embedded/binaries';
-import { track, untrack, type Running } from './embedded/exitHooks';
-import { messagesLocale, ProcessFailure, runInitdb, startPostgres, stopPostgres } from './embedded/processes';
+import { blockedFolder, runAsUser, type Blocked, type RunAs } from './access';
+import { installedBinaries, reachableBinaries } from './binaries';
+import { track, untrack, type Running } from './exitHooks';
+import { messagesLocale, ProcessFailure, runInitdb, startPostgres, stopPostgres } from './processes';
 
 export interface EmbeddedPostgresOptions {
   /** On for a benchmark whose figures must include the commit flush; off (default) for throwaway data. */
