@@ -3,9 +3,11 @@
 // optional groups are capabilities a dialect may offer (claimFair on SQLite, the shared send
 // budget on PostgreSQL).
 import type { ChannelCatalogue } from './channelCatalogue';
-import type { DirectoryCatalogue, SendBudgetCatalogue } from './directoryCatalogue';
+import type { DirectoryCatalogue } from './directoryCatalogue';
 import type { MessageCatalogue } from './messageCatalogue';
-import type { FairClaimCatalogue, OutboxCatalogue, StreamCatalogue } from './outboxCatalogue';
+import type { FairClaimCatalogue, OutboxCatalogue } from './outboxCatalogue';
+import type { SendBudgetCatalogue } from './sendBudgetCatalogue';
+import type { StreamCatalogue } from './streamCatalogue';
 import type { TokenCatalogue } from './tokenCatalogue';
 
 export interface RequiredCatalogue

@@ -1,5 +1,4 @@
-// Statements on the stored directory (orgs, agents, numbers, WhatsApp phone_number_ids) and the
-// shared send budget of a number (issue 10).
+// Statements on the stored directory (orgs, agents, numbers, WhatsApp phone_number_ids).
 import type { Statement } from './statement';
 
 type AgentRow = { org: string; id: string; name: string; access: string };
@@ -18,10 +17,4 @@ export interface DirectoryCatalogue {
   upsertPhoneNumberId: Statement<[number: string, phoneNumberId: string]>;
   numberByPhoneNumberId: Statement<[phoneNumberId: string], { number: string }>;
   phoneNumberIdOf: Statement<[number: string], { phone_number_id: string }>;
-}
-
-/** A dialect shared by several replicas offers the number's send budget (PostgreSQL). */
-export interface SendBudgetCatalogue {
-  /** Takes up to `want` sends from the number's bucket (refilled at `rate` per second, up to `burst`). */
-  reserveSends: Statement<[number: string, want: number, rate: number, burst: number], { granted: number }>;
 }

@@ -1,6 +1,4 @@
-// Statements on the outbox between an accepted reply and the transport (R16), the audit timeline
-// and durable cursors (issue 9), and event streams.
-import type { TimelineRow } from '../common/timelineRows';
+// Statements on the outbox between an accepted reply and the transport (R16).
 import type { Statement } from './statement';
 
 /** A due outbox item with what sending it needs. */
@@ -36,17 +34,4 @@ export interface FairClaimCatalogue {
   /** Due items, at most `perService` of each (number, service), oldest first; `reclaimed`: a lease lapsed. */
   dueItemsFair: Statement<[now: string, perService: number, limit: number], DueRow & { reclaimed: boolean }>;
   lease: Statement<[worker: string, until: string, at: string, message: string]>;
-}
-
-export interface StreamCatalogue {
-  /** A channel's timeline after a cursor; a null limit is none. */
-  timelineAfter: Statement<[channel: string, after: number, limit: number | null], TimelineRow>;
-  cursorOf: Statement<[org: string, service: string], { cursor: number }>;
-  /** A cursor only moves forward: a late or repeated save never replays events. */
-  saveCursor: Statement<[org: string, service: string, cursor: number]>;
-  /** A service's stored events after a cursor (rows already projected for it, R20); a null limit is none. */
-  eventsAfter: Statement<
-    [org: string, service: string, after: number, limit: number | null],
-    { id: number; body: unknown; type: string; channel: string }
-  >;
 }

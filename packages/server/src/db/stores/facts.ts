@@ -20,7 +20,7 @@ export function* conversationIn(channel: ChannelRow, id: string): Steps<Conversa
   return inChannel(yield* one('conversationById', id), channel.id);
 }
 
-/** The channel's memberships in creation order; only active ones receive, so only theirs policies are decoded. */
+/** The channel's memberships in creation order; only active ones receive, so only their policies are decoded. */
 export function* membershipsOf(channel: string): Steps<MembershipFacts[]> {
   return (yield* all('membershipsOfChannel', channel)).map((m) => ({
     service: m.service,

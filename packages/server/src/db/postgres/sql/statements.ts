@@ -2,9 +2,10 @@
 import type { DialectStatements } from '../../port/catalogue';
 import { channelStatements } from './channelStatements';
 import type { PostgresSql } from './dialect';
-import { directoryStatements, sendBudgetStatements } from './directoryStatements';
+import { directoryStatements } from './directoryStatements';
 import { messageStatements } from './messageStatements';
 import { outboxStatements } from './outboxStatements';
+import { sendBudgetStatements } from './sendBudgetStatements';
 import { streamStatements } from './streamStatements';
 import { tokenStatements } from './tokenStatements';
 

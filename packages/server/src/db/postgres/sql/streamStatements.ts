@@ -1,7 +1,7 @@
 // SQL (PostgreSQL) of the stream catalogue: each service's events and each channel's timeline,
 // numbered per stream and per channel in commit order (seq, see connection.ts), and each
 // service's durable cursor (issue 9). A null limit is none.
-import type { StreamCatalogue } from '../../port/outboxCatalogue';
+import type { StreamCatalogue } from '../../port/streamCatalogue';
 import type { PostgresSql } from './dialect';
 
 export const streamStatements: { [N in keyof StreamCatalogue]: PostgresSql } = {

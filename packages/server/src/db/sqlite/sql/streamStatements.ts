@@ -1,7 +1,7 @@
 // SQL (SQLite) of the stream catalogue: each service's events (the integer id is its cursor),
 // each channel's audit timeline and each service's durable cursor (issue 9). A null limit is
 // none (SQLite reads a negative LIMIT as no limit).
-import type { StreamCatalogue } from '../../port/outboxCatalogue';
+import type { StreamCatalogue } from '../../port/streamCatalogue';
 import type { SqliteSql } from './dialect';
 
 export const streamStatements: { [N in keyof StreamCatalogue]: SqliteSql } = {
