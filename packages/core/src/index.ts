@@ -35,8 +35,9 @@ export { channelSettingsSchema, type ChannelSettings } from './channel/settings'
 // Election (R9, R11, R14)
 export { electParent, listMembers, type ElectableMembership, type Member } from './election/electParent';
 
-// Masking (R17, R18, R20, R32)
+// Masking (R17, R18, R20, R32, R33)
 export { maskingPolicySchema, defaultMaskingPolicy, type MaskingPolicy } from './masking/policy';
+export { policyCatalogue, cataloguePolicy, effectivePolicy } from './masking/policyCatalogue';
 export { projectMessage } from './masking/projectMessage';
 export { projectError } from './masking/projectError';
 export { errorTitles, errorTitleOf, genericErrorTitle, publicErrorCode } from './masking/errorTitles';

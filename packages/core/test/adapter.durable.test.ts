@@ -18,7 +18,6 @@ it('issue 9: a durable adapter receives what it missed while closed, each messag
   const desk = defineServiceAdapter({
     service: 'desk',
     displayName: 'Zoho Desk',
-    policy: { showAgentName: false },
     vocabulary: { conversation: 'ticket', customer: 'contact', agent: 'agent' },
   });
   const seen: string[] = [];

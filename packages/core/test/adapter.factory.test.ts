@@ -1,4 +1,4 @@
-// The adapter factory (R18, R27): an adapter is data (service, policy, vocabulary), validated once;
+// The adapter factory (R27, R33): an adapter is data (service, display name, vocabulary), validated once;
 // the facade it creates speaks the vocabulary, fills in the service and carries labels through.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { defineServiceAdapter, OneNumberError, type ServiceAdapterSpecInput } from '../src';
@@ -7,7 +7,6 @@ import { C1, N1, makeWorld } from './support/world';
 const ticketAdapter = defineServiceAdapter({
   service: 'desk',
   displayName: 'Zoho Desk',
-  policy: { showAgentName: false },
   vocabulary: { conversation: 'ticket', customer: 'contact', agent: 'agent', labels: ['department'] },
 });
 
@@ -25,7 +24,6 @@ function refusedField(spec: unknown): string | undefined {
 const spec = {
   service: 'desk',
   displayName: 'Zoho Desk',
-  policy: {},
   vocabulary: { conversation: 'ticket', customer: 'contact', agent: 'agent' },
 };
 
@@ -35,24 +33,20 @@ describe('defineServiceAdapter', () => {
       specificationVersion: 1,
       service: 'desk',
       displayName: 'Zoho Desk',
-      policy: { showAgentName: false },
     });
+    expect(ticketAdapter).not.toHaveProperty('policy');
     expect(ticketAdapter.vocabulary).toEqual({
       conversation: 'ticket',
       customer: 'contact',
       agent: 'agent',
       labels: ['department'],
     });
-    expect(
-      Object.isFrozen(ticketAdapter) &&
-        Object.isFrozen(ticketAdapter.policy) &&
-        Object.isFrozen(ticketAdapter.vocabulary),
-    ).toBe(true);
+    expect(Object.isFrozen(ticketAdapter) && Object.isFrozen(ticketAdapter.vocabulary)).toBe(true);
   });
 
-  it("R18: no policy can reveal another service's reply text (the policy schema is strict)", () => {
-    expect(refusedField({ ...spec, policy: { showText: true } })).toBe('policy.showText');
-    expect(refusedField({ ...spec, policy: { showAgentName: 'yes' } })).toBe('policy.showAgentName');
+  it("R33: an adapter cannot bring a masking policy of its own (the policy is the server's)", () => {
+    expect(refusedField({ ...spec, policy: { showAgentName: true } })).toBe('policy');
+    expect(refusedField({ ...spec, policy: {} })).toBe('policy');
   });
 
   it("R27: a vocabulary word may not take a key the facade uses, another role's spec word, or a word twice", () => {

@@ -50,22 +50,16 @@ const cases: Case[] = [
   ['connect: huge org', (one) => one.connect(bad({ ...base, org: huge })), 'INVALID_INPUT', 'org'],
   ['connect: unknown key', (one) => one.connect(bad({ ...base, role: 'parent' })), 'INVALID_INPUT', 'role'],
   [
-    'connect: policy asking for text',
-    (one) => one.connect(bad({ ...base, policy: { showText: true } })),
-    'INVALID_INPUT',
-    'policy.showText',
-  ],
-  [
-    'connect: policy of the wrong type',
-    (one) => one.connect(bad({ ...base, policy: 'show-all' })),
+    'connect: R33, a policy of the caller (the server chooses it)',
+    (one) => one.connect(bad({ ...base, policy: { showAgentName: true } })),
     'INVALID_INPUT',
     'policy',
   ],
   [
-    'connect: policy flag of the wrong type',
-    (one) => one.connect(bad({ ...base, policy: { showAgentName: 1 } })),
+    'connect: R33, a policy asking for text',
+    (one) => one.connect(bad({ ...base, policy: { showText: true } })),
     'INVALID_INPUT',
-    'policy.showAgentName',
+    'policy',
   ],
   [
     'connect: number without country code',

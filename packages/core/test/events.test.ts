@@ -49,7 +49,7 @@ describe('events', () => {
 
   it('R15, R17, R18: message events are projected per receiving service', async () => {
     const { one } = makeWorld();
-    await one.connect({ org: 'acme', service: 'crm', number: N1, policy: { showAgentName: true } });
+    await one.connect({ org: 'acme', service: 'crm', number: N1 }); // R33: the catalogue shows CRM agent names
     await connectAll(one, N1, ['desk']);
     await one.receive({ number: N1, customer: C1, text: 'question', id: 'w1' });
     const { message } = await one.reply({

@@ -86,7 +86,7 @@ function leakyStorage(): ChannelStorage {
 
 async function runOps(ops: Op[], storage: ChannelStorage = createMemoryStorage()): Promise<void> {
   const { one } = makeWorld(storage);
-  await one.connect({ org: 'acme', service: 'crm', number: N1, policy: { showAgentName: true } });
+  await one.connect({ org: 'acme', service: 'crm', number: N1 }); // R33: the catalogue shows CRM agent names
   for (const s of ['desk', 'salesiq', 'books']) await one.connect({ org: 'acme', service: s, number: N1 });
   await one.receive({ number: N1, customer: C1, text: 'first question', id: 'w-a' });
   await one.receive({ number: N1, customer: C2, text: 'another question', id: 'w-b' });

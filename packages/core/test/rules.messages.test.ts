@@ -144,11 +144,9 @@ describe('messages and masking (R15..R20)', () => {
     await refusal(one.updateStatus({ org: 'beta', message: r1, status: 'read' }), 'UNKNOWN_MESSAGE');
   });
 
-  it("R18: a CRM-style policy shows the sending agent's name only; the default hides text and agent", async () => {
+  it("R18, R33: the catalogue's CRM policy shows the sending agent's name only; SalesIQ's hides text and agent", async () => {
     const { one } = makeWorld();
-    await one.connect({ org: 'acme', service: 'crm', number: N1, policy: { showAgentName: true } });
-    await one.connect({ org: 'acme', service: 'desk', number: N1 });
-    await one.connect({ org: 'acme', service: 'salesiq', number: N1, policy: {} });
+    await connectAll(one, N1, ['crm', 'desk', 'salesiq']);
     await one.receive({ number: N1, customer: C1, text: 'hi', id: 'w1' });
     await one.reply({ org: 'acme', service: 'desk', agent: 'b', number: N1, customer: C1, text: 'desk words' });
     const crm = await one.view({ org: 'acme', service: 'crm', agent: 'a', number: N1, customer: C1 });
@@ -168,14 +166,14 @@ describe('messages and masking (R15..R20)', () => {
     expect(deskOwn.messages[1]).toMatchObject({ masked: false, text: 'desk words', agent: 'b' });
   });
 
-  it("R18: no policy can reveal another service's reply text", async () => {
+  it('R33: connect takes no policy (the server chooses it): any policy in its input is INVALID_INPUT', async () => {
     const { one } = makeWorld();
-    for (const policy of [{ showText: true }, { showAgentName: true, showText: true }, { showAgentName: 'yes' }]) {
+    for (const policy of [{ showAgentName: true }, { showText: true }, {}, { showAgentName: 'yes' }]) {
       const error = await refusal(
-        one.connect({ org: 'acme', service: 'crm', number: N1, policy: policy as never }),
+        one.connect({ org: 'acme', service: 'crm', number: N1, policy } as never),
         'INVALID_INPUT',
       );
-      expect(error.field).toMatch(/^policy/);
+      expect(error.field).toBe('policy');
     }
     await refusal(one.members({ org: 'acme', number: N1 }), 'NOT_CONNECTED');
   });

@@ -2,6 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   advanceStatus,
+  cataloguePolicy,
+  defaultMaskingPolicy,
+  effectivePolicy,
+  policyCatalogue,
   decideEligibility,
   electParent,
   listMembers,
@@ -111,6 +115,19 @@ describe('status and masking', () => {
       text: null,
       agent: null,
     });
+  });
+  it("R33: the catalogue: Desk and SalesIQ hide the agent, CRM shows the agent's name, any other service the default", () => {
+    expect(cataloguePolicy('desk')).toEqual({ showAgentName: false });
+    expect(cataloguePolicy('salesiq')).toEqual({ showAgentName: false });
+    expect(cataloguePolicy('crm')).toEqual({ showAgentName: true });
+    for (const other of ['books', 'campaigns', 'constructor', 'to-string'])
+      expect(cataloguePolicy(other)).toEqual(defaultMaskingPolicy);
+    expect(Object.isFrozen(policyCatalogue)).toBe(true);
+  });
+  it("R33: the admin's override, when there is one, stands over the catalogue (tighter or looser)", () => {
+    expect(effectivePolicy('crm', { showAgentName: false })).toEqual({ showAgentName: false });
+    expect(effectivePolicy('salesiq', { showAgentName: true })).toEqual({ showAgentName: true });
+    expect(effectivePolicy('crm', null)).toEqual({ showAgentName: true });
   });
 });
 

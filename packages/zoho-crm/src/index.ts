@@ -1,28 +1,24 @@
 // @onenumber/zoho-crm: Zoho CRM on the shared WhatsApp number. Only what differs for CRM lives
 // here, as data: its service id, its words (contacts are the customers, users are the agents,
-// a conversation is the contact's WhatsApp thread on a number) and its masking policy (R18,
-// decided: CRM shows the sending agent's name on other services' replies, never their text).
-// Built with core's adapter factory, so validation, scoping and events match every service.
+// a conversation is the contact's WhatsApp thread on a number). Its masking policy is the
+// server's (R33: the catalogue shows CRM the sending agent's name on other services' replies,
+// never their text; the admin may change it). Built with core's adapter factory, so validation,
+// scoping and events match every service.
 import {
   defineServiceAdapter,
   type AdapterCreateOptions,
   type AdapterEvent,
   type AdapterEventName,
-  type MaskingPolicy,
   type ServiceAdapter,
 } from '@onenumber/core';
 
 /** CRM's words mapped onto the spec's: contact = customer, user = agent. */
 export const crmVocabulary = { conversation: 'conversation', customer: 'contact', agent: 'user' } as const;
 
-/** R18 (decided): CRM shows the sending agent's name; the text stays hidden (core's policy is strict). */
-export const crmPolicy: MaskingPolicy = Object.freeze({ showAgentName: true });
-
 /** The CRM adapter definition: data, validated once by core. */
 export const crmAdapter = defineServiceAdapter({
   service: 'crm',
   displayName: 'Zoho CRM',
-  policy: crmPolicy,
   vocabulary: crmVocabulary,
 });
 

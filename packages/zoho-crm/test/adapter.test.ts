@@ -6,6 +6,5 @@ import { createCrmAdapter } from '../src';
 describeAdapter('@onenumber/zoho-crm', {
   create: (onenumber, org) => createCrmAdapter({ onenumber, org }),
   service: 'crm',
-  expectedPolicy: { showAgentName: true }, // R18, decided: CRM shows the sending agent's name
   storage: createMemoryStorage,
 });

@@ -1,12 +1,13 @@
-// CRM's own words: contacts are the customers, users are the agents; CRM's policy shows the
-// sending agent's name on other services' replies, never their text (R17, R18, R20, R27).
+// CRM's own words: contacts are the customers, users are the agents; the catalogue's CRM policy
+// shows the sending agent's name on other services' replies, never their text (R17, R18, R20, R27, R33).
 import { describe, expect, it } from 'vitest';
 import { crmAdapter, crmSchemas, type CrmEvent } from '../src';
 import { CONTACT, NUMBER, crmWorld, refusedField } from './support';
 
 describe('@onenumber/zoho-crm vocabulary', () => {
-  it('is defined as data: service crm, display name, agent names shown (R18), conversation/contact/user', () => {
-    expect(crmAdapter).toMatchObject({ service: 'crm', displayName: 'Zoho CRM', policy: { showAgentName: true } });
+  it('is defined as data: service crm, display name, conversation/contact/user; no policy of its own (R33)', () => {
+    expect(crmAdapter).toMatchObject({ service: 'crm', displayName: 'Zoho CRM' });
+    expect(crmAdapter).not.toHaveProperty('policy');
     expect(crmAdapter.vocabulary).toEqual({
       conversation: 'conversation',
       customer: 'contact',

@@ -1,10 +1,10 @@
 // @onenumber/zoho-desk: Zoho Desk on the shared WhatsApp number. Only what differs for Desk
 // lives here, as data: its service id, its words (a ticket is the conversation with a contact
-// on a number; agents; an optional department label) and its masking policy (R18, decided:
-// Desk uses the default, hiding other services' reply text and agent). Built with core's
-// adapter factory, so validation, scoping and events are the same for every service.
+// on a number; agents; an optional department label). Its masking policy is the server's (R33:
+// the catalogue gives Desk the default, hiding other services' reply text and agent; the admin
+// may change it). Built with core's adapter factory, so validation, scoping and events are the
+// same for every service.
 import {
-  defaultMaskingPolicy,
   defineServiceAdapter,
   type AdapterCreateOptions,
   type AdapterEvent,
@@ -20,11 +20,10 @@ export const deskVocabulary = {
   labels: ['department'],
 } as const;
 
-/** The Desk adapter definition: data, validated once by core (R18: the policy is strict). */
+/** The Desk adapter definition: data, validated once by core. */
 export const deskAdapter = defineServiceAdapter({
   service: 'desk',
   displayName: 'Zoho Desk',
-  policy: defaultMaskingPolicy,
   vocabulary: deskVocabulary,
 });
 

@@ -5,8 +5,9 @@ import { deskAdapter, deskSchemas, type DeskEvent } from '../src';
 import { CONTACT, NUMBER, deskWorld, refusedField } from './support';
 
 describe('@onenumber/zoho-desk vocabulary', () => {
-  it('is defined as data: service desk, display name, default policy (R18), ticket/contact/agent/department', () => {
-    expect(deskAdapter).toMatchObject({ service: 'desk', displayName: 'Zoho Desk', policy: { showAgentName: false } });
+  it('is defined as data: service desk, display name, ticket/contact/agent/department; no policy of its own (R33)', () => {
+    expect(deskAdapter).toMatchObject({ service: 'desk', displayName: 'Zoho Desk' });
+    expect(deskAdapter).not.toHaveProperty('policy');
     expect(deskAdapter.vocabulary).toEqual({
       conversation: 'ticket',
       customer: 'contact',
@@ -42,15 +43,16 @@ describe('@onenumber/zoho-desk vocabulary', () => {
     expect(sent.department).toBe('Billing');
     expect(await desk.view({ agent: 'ben', number: NUMBER, contact: CONTACT })).not.toHaveProperty('department');
     const crm = await onenumber.view({ org: 'acme', service: 'crm', agent: 'aiko', number: NUMBER, customer: CONTACT });
-    expect(crm.messages[1]).toMatchObject({ service: 'desk', masked: true, text: null, agent: null, agentName: null });
+    // R33: the catalogue shows CRM the sending agent's name, never the text
+    expect(crm.messages[1]).toMatchObject({ service: 'desk', masked: true, text: null, agent: null, agentName: 'Ben' });
     const everything = JSON.stringify([crm, await onenumber.events({ org: 'acme', service: 'crm' })]);
     expect(everything).not.toContain('Billing');
     expect(everything).not.toContain('Refund issued.');
   });
 
-  it('R18: Desk sees a CRM reply with neither text nor agent name', async () => {
+  it("R18, R33: Desk sees a CRM reply with neither text nor agent name (the catalogue's Desk policy)", async () => {
     const { onenumber, desk } = deskWorld();
-    await onenumber.connect({ org: 'acme', service: 'crm', number: NUMBER, policy: { showAgentName: true } });
+    await onenumber.connect({ org: 'acme', service: 'crm', number: NUMBER });
     await desk.connect(NUMBER);
     await onenumber.receive({ number: NUMBER, customer: CONTACT, text: 'Hi', id: 'wamid.d3' });
     await onenumber.reply({

@@ -1,10 +1,10 @@
 // @onenumber/zoho-salesiq: Zoho SalesIQ on the shared WhatsApp number. Only what differs for
 // SalesIQ lives here, as data: its service id, its words (a chat is the conversation with a
-// visitor on a number; operators are the agents) and its masking policy (R18, decided: SalesIQ
-// uses the default, hiding other services' reply text and agent). Built with core's adapter
-// factory, so validation, scoping and events are the same for every service.
+// visitor on a number; operators are the agents). Its masking policy is the server's (R33: the
+// catalogue gives SalesIQ the default, hiding other services' reply text and agent; the admin may
+// change it). Built with core's adapter factory, so validation, scoping and events are the same
+// for every service.
 import {
-  defaultMaskingPolicy,
   defineServiceAdapter,
   type AdapterCreateOptions,
   type AdapterEvent,
@@ -15,11 +15,10 @@ import {
 /** SalesIQ's words mapped onto the spec's: chat = conversation, visitor = customer, operator = agent. */
 export const salesiqVocabulary = { conversation: 'chat', customer: 'visitor', agent: 'operator' } as const;
 
-/** The SalesIQ adapter definition: data, validated once by core (R18: the policy is strict). */
+/** The SalesIQ adapter definition: data, validated once by core. */
 export const salesiqAdapter = defineServiceAdapter({
   service: 'salesiq',
   displayName: 'Zoho SalesIQ',
-  policy: defaultMaskingPolicy,
   vocabulary: salesiqVocabulary,
 });
 

@@ -1,16 +1,13 @@
-// SalesIQ's own words: chats with visitors, handled by operators; the default policy (R18);
+// SalesIQ's own words: chats with visitors, handled by operators; the catalogue's default policy (R33);
 // a standalone SalesIQ gets an isolated channel of its own (R3, R26).
 import { describe, expect, it } from 'vitest';
 import { createSalesIQAdapter, salesiqAdapter, salesiqSchemas, type SalesIQEvent } from '../src';
 import { NUMBER, SOLO_NUMBER, VISITOR, refusedField, salesiqWorld } from './support';
 
 describe('@onenumber/zoho-salesiq vocabulary', () => {
-  it('is defined as data: service salesiq, display name, default policy (R18), chat/visitor/operator', () => {
-    expect(salesiqAdapter).toMatchObject({
-      service: 'salesiq',
-      displayName: 'Zoho SalesIQ',
-      policy: { showAgentName: false },
-    });
+  it('is defined as data: service salesiq, display name, chat/visitor/operator; no policy of its own (R33)', () => {
+    expect(salesiqAdapter).toMatchObject({ service: 'salesiq', displayName: 'Zoho SalesIQ' });
+    expect(salesiqAdapter).not.toHaveProperty('policy');
     expect(salesiqAdapter.vocabulary).toEqual({
       conversation: 'chat',
       customer: 'visitor',

@@ -1,8 +1,8 @@
-// The adapter contract: a definition (data: service, policy, vocabulary) and the service-scoped
-// facade it creates. The facade fills in `org`, `service` and the masking policy (R18) on every call.
+// The adapter contract: a definition (data: service, display name, vocabulary) and the
+// service-scoped facade it creates. The facade fills in `org` and `service` on every call; the
+// masking policy is the server's (R33).
 import type { ChannelSettings } from '../channel/settings';
 import type { OneNumber } from '../createOneNumber';
-import type { MaskingPolicy } from '../masking/policy';
 import type { AssignResult } from '../operations/assign';
 import type { ConnectResult, MembersResult, MembershipResult } from '../operations/membership';
 import type { ViewResult } from '../operations/messages';
@@ -38,10 +38,9 @@ export type AdapterAssignResult<V extends VocabularyInput> = InVocabulary<Assign
 export interface ServiceAdapter<V extends VocabularyInput = VocabularyInput> {
   readonly service: string;
   readonly displayName: string;
-  readonly policy: MaskingPolicy;
   readonly vocabulary: Vocabulary;
   readonly org: string;
-  /** R1..R8, R18: join the number's shared channel (or an isolated one), registering this service's policy. */
+  /** R1..R8: join the number's shared channel (or an isolated one); the policy is the server's (R33). */
   connect(number: string): Promise<ConnectResult>;
   /** R10, R11: leave sharing; the parent is re-elected at once. */
   disable(number: string): Promise<MembershipResult>;
@@ -80,7 +79,6 @@ export interface ServiceAdapterDefinition<V extends VocabularyInput = Vocabulary
   readonly specificationVersion: 1;
   readonly service: string;
   readonly displayName: string;
-  readonly policy: MaskingPolicy;
   readonly vocabulary: Vocabulary;
   /** The facade's input schemas, for integrators who validate before calling. */
   readonly schemas: AdapterSchemas<V>;

@@ -1,11 +1,11 @@
-// R18, R27: what defines a service adapter (service id, display name, masking policy as data,
-// vocabulary), and the facade's input schemas, built from the vocabulary so that a refusal names
-// the field the way the service's developer wrote it (INVALID_INPUT, field "contact").
+// R27, R33: what defines a service adapter (service id, display name, vocabulary; no masking
+// policy, which is the server's), and the facade's input schemas, built from the vocabulary so
+// that a refusal names the field the way the service's developer wrote it (INVALID_INPUT, field
+// "contact").
 import { z } from 'zod';
 import { wellFormed } from '../bounds/wellFormed';
 import { channelSettingsSchema } from '../channel/settings';
 import { customerSchema } from '../channel/number';
-import { maskingPolicySchema } from '../masking/policy';
 import { connectInputSchema, idSchema, replyInputSchema, serviceSchema } from '../operations/schemas';
 import { vocabularySchema, type ActingRef, type Vocabulary, type VocabularyInput } from './vocabulary';
 
@@ -23,8 +23,6 @@ export const serviceAdapterSpecSchema = z
     service: serviceSchema,
     /** For people: "Zoho Desk". */
     displayName: z.string().min(1).max(100),
-    /** R18: registered with the service's membership at every connect. */
-    policy: maskingPolicySchema,
     vocabulary: vocabularySchema,
   })
   .strict();

@@ -1,5 +1,5 @@
-// The service-scoped facade. Every call fills in the org, the service and (at connect) the
-// service's masking policy (R18), validates its input first (R27: INVALID_INPUT naming the field
+// The service-scoped facade. Every call fills in the org and the service (never a masking policy:
+// R33, the server's), validates its input first (R27: INVALID_INPUT naming the field
 // in the service's words, before anything is touched), and speaks the service's vocabulary.
 import { z } from 'zod';
 import { normaliseNumber } from '../channel/number';
@@ -47,7 +47,7 @@ export function createServiceAdapter<V extends VocabularyInput>(
   options: AdapterCreateOptions,
 ): ServiceAdapter<V> {
   const { onenumber, org, durable } = parseInput(adapterCreateOptionsSchema, options, 'options');
-  const { service, displayName, policy, vocabulary, schemas } = definition;
+  const { service, displayName, vocabulary, schemas } = definition;
   const scope = { org, service };
   let feed: ServiceFeed | null = null;
 
@@ -77,10 +77,9 @@ export function createServiceAdapter<V extends VocabularyInput>(
   return {
     service,
     displayName,
-    policy,
     vocabulary,
     org,
-    connect: async (value) => onenumber.connect({ ...scope, number: number(value), policy }),
+    connect: async (value) => onenumber.connect({ ...scope, number: number(value) }),
     disable: async (value) => onenumber.disable({ ...scope, number: number(value) }),
     enable: async (value) => onenumber.enable({ ...scope, number: number(value) }),
     remove: async (value) => onenumber.remove({ ...scope, number: number(value) }),

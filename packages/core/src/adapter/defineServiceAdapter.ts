@@ -1,6 +1,7 @@
 // The adapter factory (style.md: better-auth's createAdapterFactory): an adapter package holds
-// only what differs per service, as data: its service id, display name, masking policy (R18) and
-// vocabulary. Everything else (validation, scoping, events) is here, once, for every adapter.
+// only what differs per service, as data: its service id, display name and vocabulary. Its masking
+// policy is not its own to choose (R33: the server's catalogue and the admin's). Everything else
+// (validation, scoping, events) is here, once, for every adapter.
 import { parseInput } from '../validate';
 import { adapterInputSchemas, serviceAdapterSpecSchema, type ServiceAdapterSpecInput } from './adapterSchemas';
 import { createServiceAdapter } from './createServiceAdapter';
@@ -8,12 +9,12 @@ import type { AdapterCreateOptions, ServiceAdapterDefinition } from './ServiceAd
 import type { VocabularyInput } from './vocabulary';
 
 /**
- * Defines a service adapter. The spec is validated (INVALID_INPUT naming the field): the policy
- * is strict, so no adapter can ask to see another service's reply text (R18).
+ * Defines a service adapter. The spec is validated (INVALID_INPUT naming the field); it is strict,
+ * so an adapter cannot bring a masking policy of its own (R33).
  *
  * ```ts
  * export const deskAdapter = defineServiceAdapter({
- *   service: 'desk', displayName: 'Zoho Desk', policy: { showAgentName: false },
+ *   service: 'desk', displayName: 'Zoho Desk',
  *   vocabulary: { conversation: 'ticket', customer: 'contact', agent: 'agent', labels: ['department'] },
  * });
  * const desk = deskAdapter.create({ onenumber, org: 'acme' });
@@ -27,7 +28,6 @@ export function defineServiceAdapter<const V extends VocabularyInput>(
     specificationVersion: parsed.specificationVersion,
     service: parsed.service,
     displayName: parsed.displayName,
-    policy: Object.freeze(parsed.policy),
     vocabulary: Object.freeze({
       ...parsed.vocabulary,
       labels: Object.freeze([...parsed.vocabulary.labels]) as string[],

@@ -3,7 +3,7 @@ import { decideEligibility, subscriptionOf } from '../eligibility/decideEligibil
 import type { Mode, Reason } from '../eligibility/catalogue';
 import type { Member } from '../election/electParent';
 import { OneNumberError } from '../errors';
-import { defaultMaskingPolicy } from '../masking/policy';
+import { cataloguePolicy } from '../masking/policyCatalogue';
 import type { ChannelSettings } from '../channel/settings';
 import type { MembershipAction } from '../storage/records';
 import { parseInput } from '../validate';
@@ -28,7 +28,7 @@ export interface ConnectResult {
 }
 
 export async function connect(ctx: Context, input: ConnectInput): Promise<ConnectResult> {
-  const { org, service, number: raw, policy } = parseInput(connectInputSchema, input);
+  const { org, service, number: raw } = parseInput(connectInputSchema, input);
   const entry = await requireOrg(ctx, org);
   const number = requireNumber(raw);
   const facts = await ctx.directory.number(number);
@@ -48,7 +48,7 @@ export async function connect(ctx: Context, input: ConnectInput): Promise<Connec
     service,
     mode,
     reason,
-    policy: policy ?? defaultMaskingPolicy,
+    policy: cataloguePolicy(service), // R33: never the caller's
     at: ctx.now(),
   });
   return { channel: outcome.channel, mode: outcome.mode, role: outcome.role, reason };

@@ -7,7 +7,6 @@ import { wellFormed } from '../bounds/wellFormed';
 import { customerSchema } from '../channel/number';
 import { channelSettingsSchema } from '../channel/settings';
 import { messageTypeSchema } from '../masking/messageType';
-import { maskingPolicySchema } from '../masking/policy';
 
 /** An id (org, agent, message): 1 to 128 characters of well-formed Unicode (R27, R36). */
 export const idSchema = wellFormed(z.string().min(1).max(128));
@@ -21,7 +20,8 @@ const numberInput = z.string().min(1).max(64);
 const onNumber = { org: idSchema, service: serviceSchema, number: numberInput };
 const withCustomer = { ...onNumber, agent: idSchema, customer: customerSchema };
 
-export const connectInputSchema = z.object({ ...onNumber, policy: maskingPolicySchema.optional() }).strict();
+/** R33: no policy here (the server's catalogue and the admin choose it): a `policy` key is INVALID_INPUT. */
+export const connectInputSchema = z.object(onNumber).strict();
 export const membershipInputSchema = z.object(onNumber).strict();
 export const membersInputSchema = z
   .object({ org: idSchema, number: numberInput, service: serviceSchema.optional() })

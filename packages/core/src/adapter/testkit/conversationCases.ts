@@ -1,6 +1,7 @@
 // Shared adapter suite: view, reply and assign through the facade (R16..R25), in the adapter's
-// words, with the adapter's own masking policy (R18).
+// words, with the masking policy the server's catalogue gives the adapter's service (R18, R33).
 import { expect } from 'vitest';
+import { cataloguePolicy } from '../../masking/policyCatalogue';
 import type { AdapterCase } from './describeAdapter';
 import { C1, N1, agents, asOther, inbound, refusal, words, type AdapterSuiteContext, type Loose } from './adapterWorld';
 
@@ -16,9 +17,10 @@ const view = async (ctx: AdapterSuiteContext, agent: Parameters<typeof words>[1]
 
 export const conversationCases: AdapterCase[] = [
   [
-    "R18: the policy registered at connect is the adapter's: another service's agent name only where it says so",
-    async (ctx, { expectedPolicy }) => {
-      expect(ctx.adapter.policy).toEqual(expectedPolicy);
+    "R18, R33: the catalogue's policy for the service applies: another service's agent name only where it says so",
+    async (ctx) => {
+      const expectedPolicy = cataloguePolicy(ctx.service);
+      expect(ctx.adapter).not.toHaveProperty('policy'); // R33: not the adapter's to choose
       await sharedConversation(ctx);
       await ctx.onenumber.reply({ ...asOther(ctx, 'theirs'), text: 'canary-policy-7f3a' });
       const [, reply] = (await view(ctx, 'mine')).messages;
@@ -54,7 +56,7 @@ export const conversationCases: AdapterCase[] = [
         masked: true,
         text: null,
         agent: null,
-        agentName: null,
+        agentName: cataloguePolicy(ctx.other).showAgentName ? agents.mine : null, // R33: the other service's policy
       });
     },
   ],

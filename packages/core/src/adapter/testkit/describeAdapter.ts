@@ -4,7 +4,6 @@
 import { afterEach, beforeEach, describe, it } from 'vitest';
 import type { OneNumber } from '../../createOneNumber';
 import { OneNumberError } from '../../errors';
-import type { MaskingPolicy } from '../../masking/policy';
 import type { ChannelStorage } from '../../storage/ChannelStorage';
 import { beyondCases } from './beyondCases';
 import { conversationCases } from './conversationCases';
@@ -18,8 +17,6 @@ export interface AdapterSuiteOptions {
   create: (onenumber: OneNumber, org: string) => AnyAdapter;
   /** The service id the adapter must fill in, e.g. "desk". */
   service: string;
-  /** The masking policy the adapter must register (R18). */
-  expectedPolicy: MaskingPolicy;
   /** A fresh storage per test (core imports no storage of ours), e.g. `createMemoryStorage`. */
   storage: () => ChannelStorage | Promise<ChannelStorage>;
   /** Tests this adapter cannot support, by exact name, with the reason shown. */
