@@ -3,6 +3,7 @@
 // layer sees only this.
 import type { AgentEntry, ChannelStorage, Directory, NumberEntry, OrgEntry, OutboxStore } from '@onenumber/core';
 import type { SendBudgetStore } from '@onenumber/whatsapp';
+import type { PushStore } from './common/pushTypes';
 import type { TokenStore } from './common/tokenTypes';
 
 /** What a token may do: everything (admin), or act as one service in one org. */
@@ -52,5 +53,7 @@ export interface ServerDatabase {
    * one machine) each server paces its own sends.
    */
   sendBudget?: SendBudgetStore;
+  /** R34: push subscriptions and their durable queue (absent: push delivery is off, 501). */
+  push?: PushStore;
   close(): Promise<void>;
 }

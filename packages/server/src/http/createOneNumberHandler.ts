@@ -24,6 +24,8 @@ import { healthSchema } from './schemas/health';
 import { jsonLineSecurityLogger, safeLogger, type SecurityLogger } from './security/securityLog';
 import { createTokenSessions } from './security/tokenSessions';
 import { mountWhatsApp, type WhatsAppMount } from './whatsapp/mountWhatsApp';
+import { mountPush, type PushMount } from './push/mountPush';
+import type { PushOptions } from '../push/pushOptions';
 import type { WhatsAppOptions } from './whatsapp/whatsAppOptions';
 
 /** R35: a request whose body took longer than this to arrive has its token checked again before it runs. */
@@ -59,6 +61,8 @@ export const handlerOptionsSchema = z.object({
       z.custom<WhatsAppOptions>((v) => typeof v === 'object' && v !== null, 'WhatsApp options or false'),
     ])
     .optional(),
+  /** R34: push delivery (subscriptions, the delivery worker): which endpoints it may reach, timeouts, retries. */
+  push: z.custom<PushOptions>((v) => typeof v === 'object' && v !== null, 'push options').optional(),
 });
 export type HandlerOptions = Omit<z.input<typeof handlerOptionsSchema>, 'adminToken'> & {
   adminToken?: string | undefined;
@@ -88,6 +92,8 @@ export interface OneNumberHandler {
    * once listening and `await stop()` before closing the database.
    */
   whatsapp: WhatsAppMount;
+  /** R34: push delivery's worker; startServer runs it (start() once listening, `await stop()` before closing the database). */
+  push: PushMount;
 }
 
 export function createOneNumberHandler(options: HandlerOptions): OneNumberHandler {
@@ -99,6 +105,7 @@ export function createOneNumberHandler(options: HandlerOptions): OneNumberHandle
     heartbeatMs,
     maxBodyBytes,
     whatsapp: whatsappOptions,
+    push: pushOptions,
   } = parseInput(handlerOptionsSchema, withAdminToken(options), 'options');
   const logSecurity = safeLogger(securityLogger);
   const sessions = createTokenSessions(db.tokens, logSecurity);
@@ -187,6 +194,7 @@ export function createOneNumberHandler(options: HandlerOptions): OneNumberHandle
   tokenRoutes(app, db, logSecurity);
   reportRoute(app, sessions);
   whatsapp = mountWhatsApp(app, db, whatsappOptions);
+  const push = mountPush(app, db, pushOptions);
 
   return {
     fetch: async (request, bindings) => app.fetch(request, bindings),
@@ -198,5 +206,6 @@ export function createOneNumberHandler(options: HandlerOptions): OneNumberHandle
       for (const end of [...streams]) end();
     },
     whatsapp,
+    push,
   };
 }

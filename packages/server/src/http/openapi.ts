@@ -13,6 +13,7 @@ import { refusalComponents } from './contract/refusals';
 import { storagePaths } from './contract/storagePaths';
 import { tokenPaths } from './contract/tokenPaths';
 import { whatsAppPaths } from './whatsapp/whatsAppContract';
+import { pushPaths } from './push/pushPaths';
 
 export interface OpenApiDocument {
   openapi: '3.1.0';
@@ -35,6 +36,10 @@ const tags: OpenApiDocument['tags'] = [
   { name: 'directory', description: "The directory's read side: a service reads its own org only." },
   { name: 'admin', description: 'The admin token only: the directory’s write side, tokens, the WhatsApp transport.' },
   { name: 'whatsapp', description: 'The WhatsApp Cloud API transport: its webhook and its state.' },
+  {
+    name: 'push',
+    description: "Push delivery (R34): each service's events POSTed to its own endpoints, signed (Standard Webhooks).",
+  },
 ];
 
 function build(): OpenApiDocument {
@@ -76,6 +81,7 @@ function build(): OpenApiDocument {
       ...directoryPaths(),
       ...tokenPaths(),
       ...whatsAppPaths(),
+      ...pushPaths(),
     },
   };
 }

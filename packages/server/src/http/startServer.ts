@@ -125,6 +125,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.once('close', () => answering--);
   });
   handler.whatsapp.start();
+  handler.push.start();
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 
@@ -138,6 +139,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // The worker stops claiming at once and finishes what it holds (a webhook status that arrives
     // meanwhile is still stored): every outcome is recorded before the database closes.
     const drained = handler.whatsapp.stop({ drainMs: Math.min(graceMs, 5_000) });
+    const pushed = handler.push.stop({ drainMs: Math.min(graceMs, 5_000) }); // R34: attempts under way finish
     const deadline = Date.now() + graceMs;
     // Once every answer (and every ended stream) is flushed, no connection carries anything: drop
     // them all, idle keep-alive ones and pre-opened ones that never sent a request included.
@@ -148,6 +150,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.closeAllConnections();
     await closed;
     await drained;
+    await pushed;
     await db.close();
   }
 

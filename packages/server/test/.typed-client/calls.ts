@@ -5,6 +5,7 @@
 // fresh checkout, leaves it alone.
 import createClient from 'openapi-fetch';
 import type { paths } from '../.generated/onenumber';
+import { callPushRoutes } from './pushCalls';
 import { firstStreamedEvent, ok, recorder, refused, type Called, type CallOptions } from './record';
 
 const org = 'acme';
@@ -135,6 +136,9 @@ export async function callEveryRoute({ baseUrl, adminToken, sign, verifyToken }:
   ok(
     await desk.POST('/v1/storage/changeMembership', { body: { org, number, service: 'desk', action: 'disable', at } }),
   );
+
+  // R34: push subscriptions, the delivery log, replay and the report.
+  await callPushRoutes(admin, desk);
 
   // WhatsApp: the report, resume, the webhook's challenge and a delivery.
   ok(await admin.GET('/v1/admin/whatsapp'));

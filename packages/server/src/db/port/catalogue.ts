@@ -6,6 +6,7 @@ import type { ChannelCatalogue } from './channelCatalogue';
 import type { DirectoryCatalogue } from './directoryCatalogue';
 import type { MessageCatalogue } from './messageCatalogue';
 import type { FairClaimCatalogue, OutboxCatalogue } from './outboxCatalogue';
+import type { PushCatalogue } from './pushCatalogue';
 import type { SendBudgetCatalogue } from './sendBudgetCatalogue';
 import type { StreamCatalogue } from './streamCatalogue';
 import type { TokenCatalogue } from './tokenCatalogue';
@@ -16,7 +17,8 @@ export interface RequiredCatalogue
     OutboxCatalogue,
     StreamCatalogue,
     DirectoryCatalogue,
-    TokenCatalogue {}
+    TokenCatalogue,
+    PushCatalogue {}
 
 export interface Catalogue extends RequiredCatalogue, FairClaimCatalogue, SendBudgetCatalogue {}
 

@@ -9,6 +9,7 @@ import { channelStorage } from './channelStorage';
 import { directoryStore } from './directoryStore';
 import { fairClaim } from './fairClaim';
 import { outboxStore } from './outboxStore';
+import { pushStore } from './pushStore';
 import { sendBudget } from './sendBudget';
 import { tokenStore, type TokenFeed } from './tokenStore';
 
@@ -30,6 +31,7 @@ export function serverDatabase(input: {
     outbox: db.offers('dueItemsFair') && db.offers('lease') ? { ...outbox, claimFair: fairClaim(db) } : outbox,
     membershipInChannel: channelMembership(db),
     ...(db.offers('reserveSends') ? { sendBudget: sendBudget(db) } : {}),
+    push: pushStore(db),
     close,
   };
 }

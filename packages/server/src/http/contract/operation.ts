@@ -5,7 +5,7 @@ import { idSchema } from '../schemas/records';
 import { inputSchema, outputSchema, type JsonSchema } from './jsonSchema';
 import { refusals, storageVersionHeader, type RefusalStatus } from './refusals';
 
-export type Tag = 'meta' | 'storage' | 'events' | 'directory' | 'admin' | 'whatsapp';
+export type Tag = 'meta' | 'storage' | 'events' | 'directory' | 'admin' | 'whatsapp' | 'push';
 
 export interface Parameter {
   name: string;

@@ -2,7 +2,13 @@
 // (statements.ts, which the stores name), the runner's own (runnerSql.ts), the schema's migration
 // steps and the transactions' and listener's commands.
 
-export { migrationSteps, migrationsTable } from './schema';
+import type { MigrationStep } from '../../common/migrationStep';
+import { pushMigrationSteps } from './pushSchema';
+import { migrationSteps as schemaSteps } from './schema';
+
+export { migrationsTable } from './schema';
+/** The schema's steps, then push delivery's (R34), a step of its own. */
+export const migrationSteps: readonly MigrationStep[] = [...schemaSteps, ...pushMigrationSteps];
 export type { Queryable, Statement } from './statement';
 
 export { postgresStatements } from './statements';

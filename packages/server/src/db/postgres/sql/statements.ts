@@ -6,6 +6,7 @@ import { directoryStatements } from './directoryStatements';
 import { messageStatements } from './messageStatements';
 import { outboxStatements } from './outboxStatements';
 import { sendBudgetStatements } from './sendBudgetStatements';
+import { pushStatements } from './pushStatements';
 import { streamStatements } from './streamStatements';
 import { tokenStatements } from './tokenStatements';
 
@@ -17,4 +18,5 @@ export const postgresStatements: DialectStatements<PostgresSql> = {
   ...directoryStatements,
   ...sendBudgetStatements,
   ...tokenStatements,
+  ...pushStatements,
 };

@@ -1,7 +1,13 @@
 // Every SQL text of the SQLite dialect lives under this folder: the catalogue's statements
 // (statements.ts, which the stores name), the runner's own (runnerSql.ts), the schema's migration
 // steps and the connection's pragmas.
-export { migrationSteps, migrationsTable } from './schema';
+import type { MigrationStep } from '../../common/migrationStep';
+import { pushMigrationSteps } from './pushSchema';
+import { migrationSteps as schemaSteps } from './schema';
+
+export { migrationsTable } from './schema';
+/** The schema's steps, then push delivery's (R34), a step of its own. */
+export const migrationSteps: readonly MigrationStep[] = [...schemaSteps, ...pushMigrationSteps];
 export type { MigrationStep } from '../../common/migrationStep';
 export { sqliteStatements } from './statements';
 export { runnerSql, type RunnerSql } from './runnerSql';

@@ -5,6 +5,7 @@ import type { SqliteSql } from './dialect';
 import { directoryStatements } from './directoryStatements';
 import { messageStatements } from './messageStatements';
 import { fairClaimStatements, outboxStatements } from './outboxStatements';
+import { pushStatements } from './pushStatements';
 import { streamStatements } from './streamStatements';
 import { tokenStatements } from './tokenStatements';
 
@@ -16,4 +17,5 @@ export const sqliteStatements: DialectStatements<SqliteSql> = {
   ...streamStatements,
   ...directoryStatements,
   ...tokenStatements,
+  ...pushStatements,
 };

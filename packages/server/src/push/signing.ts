@@ -1,0 +1,20 @@
+// R34: Standard Webhooks signatures (https://www.standardwebhooks.com): the signed content is
+// `${webhook-id}.${webhook-timestamp}.${body}`, signed with HMAC-SHA256 under each secret in
+// force (`whsec_` + base64 key); `webhook-signature` lists them, space separated, as `v1,<base64>`.
+// During a rotation's grace both the new and the previous secret sign, so a receiver holding
+// either verifies. Secrets are 32 random bytes.
+import { createHmac, randomBytes } from 'node:crypto';
+
+const prefix = 'whsec_';
+
+export const newSecret = (): string => `${prefix}${randomBytes(32).toString('base64')}`;
+
+const keyOf = (secret: string) =>
+  Buffer.from(secret.startsWith(prefix) ? secret.slice(prefix.length) : secret, 'base64');
+
+export function signatureHeader(secrets: readonly string[], id: string, timestamp: number, body: string): string {
+  const content = `${id}.${timestamp}.${body}`;
+  return secrets
+    .map((secret) => `v1,${createHmac('sha256', keyOf(secret)).update(content).digest('base64')}`)
+    .join(' ');
+}
