@@ -65,6 +65,33 @@ describe('R34 subscriptions', () => {
     ]);
   });
 
+  it('R34: rotating the secret: both secrets sign during the grace, then only the new one', async () => {
+    const sub = await world.subscribe(world.tokens.desk, receiver.url, { types: ['messageReceived'] });
+    const old = sub.secret;
+    const rotated = await world.call('POST', `/v1/push/subscriptions/${sub.id}/rotate`, world.tokens.desk, {
+      graceSeconds: 3600,
+    });
+    expect(rotated.body.secret).toMatch(/^whsec_/);
+    expect(rotated.body.secret).not.toBe(old);
+    expect(Date.parse(rotated.body.previousSecretValidUntil)).toBeGreaterThan(Date.now() + 3_500_000);
+    receiver.secrets = [old, rotated.body.secret];
+    await world.inbound('+819000000061', 'during-grace');
+    await receiver.until(() => receiver.delivered().length === 1);
+    expect(receiver.received[0]!.verifiedBy).toEqual([0, 1]);
+    expect(receiver.received[0]!.signature.split(' ')).toHaveLength(2);
+    const again = await world.call('POST', `/v1/push/subscriptions/${sub.id}/rotate`, world.tokens.desk, {
+      graceSeconds: 0,
+    });
+    expect(again.body.previousSecretValidUntil).toBeUndefined();
+    receiver.secrets = [old, rotated.body.secret, again.body.secret];
+    await world.inbound('+819000000061', 'after-grace');
+    await receiver.until(() => receiver.delivered().length === 2);
+    expect(receiver.received[1]!.verifiedBy).toEqual([2]);
+    expect(JSON.stringify((await world.call('GET', '/v1/push/subscriptions', adminToken)).body)).not.toContain(
+      'whsec_',
+    );
+  });
+
   it('R34: at most 10 subscriptions per service', async () => {
     for (let i = 0; i < 10; i++) await world.subscribe(world.tokens.salesiq, `${receiver.url}?n=${i}`);
     const eleventh = await world.call('POST', '/v1/push/subscriptions', world.tokens.salesiq, { url: receiver.url });
