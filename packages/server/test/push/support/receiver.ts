@@ -32,6 +32,9 @@ export interface Receiver {
   received: Received[];
   /** The first 2xx answer per webhook-id, in arrival order. */
   delivered(): Received[];
+  /** Requests being answered now, and the most at once so far. */
+  inFlight: number;
+  maxInFlight: number;
   /** The secrets signatures are checked with. */
   secrets: string[];
   /** Decides each answer (default: 204). */
@@ -52,6 +55,8 @@ export async function startReceiver(path = '/hook'): Promise<Receiver> {
     url: '',
     port: 0,
     received,
+    inFlight: 0,
+    maxInFlight: 0,
     secrets: [],
     answer: () => ({ status: 204 }),
     delivered() {
@@ -79,6 +84,9 @@ export async function startReceiver(path = '/hook'): Promise<Receiver> {
     },
   };
   const server = http.createServer((req, res) => {
+    receiver.inFlight++;
+    receiver.maxInFlight = Math.max(receiver.maxInFlight, receiver.inFlight);
+    res.once('close', () => receiver.inFlight--);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
