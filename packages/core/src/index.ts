@@ -3,6 +3,7 @@ export { createOneNumber, type OneNumber, type OneNumberOptions } from './create
 export { OneNumberError, errorCodes, isOneNumberError, type ErrorCode, type OneNumberErrorJSON } from './errors';
 export { parseInput } from './validate';
 export { ServiceFeed, type FeedEvents } from './feed';
+export { verifyWebhook, type WebhookHeaders, type WebhookRequest } from './push/verifyWebhook';
 export {
   channelEventTypes,
   type ChannelEvent,
