@@ -9,6 +9,18 @@ export {
 export { whatsAppOptionsSchema, type WhatsAppOptions } from './http/whatsapp/whatsAppOptions';
 export { resumeWhatsAppSchema, type WhatsAppMount, type WhatsAppReport } from './http/whatsapp/mountWhatsApp';
 export type { WebhookCounters } from './http/whatsapp/webhookRoute';
+/** R34: push delivery: its options (and the variables that may set them), its mount, its records. */
+export {
+  pushOptionsSchema,
+  pushVariables,
+  type PushLog,
+  type PushLogger,
+  type PushOptions,
+  type Resolver,
+} from './push/pushOptions';
+export type { PushMount } from './http/push/mountPush';
+export type { PushCounters } from './push/counters';
+export type { PushDelivery, PushSubscription, PushStore } from './db/common/pushTypes';
 export { startServer, serverOptionsSchema, type RunningServer, type ServerOptions } from './http/startServer';
 export { statusOf } from './http/errors';
 export { jsonLineLogger, silentLogger, type RequestLog, type RequestLogger } from './http/logger';

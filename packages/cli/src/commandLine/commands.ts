@@ -3,6 +3,7 @@
 import { migrateCommand } from '../commands/migrate';
 import { scenarioCommand } from '../commands/scenario';
 import { serveCommand } from '../commands/serve';
+import { subscriptions } from '../commands/subscriptionsSpec';
 import { scenarioDoc, type CommandSpec } from './spec';
 
 const text = (value: string | boolean | undefined): string | undefined =>
@@ -138,4 +139,4 @@ export const migrate: CommandSpec = {
   run: (values, _positionals, io) => migrateCommand({ db: text(values.db) }, io),
 };
 
-export const commands: readonly CommandSpec[] = [scenario, serve, migrate];
+export const commands: readonly CommandSpec[] = [scenario, serve, migrate, subscriptions];

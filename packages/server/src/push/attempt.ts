@@ -25,10 +25,7 @@ export interface AttemptContext {
 const withDeadline = <T>(promise: Promise<T>, ms: number): Promise<T> =>
   new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no address within ${ms} ms`)), ms);
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error) => (clearTimeout(timer), reject(error)),
-    );
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
   });
 
 async function send(claim: PushClaim, ctx: AttemptContext): Promise<Answer> {

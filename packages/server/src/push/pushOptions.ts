@@ -57,4 +57,19 @@ export const pushOptionsSchema = z
   .strict();
 
 export type PushOptions = z.input<typeof pushOptionsSchema>;
+
+/** The variables an operator may set instead of options (`onenumber serve`): "1" or "true" turns one on. */
+export const pushVariables = {
+  allowLoopbackHttp: 'ONENUMBER_PUSH_ALLOW_LOOPBACK_HTTP',
+  allowPrivateNetworks: 'ONENUMBER_PUSH_ALLOW_PRIVATE_NETWORKS',
+} as const;
+
+/** The options the environment sets; options given in code win over them. */
+export function pushOptionsFromEnv(env: Record<string, string | undefined>): PushOptions {
+  const on = (name: string) => ['1', 'true'].includes((env[name] ?? '').trim().toLowerCase());
+  return {
+    ...(on(pushVariables.allowLoopbackHttp) ? { allowLoopbackHttp: true } : {}),
+    ...(on(pushVariables.allowPrivateNetworks) ? { allowPrivateNetworks: true } : {}),
+  };
+}
 export type ResolvedPushOptions = z.output<typeof pushOptionsSchema>;

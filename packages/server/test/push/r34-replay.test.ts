@@ -32,7 +32,7 @@ describe('R34 replay and inspection (SQLite)', () => {
     const path = `/v1/push/subscriptions/${sub.id}/deliveries`;
     let log: any[] = [];
     const deadline = Date.now() + 10_000;
-    while ((log = (await world.call('GET', path, world.tokens.desk)).body).some((d) => d.state !== 'delivered')) {
+    while ((log = (await world.call('GET', path, world.tokens.desk)).body).some((d: any) => d.state !== 'delivered')) {
       if (Date.now() > deadline) throw new Error('log not complete');
       await sleep(20);
     }

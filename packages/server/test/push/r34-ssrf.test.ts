@@ -4,6 +4,7 @@
 // and no traffic ever goes to a private address). A name that resolves to a private address
 // later is refused at the attempt, before connecting, and counted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pushOptionsFromEnv } from '../../src/push/pushOptions';
 import { startReceiver, type Receiver } from './support/receiver';
 import { adminToken, pushWorld, type PushWorld } from './support/world';
 
@@ -110,5 +111,14 @@ describe('R34: endpoints are checked before any connection', () => {
     const report = await strict.call('GET', '/v1/admin/push', adminToken);
     expect(report.body.worker.counters.refused).toBeGreaterThan(0);
     await strict.call('DELETE', `/v1/push/subscriptions/${created.body.id}`, adminToken);
+  });
+
+  it('R34: only an explicit option (or its variable, set to 1 or true) allows loopback http or private networks', () => {
+    expect(pushOptionsFromEnv({})).toEqual({});
+    expect(pushOptionsFromEnv({ ONENUMBER_PUSH_ALLOW_LOOPBACK_HTTP: '1' })).toEqual({ allowLoopbackHttp: true });
+    expect(pushOptionsFromEnv({ ONENUMBER_PUSH_ALLOW_PRIVATE_NETWORKS: 'true' })).toEqual({
+      allowPrivateNetworks: true,
+    });
+    expect(pushOptionsFromEnv({ ONENUMBER_PUSH_ALLOW_LOOPBACK_HTTP: 'no' })).toEqual({});
   });
 });

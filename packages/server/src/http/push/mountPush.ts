@@ -3,10 +3,11 @@
 // deliveries as soon as their events commit). The worker runs between start() and stop();
 // startServer calls them, and stop() lets attempts under way finish (for up to drainMs) before
 // the database closes. With no push store on the database, the routes answer 501 and nothing runs.
+// Loopback http and private networks may also be allowed by the environment (pushVariables).
 import type { Hono } from 'hono';
 import { parseInput } from '@onenumber/core';
 import type { ServerDatabase } from '../../db/ServerDatabase';
-import { pushOptionsSchema, type PushLogger, type PushOptions } from '../../push/pushOptions';
+import { pushOptionsFromEnv, pushOptionsSchema, type PushLogger, type PushOptions } from '../../push/pushOptions';
 import { followStreams } from '../../push/wakeups';
 import { createPushWorker, type PushWorker } from '../../push/worker';
 import type { AppEnv } from '../routes/context';
@@ -37,7 +38,8 @@ const safe =
   };
 
 export function mountPush(app: Hono<AppEnv>, db: ServerDatabase, given: PushOptions | undefined): PushMount {
-  const options = parseInput(pushOptionsSchema, given ?? {}, 'push');
+  const env = typeof process === 'undefined' ? {} : pushOptionsFromEnv(process.env);
+  const options = parseInput(pushOptionsSchema, { ...env, ...given }, 'push');
   const log = safe(options.logger ?? jsonLinePushLogger);
   const worker = db.push && options.worker ? createPushWorker(db.push, options, log) : null;
   const wakeups = worker && db.push ? followStreams(db.storage, db.push, () => worker.wake()) : null;
