@@ -4,7 +4,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCustomerPhone } from './customerPhone';
-import { customer, number, org, services, type Service } from './demo';
+import { agentsOf, customer, number, org, services, type Service } from './demo';
 import type { ServiceHandle } from './panes';
 import { Phone } from './phone';
 import { startWorld } from './world';
@@ -52,8 +52,10 @@ export async function openSession(dataDir: string, changed: (what: string) => vo
     async assigneeOf(service: Service): Promise<string | null> {
       const membership = await storageOf(service).findMembership({ org, number, service });
       if (!membership) return null;
-      const conversation = await storageOf(service).conversation({ org, channel: membership.channel, customer });
-      return conversation?.assignments.find((a) => a.service === service)?.agent ?? null;
+      // R33: the storage decides for one of the service's agents, and tells it its own service's assignee.
+      const agent = agentsOf(service)[0]!.id;
+      const decision = await storageOf(service).decide({ org, channel: membership.channel, customer, service, agent });
+      return decision?.assignee ?? null;
     },
     async close() {
       await customerPhone.settle();

@@ -265,7 +265,6 @@ describe('durability', () => {
       service: 'crm',
       mode: 'shared',
       reason: 'bundle',
-      policy: { showAgentName: false },
       at,
     });
     const acknowledged: string[] = [];

@@ -61,10 +61,18 @@ export type {
 } from './masking/message';
 
 // Assignment (R21..R24)
-export { decideNotice, otherServiceHold, assigneeIn, type Notice } from './assignment/notice';
+export {
+  decideNotice,
+  otherServiceHold,
+  assigneeIn,
+  type AgentFacts,
+  type Assignment,
+  type AssignmentFacts,
+  type Notice,
+} from './assignment/notice';
 export { noticeMessages, serviceDisplayName } from './assignment/noticeText';
 export { decideAssign, type AssignDecision } from './assignment/decideAssign';
-export { decideReply } from './assignment/decideReply';
+export { decideReply, type ReplyDecision } from './assignment/decideReply';
 
 // Directory
 export {

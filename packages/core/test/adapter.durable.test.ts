@@ -8,13 +8,11 @@ const number = '+81312345678';
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
 it('issue 9: a durable adapter receives what it missed while closed, each message once', async () => {
-  const onenumber = createOneNumber({
-    storage: createMemoryStorage(),
-    directory: createMemoryDirectory({
-      orgs: [{ id: 'acme', plan: 'zoho-one' }],
-      numbers: [{ number, verified: true }],
-    }),
+  const directory = createMemoryDirectory({
+    orgs: [{ id: 'acme', plan: 'zoho-one' }],
+    numbers: [{ number, verified: true }],
   });
+  const onenumber = createOneNumber({ storage: createMemoryStorage({ directory }), directory });
   const desk = defineServiceAdapter({
     service: 'desk',
     displayName: 'Zoho Desk',

@@ -19,11 +19,11 @@ const namesAdapter = defineServiceAdapter({
 describeAdapter('a ticket-worded adapter (default policy)', {
   create: (onenumber, org) => ticketAdapter.create({ onenumber, org }),
   service: 'desk',
-  storage: createMemoryStorage,
+  storage: (directory) => createMemoryStorage({ directory }),
 });
 
 describeAdapter("an adapter in the spec's own words that shows agent names", {
   create: (onenumber, org) => namesAdapter.create({ onenumber, org }),
   service: 'crm',
-  storage: createMemoryStorage,
+  storage: (directory) => createMemoryStorage({ directory }),
 });

@@ -8,18 +8,19 @@ const customer = '+819012345678';
 
 function world(start = Date.parse('2026-03-01T09:00:00Z')) {
   let now = start;
+  const directory = createMemoryDirectory({
+    orgs: [{ id: 'acme', plan: 'zoho-one' }],
+    agents: [
+      { org: 'acme', id: 'a', name: 'Aiko', access: ['crm'] },
+      { org: 'acme', id: 'b', name: 'Ben', access: ['desk'] },
+      { org: 'acme', id: 'b2', name: 'Bea', access: ['desk'] },
+    ],
+    numbers: [{ number, verified: true }],
+  });
   const onenumber = createOneNumber({
-    storage: createMemoryStorage(),
+    storage: createMemoryStorage({ directory }),
     clock: () => new Date(now),
-    directory: createMemoryDirectory({
-      orgs: [{ id: 'acme', plan: 'zoho-one' }],
-      agents: [
-        { org: 'acme', id: 'a', name: 'Aiko', access: ['crm'] },
-        { org: 'acme', id: 'b', name: 'Ben', access: ['desk'] },
-        { org: 'acme', id: 'b2', name: 'Bea', access: ['desk'] },
-      ],
-      numbers: [{ number, verified: true }],
-    }),
+    directory,
   });
   return { onenumber, advance: (ms: number) => (now += ms) };
 }

@@ -5,7 +5,6 @@
 // membership, (c) history never shrinks.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMemoryStorage } from '../../storage-memory/src';
 import { OneNumberError, type ChannelStorage, type OneNumber } from '../src';
 import { MembershipModel, type Action } from './support/membershipModel';
 import { C1, C2, N1, N2, makeWorld } from './support/world';
@@ -204,15 +203,14 @@ class Run {
   }
 }
 
-function world(storage: ChannelStorage = createMemoryStorage()) {
-  const { one, directory } = makeWorld(storage);
+function world(wrap?: (storage: ChannelStorage) => ChannelStorage) {
+  const { one, directory } = makeWorld(wrap);
   directory.setAgent({ org: 'beta', id: 'all', name: 'Beta All', access: [...services] });
   return new Run(one);
 }
 
 /** A deliberately broken storage: a service enabled again takes the parent role back (against R11). */
-function parentTakingStorage(): ChannelStorage {
-  const inner = createMemoryStorage();
+function parentTakingStorage(inner: ChannelStorage): ChannelStorage {
   return {
     ...inner,
     async changeMembership(input) {
@@ -238,8 +236,11 @@ const churn = fc.array(
   { minLength: 5, maxLength: 40, size: 'max' },
 );
 
-async function runChurn(steps: { kind: Action; service: string }[], storage?: ChannelStorage) {
-  const run = world(storage);
+async function runChurn(
+  steps: { kind: Action; service: string }[],
+  wrap?: (storage: ChannelStorage) => ChannelStorage,
+) {
+  const run = world(wrap);
   for (const s of ['crm', 'desk', 'salesiq', 'campaigns']) await run.connect('acme', N1, s);
   await run.inbound(N1);
   for (const s of steps) {
@@ -271,7 +272,7 @@ describe('membership properties (R5..R14)', () => {
 
   it('the property fails on a storage where an enabled-again service takes the parent role back', async () => {
     const result = await fc.check(
-      fc.asyncProperty(churn, (steps) => runChurn(steps, parentTakingStorage())),
+      fc.asyncProperty(churn, (steps) => runChurn(steps, parentTakingStorage)),
       { seed: 7, numRuns: 100 },
     );
     expect(result.failed).toBe(true);

@@ -5,13 +5,16 @@ import type { StoredMessage } from '../src';
 import {
   configureSettings,
   decideConnect,
+  decideConversation,
   decideMembershipChange,
   decideStatus,
   deliverInbound,
   eventDrafts,
   inboundMessage,
+  holdFor,
   planReply,
   projectEvent,
+  projectTimelineEntry,
   replyEffects,
   settleMembership,
   statusEffects,
@@ -200,5 +203,69 @@ describe('storage-kit', () => {
     expect(effects.assignment?.timeline).toMatchObject({ what: 'assigned', service: 'crm', agent: 'a1', why: 'reply' });
     expect(effects.assignment?.announcement.recipients.map((r) => r.service)).toEqual(['crm', 'desk']);
     expect(effects.announcement.change.type).toBe('message');
+  });
+
+  it('R22..R24, R33: decideConversation answers only what the asking agent may see', () => {
+    const facts = {
+      assignments: [{ service: 'crm', agent: 'holder-id', seq: 4 }],
+      activeServices: ['crm', 'desk'],
+    };
+    const conversation = { id: 'cv_1', version: 3, lastInboundAt: place.at };
+    expect(holdFor(facts, 'desk', 'b')).toMatchObject({ service: 'crm', agent: 'holder-id' });
+    const holder = { name: 'Hana', access: ['crm', 'desk'] };
+    const unnamed = decideConversation({
+      conversation,
+      facts,
+      service: 'desk',
+      agent: 'b',
+      viewer: { name: 'B', access: ['desk'] },
+      holder,
+    });
+    expect(unnamed).toMatchObject({
+      conversation: 'cv_1',
+      version: 3,
+      assignee: null,
+      notice: { service: 'crm', agent: null },
+      reply: { ok: false, reason: 'ASSIGNMENT_REQUIRED' },
+      assign: { kind: 'assign', confirmed: false },
+    });
+    expect(JSON.stringify(unnamed)).not.toMatch(/holder-id|Hana/);
+    const both = { name: 'C', access: ['desk', 'crm'] };
+    const asked = decideConversation({ conversation, facts, service: 'desk', agent: 'c', viewer: both, holder });
+    expect(asked.assign).toMatchObject({ kind: 'confirmation-required', notice: { agent: 'Hana' } });
+    expect(JSON.stringify(asked)).not.toContain('holder-id');
+    const confirmed = decideConversation({
+      conversation,
+      facts,
+      service: 'desk',
+      agent: 'c',
+      viewer: both,
+      holder,
+      confirm: true,
+    });
+    expect(confirmed.assign).toEqual({ kind: 'assign', confirmed: true });
+    // Unknown to the directory: no access, named nowhere.
+    expect(
+      decideConversation({ conversation, facts, service: 'desk', agent: 'z', viewer: null, holder }).notice?.agent,
+    ).toBeNull();
+  });
+
+  it("R33: a timeline entry names the reader's own agents only", () => {
+    const entry = {
+      id: '1',
+      channel: 'ch_1',
+      at: place.at,
+      what: 'assigned' as const,
+      service: 'crm',
+      agent: 'a1',
+      from: null,
+      to: null,
+      message: null,
+      status: null,
+      why: 'reply',
+    };
+    expect(projectTimelineEntry(entry, 'crm').agent).toBe('a1');
+    expect(projectTimelineEntry(entry, 'desk')).toEqual({ ...entry, agent: null });
+    expect(projectTimelineEntry({ ...entry, what: 'joined', agent: null }, 'desk').agent).toBeNull();
   });
 });

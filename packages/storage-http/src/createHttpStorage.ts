@@ -1,6 +1,7 @@
 // ChannelStorage over fetch: the exact mirror of the OneNumber server's /v1/storage routes. Each
-// method is one POST of its input record; the server computes every projection, so this client
-// never receives another service's reply text or agent (R17, R18, R20).
+// method is one POST of its input record; the server computes every projection and decision, so
+// this client never receives another service's reply text or agent (R17, R18, R20), nor another
+// service's assignee beyond what R22 shows its agent (R33).
 import {
   storageSpecificationVersion,
   type AssignmentRecord,
@@ -10,7 +11,9 @@ import {
   type ChannelStorage,
   type ConnectOutcome,
   type ConnectRecord,
-  type ConversationState,
+  type ConversationDecision,
+  type ConversationInfo,
+  type DecisionQuery,
   type EventQuery,
   type InboundOutcome,
   type InboundRecord,
@@ -69,7 +72,8 @@ export function createHttpStorage(options: HttpStorageOptions): ChannelStorage {
     channelInfo: (input) => call<ChannelInfo | null>('channelInfo', input),
     configure: (input) => call<ChannelSettings>('configure', input),
     receive: (input: InboundRecord) => call<InboundOutcome>('receive', input),
-    conversation: (input) => call<ConversationState | null>('conversation', input),
+    conversation: (input) => call<ConversationInfo | null>('conversation', input),
+    decide: (query: DecisionQuery) => call<ConversationDecision | null>('decide', query),
     appendReply: (input: ReplyRecord) => call<{ message: string; version: number }>('appendReply', input),
     setAssignment: (input: AssignmentRecord) => call<{ version: number }>('setAssignment', input),
     view: (input: ViewQuery) => call<MessageView[]>('view', input),

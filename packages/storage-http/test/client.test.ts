@@ -75,7 +75,7 @@ describe('createHttpStorage', () => {
     const storage = createHttpStorage({
       url: 'http://127.0.0.1:9',
       token: 't',
-      fetch: async () => new Response('null', { status: 200, headers: { 'onenumber-storage-version': '2' } }),
+      fetch: async () => new Response('null', { status: 200, headers: { 'onenumber-storage-version': '1' } }), // an older server
     });
     expect((await caught(storage.findMembership({ org: 'acme', number: N, service: 'crm' }))).code).toBe(
       'STORAGE_MISMATCH',
@@ -107,7 +107,6 @@ describe('createHttpStorage', () => {
       service: 'crm',
       mode: 'shared',
       reason: 'bundle',
-      policy: { showAgentName: false },
       at,
     });
     const inbound = (text: string) =>

@@ -1,6 +1,7 @@
-// R17, R18, R20, R26: a full multi-service run over HTTP, every reply text a unique canary.
+// R17, R18, R20, R26, R33: a full multi-service run over HTTP, every reply text a unique canary.
 // Every byte each service receives (every response body, every SSE event) is recorded and
-// scanned: no service ever receives another service's canary; no log line holds any.
+// scanned: no service ever receives another service's canary, nor another service's agent (its
+// id never; its name only where the viewer's policy shows it, CRM's); no log line holds any.
 import { createOneNumber, type ChannelEvent, type OneNumber } from '@onenumber/core';
 import type { RequestLog } from '@onenumber/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,14 @@ import { admin, adminToken, serverForTests } from './support/server';
 const N = '+81312345678';
 const customers = ['+819011110001', '+819011110002', '+819011110003'];
 const services = ['crm', 'desk', 'salesiq', 'books']; // books is finance: an isolated channel (R3, R26)
-const agentOf: Record<string, string> = { crm: 'a', desk: 'b', salesiq: 'c', books: 'e' };
+/** Distinctive ids, so that any body naming another service's agent shows in the scan. */
+const agentOf: Record<string, string> = {
+  crm: 'agent-crm-1f7k',
+  desk: 'agent-desk-2e6j',
+  salesiq: 'agent-salesiq-3d5h',
+  books: 'agent-books-4c4g',
+};
+const nameOf: Record<string, string> = { crm: 'Agent A', desk: 'Agent B', salesiq: 'Agent C', books: 'Agent E' };
 
 /** Seeded shuffle (mulberry32), so the interleaving is the same on every run. */
 function shuffled<T>(items: T[], seed: number): T[] {
@@ -60,7 +68,7 @@ beforeAll(async () => {
     agents: Object.entries(agentOf).map(([service, id]) => ({
       org: 'acme',
       id,
-      name: `Agent ${id.toUpperCase()}`,
+      name: nameOf[service],
       access: [service],
     })),
     numbers: [{ number: N, verified: true }],
@@ -74,17 +82,12 @@ beforeAll(async () => {
     events[service] = [];
     canaries[service] = [];
     const fetch = recorder(received[service]!);
-    // R18: CRM's policy shows other services' agent names; never their text.
+    // R18, R33: the catalogue's CRM policy shows other services' agent names; never their text.
     sdk[service] = createOneNumber({
       storage: await openHttpStorage({ url: server.url, token, fetch }),
       directory: createHttpDirectory({ url: server.url, token, fetch }),
     });
-    await sdk[service]!.connect({
-      org: 'acme',
-      service,
-      number: N,
-      ...(service === 'crm' ? { policy: { showAgentName: true } } : {}),
-    });
+    await sdk[service]!.connect({ org: 'acme', service, number: N });
     const feed = sdk[service]!.feed({ org: 'acme', service });
     feed.on('event', (e) => events[service]!.push(e));
     feeds.push(() => feed.close());
@@ -167,6 +170,20 @@ describe('leak scan (R17, R20, R26)', () => {
     const crmSeesDesk = events.crm!.find((e) => e.type === 'messageSent' && e.message.service === 'desk');
     expect(crmSeesDesk).toMatchObject({ message: { masked: true, text: null, agentName: 'Agent B' } });
   });
+
+  it.each(services)(
+    "R33: %s never receives another service's agent id, and its name only where its policy shows it (CRM's)",
+    (service) => {
+      const everything = received[service]!.map((r) => r.text).join('\n');
+      expect(everything).toContain(agentOf[service]); // its own agent, named to it
+      const others = services.filter((s) => s !== service);
+      expect(others.map((s) => agentOf[s]).filter((id) => everything.includes(id!))).toEqual([]);
+      const names = others.map((s) => nameOf[s]).filter((name) => everything.includes(name!));
+      // Every agent here has one service's access: R22's notice names nobody; only CRM's policy shows names.
+      if (service === 'crm') expect(names.sort()).toEqual(['Agent B', 'Agent C']);
+      else expect(names).toEqual([]);
+    },
+  );
 
   it('no log line holds a reply text, an inbound text or a token', () => {
     expect(logs.length).toBeGreaterThan(100);

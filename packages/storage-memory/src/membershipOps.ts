@@ -73,7 +73,6 @@ export function membershipOps(state: MemoryState, log: EventLog) {
       const membership = current?.memberships.get(input.service) ?? null;
       const owner = state.numberOwner.get(input.number) ?? null;
       if (decideConnect({ org: input.org, owner, membership }) === 'keep') {
-        membership!.policy = input.policy; // R8: connecting again replaces the policy
         const role = roleIn(current!.parent, input.service);
         return { channel: current!.id, mode: current!.mode, role, created: false };
       }
@@ -85,7 +84,6 @@ export function membershipOps(state: MemoryState, log: EventLog) {
         service: input.service,
         seq: ++state.seq,
         state: 'active',
-        policy: input.policy,
       });
       state.membershipIndex.set(key(input.org, input.number, input.service), channel.id);
       const settled = settle(channel, input.service, 'connect', input.at, !found);

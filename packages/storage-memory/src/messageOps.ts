@@ -6,9 +6,9 @@ import {
   projectMessage,
   type AssignmentRecord,
   type ChannelSettings,
-  type ConversationState,
   type InboundOutcome,
   type InboundRecord,
+  type MemoryDirectory,
   type MessageView,
   type ReplyRecord,
   type StatusRecord,
@@ -33,11 +33,10 @@ import {
   type AssignmentEffects,
 } from '@onenumber/core/storage-kit';
 import type { EventLog } from './eventLog';
-import { activeServices } from './membershipOps';
 import type { ChannelRow, ConversationRow, MemoryState } from './state';
 import { record } from './timelineOps';
 
-export function messageOps(state: MemoryState, log: EventLog) {
+export function messageOps(state: MemoryState, log: EventLog, directory: MemoryDirectory) {
   const channelOf = (org: string, id: string): ChannelRow => channelIn(state.channels.get(id), org);
 
   function conversationOf(channel: ChannelRow, id: string, expectedVersion?: number): ConversationRow {
@@ -46,7 +45,9 @@ export function messageOps(state: MemoryState, log: EventLog) {
     return conversation;
   }
 
-  const memberships = (channel: ChannelRow) => [...channel.memberships.values()];
+  /** The channel's memberships with the policy in force for each (R33: read from the directory now). */
+  const memberships = (channel: ChannelRow) =>
+    [...channel.memberships.values()].map((m) => ({ ...m, policy: directory.policyOf(channel.org, m.service) }));
   const placeOf = (channel: ChannelRow, at: string) => ({
     org: channel.org,
     channel: channel.id,
@@ -117,21 +118,6 @@ export function messageOps(state: MemoryState, log: EventLog) {
       return { org, duplicate: false, deliveries };
     },
 
-    async conversation(input: { org: string; channel: string; customer: string }): Promise<ConversationState | null> {
-      const channel = channelOf(input.org, input.channel);
-      const c = channel.conversations.get(input.customer);
-      if (!c) return null;
-      return {
-        id: c.id,
-        channel: channel.id,
-        customer: c.customer,
-        version: c.version,
-        assignments: c.assignments.map((a) => ({ ...a })),
-        activeServices: activeServices(channel),
-        lastInboundAt: c.lastInboundAt,
-      };
-    },
-
     async appendReply(input: ReplyRecord): Promise<{ message: string; version: number }> {
       assertStorableMessage(input); // R27, R36
       const channel = channelOf(input.org, input.channel);
@@ -171,9 +157,10 @@ export function messageOps(state: MemoryState, log: EventLog) {
 
     async view(input: ViewQuery): Promise<MessageView[]> {
       const channel = channelOf(input.org, input.channel);
-      const membership = viewerIn(channel.memberships.get(input.service));
+      viewerIn(channel.memberships.get(input.service));
       const conversation = conversationOf(channel, input.conversation);
-      return conversation.messages.map((m) => projectMessage(m, input.service, membership.policy));
+      const policy = directory.policyOf(channel.org, input.service); // R33: the policy in force
+      return conversation.messages.map((m) => projectMessage(m, input.service, policy));
     },
 
     async updateStatus(input: StatusRecord): Promise<{ status: MessageView['status']; changed: boolean }> {

@@ -1,11 +1,11 @@
 // The in-memory records behind the storage. Never handed out: every read copies or projects.
-import type { Assignment, ChannelSettings, MaskingPolicy, Mode, StoredMessage, TimelineEntry } from '@onenumber/core';
+import type { ChannelSettings, Mode, StoredMessage, TimelineEntry } from '@onenumber/core';
+import type { Assignment } from '@onenumber/core/storage-kit';
 
 export interface MembershipRow {
   service: string;
   seq: number;
   state: 'active' | 'disabled';
-  policy: MaskingPolicy;
 }
 
 export interface ConversationRow {

@@ -1,6 +1,6 @@
 // Issue 9 on memory: the audit timeline of each channel, and each service's durable cursor.
 import { timelineDraft, type TimelineDraft, type TimelineEntry, type TimelineQuery } from '@onenumber/core';
-import { channelIn } from '@onenumber/core/storage-kit';
+import { channelIn, projectTimelineEntry } from '@onenumber/core/storage-kit';
 import { key, type ChannelRow, type MemoryState } from './state';
 
 export function record(state: MemoryState, channel: ChannelRow, draft: Parameters<typeof timelineDraft>[0]): void {
@@ -15,7 +15,10 @@ export function timelineOps(state: MemoryState) {
       const after = input.after ? Number(input.after) : 0;
       const start = entries.findIndex((e) => Number(e.id) > after);
       if (start < 0) return [];
-      return entries.slice(start, input.limit ? start + input.limit : undefined).map((e) => ({ ...e }));
+      // R33: as the reading service may see it (another service's agent is not named).
+      return entries
+        .slice(start, input.limit ? start + input.limit : undefined)
+        .map((e) => projectTimelineEntry({ ...e }, input.service));
     },
     async note(input: { org: string; entry: TimelineDraft }): Promise<void> {
       record(state, channelOf(input.org, input.entry.channel), input.entry);

@@ -1,4 +1,8 @@
+import { createMemoryDirectory } from '@onenumber/core';
 import { describeStorage } from '@onenumber/storage-testkit';
 import { createMemoryStorage } from '../src';
 
-describeStorage('memory', () => createMemoryStorage());
+describeStorage('memory', () => {
+  const directory = createMemoryDirectory();
+  return { storage: createMemoryStorage({ directory }), directory };
+});

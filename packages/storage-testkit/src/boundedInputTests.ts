@@ -62,7 +62,7 @@ export const boundedInputTests: Case[] = [
           org: 'acme',
           channel,
           conversation: conversation.id,
-          expectedVersion: conversation.version,
+          expectedVersion: 0,
           service: 'crm',
           agent: 'a',
           agentName: 'Agent A',

@@ -1,5 +1,6 @@
 // Small builders for the records the conformance suite sends, so each test reads like its rule.
-import { defaultMaskingPolicy, type ChannelStorage, type ConnectRecord, type MaskingPolicy } from '@onenumber/core';
+import type { ChannelStorage, ConnectRecord } from '@onenumber/core';
+import type { StorageDirectory } from './describeStorage';
 
 export const at = (minute = 0) => new Date(Date.UTC(2026, 0, 1, 9, minute)).toISOString();
 
@@ -21,24 +22,33 @@ export const connectRecord = (
   service,
   mode: 'shared',
   reason: 'bundle',
-  policy: defaultMaskingPolicy,
   at: at(),
   ...extra,
 });
 
-export async function connectAll(
-  storage: ChannelStorage,
-  org: string,
-  number: string,
-  services: string[],
-  policy?: Record<string, MaskingPolicy>,
-) {
+export async function connectAll(storage: ChannelStorage, org: string, number: string, services: string[]) {
   const out = [];
-  for (const service of services)
-    out.push(
-      await storage.connect(connectRecord(org, number, service, policy?.[service] ? { policy: policy[service] } : {})),
-    );
+  for (const service of services) out.push(await storage.connect(connectRecord(org, number, service)));
   return out;
+}
+
+/** Agents in the directory (R22, R23): `{ id: access }`, each named `Agent ID`. */
+export async function agents(directory: StorageDirectory, org: string, access: Record<string, string[]>) {
+  for (const [id, services] of Object.entries(access))
+    await directory.setAgent({ org, id, name: `Agent ${id.toUpperCase()}`, access: services });
+}
+
+/** The storage's decision for an agent of a service (R22..R24, R33); fails when there is no conversation. */
+export async function decisionFor(
+  storage: ChannelStorage,
+  where: { org: string; channel: string; customer: string },
+  service: string,
+  agent: string,
+  confirm = false,
+) {
+  const decision = await storage.decide({ ...where, service, agent, confirm });
+  if (!decision) throw new Error('fixture: no conversation');
+  return decision;
 }
 
 export async function inbound(
@@ -61,13 +71,12 @@ export async function replyAs(
   text: string,
   assign = true,
 ) {
-  const conversation = await storage.conversation({ org, channel, customer });
-  if (!conversation) throw new Error('fixture: no conversation');
+  const decision = await decisionFor(storage, { org, channel, customer }, service, agent);
   return storage.appendReply({
     org,
     channel,
-    conversation: conversation.id,
-    expectedVersion: conversation.version,
+    conversation: decision.conversation,
+    expectedVersion: decision.version,
     service,
     agent,
     agentName: `Agent ${agent.toUpperCase()}`,

@@ -1,3 +1,9 @@
 // @onenumber/storage-testkit: the conformance suite every ChannelStorage implementation runs.
-export { describeStorage, type StorageSuiteOptions, type SuiteContext } from './describeStorage';
+export {
+  describeStorage,
+  type StorageDirectory,
+  type StorageSetup,
+  type StorageSuiteOptions,
+  type SuiteContext,
+} from './describeStorage';
 export { freshNumber, connectRecord } from './fixtures';

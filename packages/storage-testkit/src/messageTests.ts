@@ -2,7 +2,7 @@
 import { errorTitleOf } from '@onenumber/core';
 import { expect } from 'vitest';
 import type { Case } from './describeStorage';
-import { at, codeOf, connectAll, connectRecord, freshNumber, inbound, replyAs } from './fixtures';
+import { agents, at, codeOf, connectAll, connectRecord, decisionFor, freshNumber, inbound, replyAs } from './fixtures';
 
 const customer = '+819012345678';
 
@@ -102,9 +102,10 @@ export const messageTests: Case[] = [
   ],
   [
     "R18: a viewer's policy may show other services' agent names, never their text",
-    async ({ storage }) => {
+    async ({ storage, directory }) => {
       const number = freshNumber();
-      const [desk] = await connectAll(storage, 'acme', number, ['desk', 'crm'], { crm: { showAgentName: true } });
+      await directory.setPolicy('acme', 'salesiq', { showAgentName: true }); // R33: the admin's override
+      const [desk] = await connectAll(storage, 'acme', number, ['desk', 'salesiq']);
       await inbound(storage, number, customer, 'q');
       await replyAs(storage, 'acme', desk!.channel, customer, 'desk', 'b', 'canary-desk-2');
       const conv = await storage.conversation({ org: 'acme', channel: desk!.channel, customer });
@@ -112,7 +113,7 @@ export const messageTests: Case[] = [
         org: 'acme',
         channel: desk!.channel,
         conversation: conv!.id,
-        service: 'crm',
+        service: 'salesiq',
       });
       expect(seen).toMatchObject({ masked: true, text: null, agent: null, agentName: 'Agent B' });
     },
@@ -123,19 +124,18 @@ export const messageTests: Case[] = [
       const number = freshNumber();
       const [crm] = await connectAll(storage, 'acme', number, ['crm', 'desk']);
       await inbound(storage, number, customer, 'q');
-      const before = await storage.conversation({ org: 'acme', channel: crm!.channel, customer });
+      const where = { org: 'acme', channel: crm!.channel, customer };
+      const before = await decisionFor(storage, where, 'crm', 'a');
       await replyAs(storage, 'acme', crm!.channel, customer, 'crm', 'a', 'r');
-      const after = await storage.conversation({ org: 'acme', channel: crm!.channel, customer });
-      expect(after!.version).toBeGreaterThan(before!.version);
-      expect(after!.assignments.map(({ service, agent }) => ({ service, agent }))).toEqual([
-        { service: 'crm', agent: 'a' },
-      ]);
-      expect(after!.activeServices.sort()).toEqual(['crm', 'desk']);
+      const after = await decisionFor(storage, where, 'crm', 'a');
+      expect(after.version).toBeGreaterThan(before.version);
+      expect(after.assignee).toBe('a');
+      expect((await decisionFor(storage, where, 'desk', 'b')).assignee).toBeNull();
       const stale = storage.setAssignment({
         org: 'acme',
         channel: crm!.channel,
-        conversation: after!.id,
-        expectedVersion: before!.version,
+        conversation: after.conversation,
+        expectedVersion: before.version,
         service: 'desk',
         agent: 'b',
         at: at(),
@@ -150,12 +150,13 @@ export const messageTests: Case[] = [
       const [crm] = await connectAll(storage, 'acme', number, ['crm', 'desk']);
       await inbound(storage, number, customer, 'q');
       await replyAs(storage, 'acme', crm!.channel, customer, 'crm', 'a', 'first, assigns');
-      const read = await storage.conversation({ org: 'acme', channel: crm!.channel, customer });
+      const where = { org: 'acme', channel: crm!.channel, customer };
+      const read = await decisionFor(storage, where, 'crm', 'a');
       const reply = (text: string, expectedVersion: number) =>
         storage.appendReply({
           org: 'acme',
           channel: crm!.channel,
-          conversation: read!.id,
+          conversation: read.conversation,
           expectedVersion,
           service: 'crm',
           agent: 'a',
@@ -167,37 +168,37 @@ export const messageTests: Case[] = [
           at: at(3),
         });
       // Two replies decided on the same read both land, and the version stays.
-      const [one, two] = await Promise.all([reply('second', read!.version), reply('third', read!.version)]);
-      expect([one.version, two.version]).toEqual([read!.version, read!.version]);
-      expect((await storage.conversation({ org: 'acme', channel: crm!.channel, customer }))!.version).toBe(
-        read!.version,
-      );
+      const [one, two] = await Promise.all([reply('second', read.version), reply('third', read.version)]);
+      expect([one.version, two.version]).toEqual([read.version, read.version]);
+      expect((await decisionFor(storage, where, 'crm', 'a')).version).toBe(read.version);
       // An assignment moves it: a reply decided before that is refused.
       await storage.setAssignment({
         org: 'acme',
         channel: crm!.channel,
-        conversation: read!.id,
-        expectedVersion: read!.version,
+        conversation: read.conversation,
+        expectedVersion: read.version,
         service: 'crm',
         agent: 'c',
         at: at(4),
       });
-      expect(await codeOf(reply('stale', read!.version))).toBe('CONFLICT');
+      expect(await codeOf(reply('stale', read.version))).toBe('CONFLICT');
     },
   ],
   [
-    'R21, R22: assignments are per service, ordered, and can be cleared',
-    async ({ storage }) => {
+    'R21, R22: assignments are per service, ordered (the earliest other hold counts), and can be cleared',
+    async ({ storage, directory }) => {
+      await agents(directory, 'acme', { a: ['crm'], b: ['desk'], c: ['crm'], x: ['crm', 'desk', 'salesiq'] });
       const number = freshNumber();
-      const [crm] = await connectAll(storage, 'acme', number, ['crm', 'desk']);
+      const [crm] = await connectAll(storage, 'acme', number, ['crm', 'desk', 'salesiq']);
       await inbound(storage, number, customer, 'q');
+      const where = { org: 'acme', channel: crm!.channel, customer };
       const set = async (service: string, agent: string | null) => {
-        const c = await storage.conversation({ org: 'acme', channel: crm!.channel, customer });
+        const c = await decisionFor(storage, where, service, 'x');
         return storage.setAssignment({
           org: 'acme',
           channel: crm!.channel,
-          conversation: c!.id,
-          expectedVersion: c!.version,
+          conversation: c.conversation,
+          expectedVersion: c.version,
           service,
           agent,
           at: at(),
@@ -205,13 +206,19 @@ export const messageTests: Case[] = [
       };
       await set('crm', 'a');
       await set('desk', 'b');
-      await set('crm', 'c');
-      let c = await storage.conversation({ org: 'acme', channel: crm!.channel, customer });
-      const bySeq = [...c!.assignments].sort((x, y) => x.seq - y.seq).map((x) => `${x.service}:${x.agent}`);
-      expect(bySeq).toEqual(['desk:b', 'crm:c']);
+      await set('crm', 'c'); // replaces a, and is now later than desk's b
+      expect((await decisionFor(storage, where, 'crm', 'x')).assignee).toBe('c');
+      expect((await decisionFor(storage, where, 'desk', 'x')).assignee).toBe('b');
+      expect((await decisionFor(storage, where, 'salesiq', 'x')).notice).toMatchObject({
+        service: 'desk',
+        agent: 'Agent B',
+      });
       await set('desk', null);
-      c = await storage.conversation({ org: 'acme', channel: crm!.channel, customer });
-      expect(c!.assignments.map((x) => x.service)).toEqual(['crm']);
+      expect((await decisionFor(storage, where, 'desk', 'x')).assignee).toBeNull();
+      expect((await decisionFor(storage, where, 'salesiq', 'x')).notice).toMatchObject({
+        service: 'crm',
+        agent: 'Agent C',
+      });
     },
   ],
   [

@@ -17,7 +17,7 @@ export const timelineTests: Case[] = [
       const { message } = await replyAs(storage, 'acme', crm!.channel, customer, 'crm', 'a', 'canary-timeline');
       await storage.updateStatus({ org: 'acme', message, status: 'read', error: null, at: at(3) });
       await storage.changeMembership({ org: 'acme', number, service: 'crm', action: 'disable', at: at(4) });
-      const entries = await storage.timeline({ org: 'acme', channel: crm!.channel });
+      const entries = await storage.timeline({ org: 'acme', channel: crm!.channel, service: 'crm' });
       expect(entries.map((e) => `${e.what}:${e.why}`)).toEqual([
         'joined:connected',
         'elected:created',
@@ -33,7 +33,13 @@ export const timelineTests: Case[] = [
       });
       expect(entries.find((e) => e.what === 'assigned')).toMatchObject({ service: 'crm', agent: 'a' });
       expect(JSON.stringify(entries)).not.toContain('canary-timeline');
-      const page = await storage.timeline({ org: 'acme', channel: crm!.channel, after: entries[2]!.id, limit: 2 });
+      const page = await storage.timeline({
+        org: 'acme',
+        channel: crm!.channel,
+        service: 'crm',
+        after: entries[2]!.id,
+        limit: 2,
+      });
       expect(page.map((e) => e.id)).toEqual(entries.slice(3, 5).map((e) => e.id));
     },
   ],
@@ -58,12 +64,14 @@ export const timelineTests: Case[] = [
           why: 'held-in-crm',
         },
       });
-      expect((await storage.timeline({ org: 'acme', channel: crm!.channel })).at(-1)).toMatchObject({
-        what: 'confirmation-requested',
-        agent: 'd',
-        why: 'held-in-crm',
-      });
-      expect(await storage.timeline({ org: 'other', channel: crm!.channel }).catch(() => [])).toEqual([]);
+      const read = async (service: string) =>
+        (await storage.timeline!({ org: 'acme', channel: crm!.channel, service })).at(-1);
+      expect(await read('desk')).toMatchObject({ what: 'confirmation-requested', agent: 'd', why: 'held-in-crm' });
+      // R33: the entry is about desk's agent: another reader sees that it happened, not who.
+      expect(await read('crm')).toMatchObject({ what: 'confirmation-requested', service: 'desk', agent: null });
+      expect(await storage.timeline({ org: 'other', channel: crm!.channel, service: 'crm' }).catch(() => [])).toEqual(
+        [],
+      );
     },
   ],
   [

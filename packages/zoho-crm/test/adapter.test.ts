@@ -6,5 +6,5 @@ import { createCrmAdapter } from '../src';
 describeAdapter('@onenumber/zoho-crm', {
   create: (onenumber, org) => createCrmAdapter({ onenumber, org }),
   service: 'crm',
-  storage: createMemoryStorage,
+  storage: (directory) => createMemoryStorage({ directory }),
 });

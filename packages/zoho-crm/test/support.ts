@@ -8,16 +8,17 @@ export const NUMBER = '+81312345678';
 export const CONTACT = '+819012345678';
 
 export function crmWorld() {
+  const directory = createMemoryDirectory({
+    orgs: [{ id: 'acme', plan: 'zoho-one' }],
+    agents: [
+      { org: 'acme', id: 'chris', name: 'Chris', access: ['crm'] },
+      { org: 'acme', id: 'ben', name: 'Ben', access: ['desk'] },
+    ],
+    numbers: [{ number: NUMBER, verified: true }],
+  });
   const onenumber = createOneNumber({
-    storage: createMemoryStorage(),
-    directory: createMemoryDirectory({
-      orgs: [{ id: 'acme', plan: 'zoho-one' }],
-      agents: [
-        { org: 'acme', id: 'chris', name: 'Chris', access: ['crm'] },
-        { org: 'acme', id: 'ben', name: 'Ben', access: ['desk'] },
-      ],
-      numbers: [{ number: NUMBER, verified: true }],
-    }),
+    storage: createMemoryStorage({ directory }),
+    directory,
   });
   return { onenumber, crm: createCrmAdapter({ onenumber, org: 'acme' }) };
 }

@@ -6,5 +6,5 @@ import { createDeskAdapter } from '../src';
 describeAdapter('@onenumber/zoho-desk', {
   create: (onenumber, org) => createDeskAdapter({ onenumber, org }),
   service: 'desk',
-  storage: createMemoryStorage,
+  storage: (directory) => createMemoryStorage({ directory }),
 });

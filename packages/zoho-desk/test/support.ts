@@ -8,16 +8,17 @@ export const NUMBER = '+81312345678';
 export const CONTACT = '+819012345678';
 
 export function deskWorld() {
+  const directory = createMemoryDirectory({
+    orgs: [{ id: 'acme', plan: 'zoho-one' }],
+    agents: [
+      { org: 'acme', id: 'ben', name: 'Ben', access: ['desk'] },
+      { org: 'acme', id: 'aiko', name: 'Aiko', access: ['crm'] },
+    ],
+    numbers: [{ number: NUMBER, verified: true }],
+  });
   const onenumber = createOneNumber({
-    storage: createMemoryStorage(),
-    directory: createMemoryDirectory({
-      orgs: [{ id: 'acme', plan: 'zoho-one' }],
-      agents: [
-        { org: 'acme', id: 'ben', name: 'Ben', access: ['desk'] },
-        { org: 'acme', id: 'aiko', name: 'Aiko', access: ['crm'] },
-      ],
-      numbers: [{ number: NUMBER, verified: true }],
-    }),
+    storage: createMemoryStorage({ directory }),
+    directory,
   });
   return { onenumber, desk: createDeskAdapter({ onenumber, org: 'acme' }) };
 }

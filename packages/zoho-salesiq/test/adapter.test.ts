@@ -6,5 +6,5 @@ import { createSalesIQAdapter } from '../src';
 describeAdapter('@onenumber/zoho-salesiq', {
   create: (onenumber, org) => createSalesIQAdapter({ onenumber, org }),
   service: 'salesiq',
-  storage: createMemoryStorage,
+  storage: (directory) => createMemoryStorage({ directory }),
 });

@@ -9,23 +9,24 @@ export const SOLO_NUMBER = '+12025550100';
 export const VISITOR = '+819012345678';
 
 export function salesiqWorld() {
+  const directory = createMemoryDirectory({
+    orgs: [
+      { id: 'acme', plan: 'zoho-one' },
+      { id: 'solo', plan: 'zoho-one', services: { salesiq: 'standalone' } },
+    ],
+    agents: [
+      { org: 'acme', id: 'sara', name: 'Sara', access: ['salesiq'] },
+      { org: 'acme', id: 'ben', name: 'Ben', access: ['desk'] },
+      { org: 'solo', id: 'sam', name: 'Sam', access: ['salesiq', 'desk'] },
+    ],
+    numbers: [
+      { number: NUMBER, verified: true },
+      { number: SOLO_NUMBER, verified: true },
+    ],
+  });
   const onenumber = createOneNumber({
-    storage: createMemoryStorage(),
-    directory: createMemoryDirectory({
-      orgs: [
-        { id: 'acme', plan: 'zoho-one' },
-        { id: 'solo', plan: 'zoho-one', services: { salesiq: 'standalone' } },
-      ],
-      agents: [
-        { org: 'acme', id: 'sara', name: 'Sara', access: ['salesiq'] },
-        { org: 'acme', id: 'ben', name: 'Ben', access: ['desk'] },
-        { org: 'solo', id: 'sam', name: 'Sam', access: ['salesiq', 'desk'] },
-      ],
-      numbers: [
-        { number: NUMBER, verified: true },
-        { number: SOLO_NUMBER, verified: true },
-      ],
-    }),
+    storage: createMemoryStorage({ directory }),
+    directory,
   });
   return { onenumber, salesiq: createSalesIQAdapter({ onenumber, org: 'acme' }) };
 }

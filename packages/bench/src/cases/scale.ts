@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { defaultMaskingPolicy } from '@onenumber/core';
 import { openSqliteDatabase } from '@onenumber/server';
 import Database from 'better-sqlite3';
 import { ratioOf, round, type Progress, type Result, type Sizes } from '../harness';
@@ -30,7 +29,6 @@ export async function scale(sizes: Sizes, progress: Progress): Promise<Result> {
         service,
         mode: 'shared',
         reason: 'bundle',
-        policy: defaultMaskingPolicy,
         at,
       });
     let id = 0;

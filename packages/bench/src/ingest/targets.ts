@@ -160,7 +160,6 @@ async function setUp(base: string) {
       service,
       mode: 'shared',
       reason: 'bundle',
-      policy: { showAgentName: false },
       at,
     });
   }

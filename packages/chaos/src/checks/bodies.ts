@@ -11,7 +11,6 @@ export const valid: Record<string, Record<string, unknown>> = {
     service: 'desk',
     mode: 'shared',
     reason: 'bundle',
-    policy: { showAgentName: false },
     at,
   },
   changeMembership: { org: 'acme', number: numberAt(0), service: 'desk', action: 'disable', at },
@@ -28,6 +27,7 @@ export const valid: Record<string, Record<string, unknown>> = {
     at,
   },
   conversation: { org: 'acme', channel: 'ch_1', customer: '+819012345678' },
+  decide: { org: 'acme', channel: 'ch_1', customer: '+819012345678', service: 'desk', agent: 'agent-desk' },
   appendReply: {
     org: 'acme',
     channel: 'ch_1',
@@ -54,7 +54,7 @@ export const valid: Record<string, Record<string, unknown>> = {
   view: { org: 'acme', channel: 'ch_1', conversation: 'cv_1', service: 'desk' },
   updateStatus: { org: 'acme', message: 'msg_1', status: 'read', error: null, at },
   events: { org: 'acme', service: 'desk', after: '0', limit: 10 },
-  timeline: { org: 'acme', channel: 'ch_1' },
+  timeline: { org: 'acme', channel: 'ch_1', service: 'desk' },
   saveCursor: { org: 'acme', service: 'desk', cursor: '1' },
   loadCursor: { org: 'acme', service: 'desk' },
   note: {

@@ -86,6 +86,7 @@ export async function readEverything(t: ReadTarget, stream: boolean): Promise<Re
       expectOk(`${service} POST ${path}`, call(t.url, 'POST', path, token, body));
     await post('/v1/storage/view', { org, channel, conversation, service });
     await post('/v1/storage/conversation', { org, channel, customer });
+    await post('/v1/storage/decide', { org, channel, customer, service, agent: `agent-${service}` });
     await post('/v1/storage/channelInfo', { org, number, service });
     await post('/v1/storage/findMembership', { org, number, service });
     await post('/v1/storage/loadCursor', { org, service });
@@ -105,7 +106,7 @@ export async function readEverything(t: ReadTarget, stream: boolean): Promise<Re
       if (problem) failures.push(`${service}: ${problem}`);
     }
   }
-  const timeline = await call(t.url, 'POST', '/v1/storage/timeline', t.adminToken, { org, channel });
+  const timeline = await call(t.url, 'POST', '/v1/storage/timeline', t.adminToken, { org, channel, service: 'desk' });
   reads++;
   if (timeline.status !== 200) failures.push(`admin POST /v1/storage/timeline answered ${timeline.status}`);
   return { reads, failures };

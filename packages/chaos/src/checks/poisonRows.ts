@@ -30,9 +30,12 @@ export function plantAroundTheEdge(file: string): number {
       `UPDATE events SET body = ? WHERE id IN (SELECT id FROM events ORDER BY id LIMIT 1 OFFSET 1)`,
       deepText(50_000),
     );
-    // A channel's settings and a membership's policy that are not JSON.
+    // A channel's settings and an admin's policy override (R33) that are not JSON.
     run(`UPDATE channels SET settings = '{"displayName":' WHERE rowid IN (SELECT rowid FROM channels LIMIT 1)`);
-    run(`UPDATE memberships SET policy = 'null!' WHERE rowid IN (SELECT rowid FROM memberships LIMIT 1)`);
+    run(
+      `INSERT INTO policies (org, service, policy) SELECT org, service, 'null!' FROM memberships LIMIT 1
+       ON CONFLICT (org, service) DO UPDATE SET policy = excluded.policy`,
+    );
     return changed;
   } finally {
     sql.close();

@@ -61,8 +61,17 @@ export function targets(world: ChaosWorld, s: Awaited<ReturnType<typeof setUp>>)
   const { number, channel, conversation } = s;
   const org = 'acme';
   let n = 0;
+  // R33: the version a write carries comes from the decision for the acting agent.
   const version = async () =>
-    (await world.admin<{ version: number }>('POST', '/v1/storage/conversation', { org, channel, customer })).version;
+    (
+      await world.admin<{ version: number }>('POST', '/v1/storage/decide', {
+        org,
+        channel,
+        customer,
+        service: 'desk',
+        agent: 'agent-desk',
+      })
+    ).version;
   const storage = (name: string, token: () => string, body: Target['body'], free: Target['free'] = []): Target => ({
     name,
     method: 'POST',
@@ -102,20 +111,14 @@ export function targets(world: ChaosWorld, s: Awaited<ReturnType<typeof setUp>>)
       ['settings', 'displayName'],
       ['settings', 'greeting'],
     ]),
-    storage(
-      'connect',
-      desk,
-      () => ({
-        org,
-        number,
-        service: 'desk',
-        mode: 'shared',
-        reason: 'bundle',
-        policy: { showAgentName: false },
-        at: at(),
-      }),
-      [['policy'], ['policy', 'showAgentName']],
-    ),
+    storage('connect', desk, () => ({
+      org,
+      number,
+      service: 'desk',
+      mode: 'shared',
+      reason: 'bundle',
+      at: at(),
+    })),
     storage(
       'updateStatus',
       admin,

@@ -62,13 +62,15 @@ export async function races(
       const parents = info.members.filter((m) => m.role === 'parent');
       if (info.members.length && parents.length !== 1)
         failures.push(`round ${round}: ${parents.length} parents among active members`);
-      const replay = replayTimeline(await storage.timeline!({ org: 'acme', channel: info.channel }));
+      const replay = replayTimeline(
+        await storage.timeline!({ org: 'acme', channel: info.channel, service: info.parent ?? 'crm' }),
+      );
       failures.push(...replay.failures.map((f) => `round ${round}: ${f}`));
       if (replay.parent !== info.parent)
         failures.push(`round ${round}: the timeline says ${replay.parent} is parent, the channel says ${info.parent}`);
-      elections += (await storage.timeline!({ org: 'acme', channel: info.channel })).filter(
-        (e) => e.what === 'elected',
-      ).length;
+      elections += (
+        await storage.timeline!({ org: 'acme', channel: info.channel, service: info.parent ?? 'crm' })
+      ).filter((e) => e.what === 'elected').length;
       if ((round + 1) % 50 === 0) progress(`races: ${round + 1}/${numbers.length} rounds`);
     }
   } finally {

@@ -73,7 +73,6 @@ async function run(
       service,
       mode: 'shared',
       reason: 'bundle',
-      policy: { showAgentName: false },
       at: new Date().toISOString(),
     });
 

@@ -7,6 +7,7 @@ import {
   type OneNumber,
 } from '@onenumber/core';
 import { createMemoryStorage } from '@onenumber/storage-memory';
+import type { PolicyOverride } from './directoryOf';
 
 export type ScenarioApi = Pick<
   OneNumber,
@@ -29,8 +30,8 @@ export type ScenarioApi = Pick<
 
 export interface ScenarioBackend {
   readonly name: string;
-  /** A fresh system with the scenario's directory loaded. */
-  start(contents: DirectoryContents): Promise<ScenarioApi>;
+  /** A fresh system with the scenario's directory loaded and the admin's policy overrides set (R33). */
+  start(contents: DirectoryContents, policies: readonly PolicyOverride[]): Promise<ScenarioApi>;
   /** Stop whatever start() started (servers, temporary databases). */
   stop(): Promise<void>;
 }
@@ -56,8 +57,10 @@ export function memoryBackend(): ScenarioBackend {
   let api: OneNumber | null = null;
   return {
     name: 'memory',
-    async start(contents) {
-      api = createOneNumber({ storage: createMemoryStorage(), directory: createMemoryDirectory(contents) });
+    async start(contents, policies) {
+      const directory = createMemoryDirectory(contents);
+      for (const { org, service, policy } of policies) directory.setPolicy(org, service, policy); // R33
+      api = createOneNumber({ storage: createMemoryStorage({ directory }), directory });
       return api;
     },
     async stop() {

@@ -17,10 +17,11 @@ import {
 import { startServer, type RunningServer, type ServerDatabase } from '@onenumber/server';
 import { createHttpDirectory, openHttpStorage } from '@onenumber/storage-http';
 import type { ScenarioApi, ScenarioBackend } from './backend';
+import type { PolicyOverride } from './directoryOf';
 
-async function adminCall(url: string, token: string, path: string, body: unknown): Promise<any> {
+async function adminCall(url: string, token: string, path: string, body: unknown, method = 'POST'): Promise<any> {
   const res = await fetch(`${url}${path}`, {
-    method: 'POST',
+    method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
@@ -46,7 +47,7 @@ export function httpBackend(openDatabase?: () => Promise<ServerDatabase>): Scena
 
   return {
     name: 'http',
-    async start(contents: DirectoryContents): Promise<ScenarioApi> {
+    async start(contents: DirectoryContents, policies: readonly PolicyOverride[]): Promise<ScenarioApi> {
       dir = mkdtempSync(join(tmpdir(), 'onenumber-scenario-'));
       const adminToken = randomBytes(24).toString('base64url');
       const database = openDatabase ? { db: await openDatabase() } : { file: join(dir, 'scenario.sqlite') };
@@ -55,12 +56,15 @@ export function httpBackend(openDatabase?: () => Promise<ServerDatabase>): Scena
         host: '127.0.0.1',
         ...database,
         adminToken,
-        // The run's own server: its request and security (R35) log lines would only clutter the output.
         logger: () => {},
         securityLogger: () => {},
       });
       server = running;
       await adminCall(running.url, adminToken, '/v1/admin/directory', contents);
+      for (const { org, service, policy } of policies) {
+        const path = `/v1/admin/orgs/${encodeURIComponent(org)}/policies/${service}`;
+        await adminCall(running.url, adminToken, path, policy, 'PUT'); // R33: the admin's override
+      }
       const admin = await sdk(running.url, adminToken);
       const services = new Map<string, Promise<OneNumber>>();
 

@@ -43,7 +43,7 @@ export function postgresBackend(env: NodeJS.ProcessEnv = process.env): ScenarioB
   });
   return {
     name: 'postgres',
-    start: (contents) => http.start(contents),
+    start: (contents, policies) => http.start(contents, policies),
     async stop() {
       await http.stop();
       if (used) await dropSchema(used.url, used.schema).catch(() => {});

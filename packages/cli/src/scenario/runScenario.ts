@@ -1,7 +1,7 @@
 // Runs one scenario file: load the directory, run each step, match `expect`, check channel groups.
 import { OneNumberError } from '@onenumber/core';
 import type { ScenarioBackend } from './backend';
-import { directoryOf } from './directoryOf';
+import { defaultPolicies, directoryOf } from './directoryOf';
 import { match, type Failure } from './match';
 import { runStep, type Labels, type StepResult } from './runStep';
 import type { Scenario } from './schema';
@@ -33,7 +33,7 @@ function aliaser() {
 }
 
 export async function runScenario(scenario: Scenario, backend: ScenarioBackend): Promise<ScenarioReport> {
-  const api = await backend.start(directoryOf(scenario));
+  const api = await backend.start(directoryOf(scenario), defaultPolicies(scenario)); // R33: the default for every service
   const alias = aliaser();
   const labels: Labels = new Map();
   const steps: ScenarioReport['steps'] = [];

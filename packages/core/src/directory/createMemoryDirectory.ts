@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { OneNumberError } from '../errors';
 import { normaliseNumber } from '../channel/number';
+import { maskingPolicySchema, type MaskingPolicy } from '../masking/policy';
+import { effectivePolicy } from '../masking/policyCatalogue';
+import { serviceSchema } from '../operations/schemas';
 import { parseInput } from '../validate';
 import {
   agentEntrySchema,
@@ -25,12 +28,28 @@ export interface MemoryDirectory extends Directory {
   setAgent(entry: z.input<typeof agentEntrySchema>): AgentEntry;
   setNumber(entry: z.input<typeof numberEntrySchema>): NumberEntry;
   load(contents: DirectoryContents): void;
+  /**
+   * R33: the admin's override of a service's masking policy in an org, tighter or looser; null
+   * goes back to the catalogue's. Returns the policy in force. The memory storage given this
+   * directory applies it from then on, as the server does after its admin route.
+   */
+  setPolicy(org: string, service: string, policy: z.input<typeof maskingPolicySchema> | null): MaskingPolicy;
+  /** R33: the policy in force for the service in the org: the admin's override, else the catalogue's. */
+  policyOf(org: string, service: string): MaskingPolicy;
 }
+
+/** R33: an override names the org and the service; the policy is strict (R18), null for the catalogue's. */
+const policyInput = z.object({
+  org: agentEntrySchema.shape.org,
+  service: serviceSchema,
+  policy: maskingPolicySchema.nullable(),
+});
 
 export function createMemoryDirectory(contents: DirectoryContents = {}): MemoryDirectory {
   const orgs = new Map<string, OrgEntry>();
   const agents = new Map<string, AgentEntry>();
   const numbers = new Map<string, NumberEntry>();
+  const policies = new Map<string, MaskingPolicy>();
 
   const directory: MemoryDirectory = {
     async org(id) {
@@ -62,6 +81,16 @@ export function createMemoryDirectory(contents: DirectoryContents = {}): MemoryD
       const stored = { number: e164, verified: parsed.verified };
       numbers.set(e164, stored);
       return stored;
+    },
+    setPolicy(org, service, policy) {
+      const parsed = parseInput(policyInput, { org, service, policy }, 'policy');
+      const key = `${parsed.org}\u0000${parsed.service}`;
+      if (parsed.policy) policies.set(key, Object.freeze(parsed.policy));
+      else policies.delete(key);
+      return effectivePolicy(service, parsed.policy);
+    },
+    policyOf(org, service) {
+      return effectivePolicy(service, policies.get(`${org}\u0000${service}`));
     },
     load(input) {
       const parsed = parseInput(directoryContentsSchema, input, 'directory');

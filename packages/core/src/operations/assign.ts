@@ -1,9 +1,8 @@
 // R21, R23, R25: assigning a conversation to oneself in one service.
-import { decideAssign } from '../assignment/decideAssign';
 import type { Notice } from '../assignment/notice';
 import { parseInput } from '../validate';
 import { timelineDraft } from '../storage/timeline';
-import { requireActingMember, requireConversation, withRetry, type Context } from './context';
+import { requireActingMember, requireDecision, withRetry, type Context } from './context';
 import { assignInputSchema, type AssignInput } from './schemas';
 
 export type AssignResult = { status: 'assigned' } | { status: 'confirmation-required'; notice: Notice };
@@ -12,8 +11,15 @@ export async function assign(ctx: Context, input: AssignInput): Promise<AssignRe
   const { org, service, agent: agentId, number: raw, customer, confirm } = parseInput(assignInputSchema, input);
   const { agent, membership } = await requireActingMember(ctx, org, agentId, raw, service);
   return withRetry(async (): Promise<AssignResult> => {
-    const conversation = await requireConversation(ctx, org, membership.channel, customer);
-    const decision = await decideAssign(conversation, agent, service, confirm, (id) => ctx.directory.agent(org, id));
+    // R23, R33: decided by the storage for this agent, where the holder's facts are.
+    const { assign: decision, ...conversation } = await requireDecision(ctx, {
+      org,
+      channel: membership.channel,
+      customer,
+      service,
+      agent: agent.id,
+      confirm,
+    });
     if (decision.kind === 'confirmation-required') {
       // Issue 9: the timeline shows that a confirmation was asked for, and of whom.
       await ctx.storage.note?.({
@@ -33,7 +39,7 @@ export async function assign(ctx: Context, input: AssignInput): Promise<AssignRe
       await ctx.storage.setAssignment({
         org,
         channel: membership.channel,
-        conversation: conversation.id,
+        conversation: conversation.conversation,
         expectedVersion: conversation.version,
         service,
         agent: agent.id,

@@ -5,7 +5,7 @@ import type { AgentEntry, Directory, OrgEntry } from '../directory/Directory';
 import { OneNumberError } from '../errors';
 import { normaliseNumber } from '../channel/number';
 import type { ChannelStorage } from '../storage/ChannelStorage';
-import type { ConversationState, MembershipRecord } from '../storage/records';
+import type { ConversationDecision, MembershipRecord } from '../storage/records';
 
 export interface Context {
   storage: ChannelStorage;
@@ -20,12 +20,6 @@ export async function requireOrg(ctx: Context, id: string): Promise<OrgEntry> {
       field: 'org',
     });
   return org;
-}
-
-export async function requireAgent(ctx: Context, org: string, id: string): Promise<AgentEntry> {
-  const agent = await ctx.directory.agent(org, id);
-  if (!agent) throw new OneNumberError('UNKNOWN_AGENT', `No agent "${id}" in org "${org}".`, { field: 'agent' });
-  return agent;
 }
 
 export function requireNumber(value: string, field = 'number'): string {
@@ -65,22 +59,31 @@ export async function requireActiveMembership(
   return membership;
 }
 
-export async function requireConversation(
+/**
+ * R22..R24, R33: the storage decides for the acting or viewing agent where the facts are, and
+ * answers only what that agent may see. UNKNOWN_CONVERSATION before the customer's first message.
+ */
+export async function requireDecision(
   ctx: Context,
-  org: string,
-  channel: string,
-  customer: string,
-): Promise<ConversationState> {
-  const conversation = await ctx.storage.conversation({ org, channel, customer });
-  if (!conversation) {
+  query: { org: string; channel: string; customer: string; service: string; agent: string; confirm?: boolean },
+): Promise<ConversationDecision> {
+  const decision = await ctx.storage.decide(query);
+  if (!decision) {
     throw new OneNumberError(
       'UNKNOWN_CONVERSATION',
-      `No conversation with ${customer} in this channel yet: it starts with the customer's first message.`,
+      `No conversation with ${query.customer} in this channel yet: it starts with the customer's first message.`,
       { field: 'customer' },
     );
   }
-  return conversation;
+  return decision;
 }
+
+/**
+ * R25, R33: a directory that answers a service only about agents with access to it (the server's
+ * to a service token) refuses another agent with FORBIDDEN. That refusal is reported in its place
+ * in the documented order, after the number's: the agent exists, without this access.
+ */
+const forbiddenLookup = (error: unknown): boolean => OneNumberError.isInstance(error) && error.code === 'FORBIDDEN';
 
 /** R25 with its refusals in the documented order (UNKNOWN_AGENT; INVALID_NUMBER; FORBIDDEN;
  * NOT_CONNECTED, MEMBERSHIP_DISABLED), but with the agent and the membership looked up at once:
@@ -91,11 +94,14 @@ export async function requireActingMember(ctx: Context, org: string, agentId: st
     ctx.directory.agent(org, agentId),
     e164 ? ctx.storage.findMembership({ org, number: e164, service }) : Promise.resolve(null),
   ]);
-  if (agentLookup.status === 'rejected') throw agentLookup.reason;
-  if (!agentLookup.value)
+  const refused = agentLookup.status === 'rejected' && forbiddenLookup(agentLookup.reason);
+  if (agentLookup.status === 'rejected' && !refused) throw agentLookup.reason;
+  const agent = agentLookup.status === 'fulfilled' ? agentLookup.value : null;
+  if (!agent && !refused)
     throw new OneNumberError('UNKNOWN_AGENT', `No agent "${agentId}" in org "${org}".`, { field: 'agent' });
-  const agent = agentLookup.value;
   const number = requireNumber(raw);
+  if (!agent)
+    throw new OneNumberError('FORBIDDEN', `Agent "${agentId}" has no access to ${service}.`, { field: 'agent' });
   requireAccess(agent, service);
   if (membershipLookup.status === 'rejected') throw membershipLookup.reason;
   const membership = membershipLookup.value;

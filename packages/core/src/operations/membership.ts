@@ -3,7 +3,6 @@ import { decideEligibility, subscriptionOf } from '../eligibility/decideEligibil
 import type { Mode, Reason } from '../eligibility/catalogue';
 import type { Member } from '../election/electParent';
 import { OneNumberError } from '../errors';
-import { cataloguePolicy } from '../masking/policyCatalogue';
 import type { ChannelSettings } from '../channel/settings';
 import type { MembershipAction } from '../storage/records';
 import { parseInput } from '../validate';
@@ -48,7 +47,6 @@ export async function connect(ctx: Context, input: ConnectInput): Promise<Connec
     service,
     mode,
     reason,
-    policy: cataloguePolicy(service), // R33: never the caller's
     at: ctx.now(),
   });
   return { channel: outcome.channel, mode: outcome.mode, role: outcome.role, reason };

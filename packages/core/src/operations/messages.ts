@@ -1,10 +1,10 @@
 // R13, R15..R20, R24: inbound delivery, replies, views and delivery reports.
-import { decideNotice, assigneeIn, type Notice } from '../assignment/notice';
+import type { Notice } from '../assignment/notice';
 import type { MessageView } from '../masking/message';
 import type { MessageStatus } from '../masking/message';
 import { parseInput } from '../validate';
 import { checkReply } from './checkReply';
-import { requireActingMember, requireConversation, requireNumber, withRetry, type Context } from './context';
+import { requireActingMember, requireDecision, requireNumber, withRetry, type Context } from './context';
 import {
   receiveInputSchema,
   replyInputSchema,
@@ -52,12 +52,12 @@ export async function receive(ctx: Context, input: ReceiveInput): Promise<Receiv
 export async function reply(ctx: Context, input: ReplyInput): Promise<{ message: string; conversation: string }> {
   const { text, ...target } = parseInput(replyInputSchema, input);
   return withRetry(async () => {
-    const { agent, membership, conversation, assign } = await checkReply(ctx, target);
+    const { agent, membership, decision, assign } = await checkReply(ctx, target);
     const { message } = await ctx.storage.appendReply({
       org: target.org,
       channel: membership.channel,
-      conversation: conversation.id,
-      expectedVersion: conversation.version,
+      conversation: decision.conversation,
+      expectedVersion: decision.version,
       service: target.service,
       agent: agent.id,
       agentName: agent.name,
@@ -67,7 +67,7 @@ export async function reply(ctx: Context, input: ReplyInput): Promise<{ message:
       assign,
       at: ctx.now(),
     });
-    return { message, conversation: conversation.id };
+    return { message, conversation: decision.conversation };
   });
 }
 
@@ -84,17 +84,16 @@ export interface ViewResult {
 export async function view(ctx: Context, input: ViewInput): Promise<ViewResult> {
   const { org, service, agent: agentId, number: raw, customer } = parseInput(viewInputSchema, input);
   const { agent, membership } = await requireActingMember(ctx, org, agentId, raw, service);
-  const conversation = await requireConversation(ctx, org, membership.channel, customer);
-  const [messages, notice] = await Promise.all([
-    ctx.storage.view({ org, channel: membership.channel, conversation: conversation.id, service }),
-    decideNotice(conversation, agent, service, (id) => ctx.directory.agent(org, id)),
-  ]);
+  const channel = membership.channel;
+  // R22, R33: the storage decides the notice where the facts are, for this agent.
+  const decision = await requireDecision(ctx, { org, channel, customer, service, agent: agent.id });
+  const messages = await ctx.storage.view({ org, channel, conversation: decision.conversation, service });
   return {
-    channel: membership.channel,
-    conversation: conversation.id,
+    channel,
+    conversation: decision.conversation,
     messages,
-    assignee: assigneeIn(conversation, service),
-    notice,
+    assignee: decision.assignee,
+    notice: decision.notice,
   };
 }
 

@@ -18,6 +18,6 @@ export async function timeline(
   const membership = await requireActiveMembership(ctx, org, number, service);
   if (membership.role !== 'parent')
     throw new OneNumberError('NOT_PARENT', 'Only the parent service (or an admin) may read the channel timeline.');
-  const entries = await ctx.storage.timeline({ org, channel: membership.channel, after, limit });
+  const entries = await ctx.storage.timeline({ org, channel: membership.channel, service, after, limit }); // R33: as the parent reads it
   return { entries, next: entries.length === limit ? entries.at(-1)!.id : null };
 }

@@ -18,3 +18,6 @@ export { planReply, replyEffects } from './reply';
 export { assignmentEffects, type AssignmentEffects } from './assignment';
 export { decideStatus, statusEffects, type StatusDecision } from './status';
 export { channelIn, conflict, conversationIn, numberNotConnected, unknownMessage, viewerIn } from './refusals';
+export { decideConversation, holdFor } from './decision';
+export { projectTimelineEntry } from './timeline';
+export type { AgentFacts, Assignment, AssignmentFacts } from '../assignment/notice';

@@ -1,7 +1,10 @@
 // The storage interface, versioned. Operations are made at the level of the rules, not get/set
 // of documents, so that each implementation can make R5, R6, R8 and R11 atomic (a transaction,
-// a unique constraint, a row lock), and reads are made for one viewing service so that a remote
-// storage never sends a client a field that service may not see (R18, R20).
+// a unique constraint, a row lock), and reads are made for one viewing service (and agent) so
+// that a remote storage never sends a client a field that service may not see (R18, R20, R33).
+// A storage decides with the directory facts it holds (the server: its database; the memory
+// storage: the memory directory it was given): the masking policy in force (R33) and the agents'
+// names and access (R22, R23).
 import type { ChannelEvent } from '../events';
 import type { ChannelSettings } from '../channel/settings';
 import type { TimelineDraft, TimelineEntry } from './timeline';
@@ -10,7 +13,9 @@ import type {
   ChannelInfo,
   ConnectOutcome,
   ConnectRecord,
-  ConversationState,
+  ConversationDecision,
+  ConversationInfo,
+  DecisionQuery,
   EventQuery,
   InboundOutcome,
   InboundRecord,
@@ -24,7 +29,8 @@ import type {
   ViewQuery,
 } from './records';
 
-export const storageSpecificationVersion = 1 as const;
+/** 2: R33 (no policy at connect, `decide` instead of a conversation's assignments, timelines per reader). */
+export const storageSpecificationVersion = 2 as const;
 
 export interface ChannelStorage {
   readonly specificationVersion: typeof storageSpecificationVersion;
@@ -35,7 +41,8 @@ export interface ChannelStorage {
    * R3, R5..R8, R13. Atomically: claim `number` for `org` (NUMBER_IN_USE_BY_ANOTHER_ORG when
    * another org holds it); find or create the channel (shared: one per org and number;
    * isolated: one per org, number and service); find or create the service's membership with
-   * the next creation sequence and its masking policy. An active membership is returned as is
+   * the next creation sequence (its masking policy is R33's: the admin's override for the org and
+   * service, else the catalogue's, as the storage reads it when it projects). An active membership is returned as is
    * (R8); a disabled one is refused with MEMBERSHIP_DISABLED. When the channel had no active
    * member (new or closed, R13) the new member becomes parent. Emits membershipChanged and,
    * when the parent moved, parentChanged.
@@ -72,8 +79,16 @@ export interface ChannelStorage {
    */
   receive(input: InboundRecord): Promise<InboundOutcome>;
 
-  /** The conversation with `customer` in the channel, as the assignment rules read it, or null. */
-  conversation(input: { org: string; channel: string; customer: string }): Promise<ConversationState | null>;
+  /** The conversation with `customer` in the channel (its id and last inbound time only), or null. */
+  conversation(input: { org: string; channel: string; customer: string }): Promise<ConversationInfo | null>;
+
+  /**
+   * R22..R24, R33: decide for the asking agent where the facts are: the conversation's
+   * assignments, the active members, and the agents' names and access in the storage's directory
+   * (core's decideConversation). Null when there is no conversation with the customer yet.
+   * Answers only what that agent may see; NOT_CONNECTED for a channel of another org.
+   */
+  decide(query: DecisionQuery): Promise<ConversationDecision | null>;
 
   /**
    * R16, R24. Append a reply (status `sent`) if the conversation is still at `expectedVersion`,
@@ -105,6 +120,7 @@ export interface ChannelStorage {
    * The channel's audit timeline, oldest first, paginated by `after`. A storage that has it
    * records an entry in the same atomic step as each membership change (joined, disabled,
    * enabled, removed), election, assignment (with its cause) and status change. Never text.
+   * Projected for the reading service (projectTimelineEntry): another service's agent is null (R33).
    */
   timeline?(input: TimelineQuery): Promise<TimelineEntry[]>;
 

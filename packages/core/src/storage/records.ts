@@ -1,7 +1,9 @@
 // The records that cross the ChannelStorage boundary. Plain JSON, so an HTTP storage can carry them.
+import type { AssignDecision } from '../assignment/decideAssign';
+import type { ReplyDecision } from '../assignment/decideReply';
+import type { Notice } from '../assignment/notice';
 import type { Member } from '../election/electParent';
 import type { Mode, Reason } from '../eligibility/catalogue';
-import type { MaskingPolicy } from '../masking/policy';
 import type { MessageError, MessageStatus, MessageView } from '../masking/message';
 import type { ChannelSettings } from '../channel/settings';
 
@@ -13,7 +15,7 @@ export interface ConnectRecord {
   service: string;
   mode: Mode;
   reason: Reason;
-  policy: MaskingPolicy;
+  /** No masking policy: the storage applies the one in force for the org and service (R33). */
   at: string;
 }
 
@@ -87,24 +89,49 @@ export interface InboundOutcome {
   deliveries: InboundDelivery[];
 }
 
-export interface Assignment {
-  service: string;
-  agent: string;
-  /** Order in which assignments were made (the earliest counts, R22). */
-  seq: number;
-}
-
-/** What the assignment rules (R21..R24) read about one conversation. */
-export interface ConversationState {
+/**
+ * What any member may know of a conversation: its id and the time of the customer's last
+ * message (WhatsApp's 24-hour window). Never who holds it (R33: that is decided where the facts
+ * are, `decide`).
+ */
+export interface ConversationInfo {
   id: string;
   channel: string;
   customer: string;
-  /** Moved on by every change of assignment (setAssignment, a reply that assigns); writes carry the version they decided on. */
-  version: number;
-  assignments: Assignment[];
-  /** Services with an active membership in the channel (R23: others' assignments count for nothing). */
-  activeServices: string[];
   lastInboundAt: string | null;
+}
+
+/** R22..R24, R33: a service asks the storage to decide for its acting or viewing agent. */
+export interface DecisionQuery {
+  org: string;
+  channel: string;
+  customer: string;
+  /** The acting or viewing service. */
+  service: string;
+  /** The acting or viewing agent; its name and access are the storage's directory facts, never the caller's. */
+  agent: string;
+  /** R23: the agent confirms taking the conversation over from another service's holder. */
+  confirm?: boolean | undefined;
+}
+
+/**
+ * R22..R24 decided for one agent, with only what that agent may see (R33): its own service's
+ * assignee, the notice (another service's holder named only under R22's condition), and what a
+ * reply or an assignment by the agent would do. Never another service's assignee otherwise.
+ */
+export interface ConversationDecision {
+  conversation: string;
+  /** Moved on by every change of assignment; a write carries the version it was decided on (else CONFLICT). */
+  version: number;
+  lastInboundAt: string | null;
+  /** R21: the agent assigned in the asking service, or null. */
+  assignee: string | null;
+  /** R22: the notice the agent sees, or null. */
+  notice: Notice | null;
+  /** R24: whether the agent may reply (and whether replying assigns it), or why not. */
+  reply: ReplyDecision;
+  /** R23: what `assign` by the agent does (with `confirm` as asked). */
+  assign: AssignDecision;
 }
 
 export interface ReplyRecord {
@@ -164,6 +191,8 @@ export type { MessageView };
 export interface TimelineQuery {
   org: string;
   channel: string;
+  /** The reading service (R9: the parent): another service's agent is not named to it (R33). */
+  service: string;
   after?: string | undefined;
   limit?: number | undefined;
 }

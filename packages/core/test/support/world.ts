@@ -55,9 +55,10 @@ export function makeDirectory() {
   });
 }
 
-export function makeWorld(storage: ChannelStorage = createMemoryStorage()) {
+/** The world; `wrap` may replace the memory storage's methods (deliberately broken storages test the tests). */
+export function makeWorld(wrap: (storage: ChannelStorage) => ChannelStorage = (storage) => storage) {
   const directory = makeDirectory();
-  const one: OneNumber = createOneNumber({ storage, directory });
+  const one: OneNumber = createOneNumber({ storage: wrap(createMemoryStorage({ directory })), directory });
   return { one, directory };
 }
 

@@ -1,7 +1,15 @@
 // The contract between the server's HTTP layer (src/http) and its durable database (src/db).
 // One implementation per dialect (SQLite now, PostgreSQL for several replicas later); the HTTP
 // layer sees only this.
-import type { AgentEntry, ChannelStorage, Directory, NumberEntry, OrgEntry, OutboxStore } from '@onenumber/core';
+import type {
+  AgentEntry,
+  ChannelStorage,
+  Directory,
+  MaskingPolicy,
+  NumberEntry,
+  OrgEntry,
+  OutboxStore,
+} from '@onenumber/core';
 import type { SendBudgetStore } from '@onenumber/whatsapp';
 import type { PushStore } from './common/pushTypes';
 import type { TokenStore } from './common/tokenTypes';
@@ -20,6 +28,13 @@ export type {
   TokenStore,
 } from './common/tokenTypes';
 
+/** R33: a service's masking policy in an org, and where it comes from (the admin's override or core's catalogue). */
+export interface PolicyInForce {
+  service: string;
+  policy: MaskingPolicy;
+  source: 'admin' | 'catalogue';
+}
+
 /** The directory, stored: the rules read it (Directory); only admin routes write it. */
 export interface StoredDirectory extends Directory {
   setOrg(entry: OrgEntry): Promise<OrgEntry>;
@@ -32,6 +47,13 @@ export interface StoredDirectory extends Directory {
   numberByPhoneNumberId(phoneNumberId: string): Promise<string | null>;
   /** The reverse: the phone_number_id registered for a business number (any format), or null. The outbox worker sends from it. */
   phoneNumberIdOf(number: string): Promise<string | null>;
+  /** R33: the policy in force for a service in an org. */
+  policy(org: string, service: string): Promise<PolicyInForce>;
+  /**
+   * R33: the admin's override of a service's policy in an org (tighter or looser), or null to go
+   * back to the catalogue's. Views apply it at once, events from then on.
+   */
+  setPolicy(org: string, service: string, policy: MaskingPolicy | null): Promise<PolicyInForce>;
 }
 
 /** A service's membership in one channel, as the HTTP guards read it (R9, R25, R26). */

@@ -3,14 +3,15 @@
 // verified), R25 on replies and assignments (the agent exists here with access to the service,
 // and its display name comes from the directory), R9, R25, R26 on what a service token may do in
 // a channel (read through ServerDatabase.membershipInChannel: one cheap read, no write), and
-// R17 on delivery statuses (WhatsApp's facts: the webhook and the admin report them).
+// R17 on delivery statuses (WhatsApp's facts: the webhook and the admin report them), and R33 on
+// decisions (asked for an agent of the token's service, who must have access to it).
 import {
   OneNumberError,
   decideEligibility,
   subscriptionOf,
   type AssignmentRecord,
   type ConnectRecord,
-  type ConversationState,
+  type DecisionQuery,
   type InboundRecord,
   type ReplyRecord,
   type ViewQuery,
@@ -143,14 +144,20 @@ export function createGuards(db: Pick<ServerDatabase, 'directory' | 'storage' | 
       );
     },
 
-    /** R25, R26: a conversation's state is read only by an active member of its channel. */
-    conversationResult(state: ConversationState | null, principal: ServicePrincipal): ConversationState | null {
-      if (state && !state.activeServices.includes(principal.service)) {
-        throw new OneNumberError('FORBIDDEN', `${principal.service} is not an active member of that channel.`, {
-          field: 'channel',
-        });
-      }
-      return state;
+    /** R25, R26: a conversation is read only by an active member of its channel. */
+    async conversation<Q extends { org: string; channel: string }>(query: Q, principal: ServicePrincipal): Promise<Q> {
+      await requireActiveMember({ ...query, service: principal.service });
+      return query;
+    },
+
+    /**
+     * R25, R33: a decision is asked for an agent of the service (FORBIDDEN otherwise: a token
+     * cannot learn about another service's agents through it), by an active member of the channel.
+     */
+    async decide(query: DecisionQuery): Promise<DecisionQuery> {
+      await requireAgentFor(query.org, query.agent, query.service);
+      await requireActiveMember(query);
+      return query;
     },
   };
 }

@@ -43,6 +43,11 @@ export async function callEveryRoute({ baseUrl, adminToken, sign, verifyToken }:
   ok(await admin.PUT('/v1/admin/numbers', { body: { number, verified: true, phoneNumberId } }));
   ok(await admin.GET('/v1/admin/orgs/{org}/agents', { params: { path: { org } } }));
   ok(await admin.DELETE('/v1/admin/orgs/{org}/agents/{id}', { params: { path: { org, id: 'temp' } } }));
+  // R33: the admin's policy override for a service in an org, read, set and cleared.
+  const policyPath = { params: { path: { org, service: 'salesiq' } } };
+  ok(await admin.PUT('/v1/admin/orgs/{org}/policies/{service}', { ...policyPath, body: { showAgentName: true } }));
+  ok(await admin.GET('/v1/admin/orgs/{org}/policies/{service}', policyPath));
+  ok(await admin.DELETE('/v1/admin/orgs/{org}/policies/{service}', policyPath));
   const crm = client(ok(await admin.POST('/v1/admin/tokens', { body: { org, service: 'crm' } })).token);
   const desk = client(ok(await admin.POST('/v1/admin/tokens', { body: { org, service: 'desk' } })).token);
   const spare = ok(await admin.POST('/v1/admin/tokens', { body: { org, service: 'campaigns' } }));
@@ -64,7 +69,7 @@ export async function callEveryRoute({ baseUrl, adminToken, sign, verifyToken }:
   ok(await crm.POST('/v1/directory/number', { body: { number: '+81 3-1234-5678' } }));
 
   // Channels: crm connects first (parent), desk joins.
-  const connect = { org, number, mode: 'shared', reason: 'bundle', policy: { showAgentName: false }, at } as const;
+  const connect = { org, number, mode: 'shared', reason: 'bundle', at } as const;
   const { channel } = ok(await crm.POST('/v1/storage/connect', { body: { ...connect, service: 'crm' } }));
   ok(await desk.POST('/v1/storage/connect', { body: { ...connect, service: 'desk' } }));
   const wrongMode = { ...connect, service: 'crm', mode: 'both' } as const;
@@ -97,7 +102,11 @@ export async function callEveryRoute({ baseUrl, adminToken, sign, verifyToken }:
   };
   const { deliveries } = ok(await admin.POST('/v1/storage/receive', { body: inbound }));
   const conversation = deliveries[0]!.conversation;
-  const state = ok(await crm.POST('/v1/storage/conversation', { body: { org, channel, customer } }));
+  ok(await crm.POST('/v1/storage/conversation', { body: { org, channel, customer } }));
+  // R33: the version a write carries is the storage's decision for the acting agent.
+  const state = ok(
+    await crm.POST('/v1/storage/decide', { body: { org, channel, customer, service: 'crm', agent: 'aiko' } }),
+  );
   const reply = {
     ...{ org, channel, conversation, service: 'crm', agent: 'aiko', agentName: 'Aiko' },
     ...{ type: 'text' as const, text: 'Hi', raw: null, assign: true, at },
@@ -127,7 +136,7 @@ export async function callEveryRoute({ baseUrl, adminToken, sign, verifyToken }:
   const events = ok(await crm.POST('/v1/storage/events', { body: { org, service: 'crm' } }));
   const stream = await crm.GET('/v1/events', { params: { query: { after: events[0]!.id } }, parseAs: 'stream' });
   const streamed = [await firstStreamedEvent(ok(stream)!)];
-  ok(await crm.POST('/v1/storage/timeline', { body: { org, channel } }));
+  ok(await crm.POST('/v1/storage/timeline', { body: { org, channel, service: 'crm' } }));
   const note = { channel, at, what: 'confirmation-requested', service: 'crm', agent: 'aiko', why: 'confirm' } as const;
   const nothing = { from: null, to: null, message: null, status: null };
   ok(await crm.POST('/v1/storage/note', { body: { org, entry: { ...note, ...nothing } } }));

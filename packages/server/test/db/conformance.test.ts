@@ -1,11 +1,15 @@
-// The shared ChannelStorage conformance suite, unmodified, on a real SQLite file and on ':memory:'.
+// The shared ChannelStorage conformance suite, unmodified, on a real SQLite file and on ':memory:',
+// with the database's own directory (agents and R33's policy overrides).
 import { describeStorage } from '@onenumber/storage-testkit';
 import { afterAll } from 'vitest';
-import { openSqliteDatabase } from '../../src/db';
+import { openSqliteDatabase, type ServerDatabase } from '../../src/db';
 import { tempDir } from './support/tempDir';
 
 const files = tempDir('conformance');
 afterAll(() => files.remove());
 
-describeStorage('sqlite (file)', () => openSqliteDatabase({ file: files.file() }).storage);
-describeStorage('sqlite (:memory:)', () => openSqliteDatabase({ file: ':memory:' }).storage);
+/** The storage, and the stored directory it decides with (R22..R24, R33), in the same database. */
+const setup = (db: ServerDatabase) => ({ storage: db.storage, directory: db.directory });
+
+describeStorage('sqlite (file)', () => setup(openSqliteDatabase({ file: files.file() })));
+describeStorage('sqlite (:memory:)', () => setup(openSqliteDatabase({ file: ':memory:' })));

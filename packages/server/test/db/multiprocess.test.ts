@@ -53,7 +53,6 @@ const connectRecord = (orgId: string, number: string, service: string) => ({
   service,
   mode: 'shared',
   reason: 'bundle',
-  policy: { showAgentName: false },
   at: at(),
 });
 

@@ -14,7 +14,7 @@ describe('timeline and durable cursors', () => {
     const seeded = await seedConversation(db.storage);
     const stale = await seeded.conversation();
     const { message } = await seeded.reply('canary-timeline-db');
-    const before = await db.storage.timeline!({ org, channel: seeded.channel });
+    const before = await db.storage.timeline!({ org, channel: seeded.channel, service: 'crm' });
     const refused = db.storage.setAssignment({
       org,
       channel: seeded.channel,
@@ -25,10 +25,10 @@ describe('timeline and durable cursors', () => {
       at: at(3),
     });
     expect(await codeOf(refused)).toBe('CONFLICT');
-    expect(await db.storage.timeline!({ org, channel: seeded.channel })).toEqual(before);
+    expect(await db.storage.timeline!({ org, channel: seeded.channel, service: 'crm' })).toEqual(before);
     await db.outbox.claim({ worker: 'w', now: at(3), leaseMs: 1000, limit: 1 });
     await db.outbox.fail({ id: message, error: { code: 131026, title: 'Undeliverable' }, at: at(4) });
-    const entries = await db.storage.timeline!({ org, channel: seeded.channel });
+    const entries = await db.storage.timeline!({ org, channel: seeded.channel, service: 'crm' });
     expect(entries.at(-1)).toMatchObject({
       what: 'status',
       service: 'crm',
@@ -62,7 +62,9 @@ describe('timeline and durable cursors', () => {
     expect(await codeOf(db.storage.note!({ org: 'other', entry }))).toBe('NOT_CONNECTED');
     await db.storage.note!({ org, entry });
     expect(
-      (await db.storage.timeline!({ org, channel: seeded.channel })).filter((e) => e.what === 'confirmation-requested'),
+      (await db.storage.timeline!({ org, channel: seeded.channel, service: 'crm' })).filter(
+        (e) => e.what === 'confirmation-requested',
+      ),
     ).toHaveLength(1);
     await db.close();
   });
@@ -72,13 +74,13 @@ describe('timeline and durable cursors', () => {
     const first = openSqliteDatabase({ file });
     const seeded = await seedConversation(first.storage);
     await first.storage.changeMembership({ org, number: seeded.number, service: 'crm', action: 'remove', at: at(5) });
-    const entries = await first.storage.timeline!({ org, channel: seeded.channel });
+    const entries = await first.storage.timeline!({ org, channel: seeded.channel, service: 'crm' });
     const last = (await first.storage.events({ org, service: 'desk' })).at(-1)!.id;
     await first.storage.saveCursor!({ org, service: 'desk', cursor: last });
     await first.close();
 
     const again = openSqliteDatabase({ file });
-    expect(await again.storage.timeline!({ org, channel: seeded.channel })).toEqual(entries);
+    expect(await again.storage.timeline!({ org, channel: seeded.channel, service: 'crm' })).toEqual(entries);
     expect(entries.map((e) => `${e.what}:${e.why}`)).toEqual([
       'joined:connected',
       'elected:created',

@@ -31,7 +31,6 @@ const connect = (service: string, extra: Record<string, unknown> = {}) => ({
   service,
   mode: 'shared',
   reason: 'bundle',
-  policy: { showAgentName: false },
   at,
   ...extra,
 });
@@ -40,7 +39,7 @@ describe('open routes', () => {
   it('GET /health and GET /openapi.json need no token', async () => {
     expect(await server.call('GET', '/health', null)).toMatchObject({
       status: 200,
-      body: { ok: true, specificationVersion: 1 },
+      body: { ok: true, specificationVersion: 2 },
     });
     const doc = await server.call('GET', '/openapi.json', null);
     expect(doc.status).toBe(200);
@@ -118,7 +117,7 @@ describe('R27: refusals as {error, message} with a fitting status', () => {
       org: 'acme',
       channel: info.channel,
       conversation: conv.id,
-      expectedVersion: conv.version + 5,
+      expectedVersion: 5, // no assignment yet: the conversation is at version 0
       service: 'crm',
       agent: 'a',
       at,
@@ -200,7 +199,7 @@ describe('the server never trusts facts a service asserts', () => {
       org: 'acme',
       channel: info.channel,
       conversation: conv.id,
-      expectedVersion: conv.version,
+      expectedVersion: 0, // R33: a conversation read carries no version; nothing is assigned yet
       service: 'crm',
       agent,
       agentName: 'The Boss',
@@ -269,7 +268,7 @@ describe('R25, R26: a service writes only into channels it is a member of', () =
       org: 'acme',
       channel: books.channel,
       conversation: conv.id,
-      expectedVersion: conv.version,
+      expectedVersion: 0,
       service: 'crm',
       agent: 'a',
       at,
@@ -293,7 +292,7 @@ describe('R25, R26: a service writes only into channels it is a member of', () =
         channel: books.channel,
         customer: '+819012345678',
       }),
-    ).toMatchObject({ status: 403 });
+    ).toMatchObject({ status: 422, body: { error: 'NOT_CONNECTED' } });
     const history = await server.call('POST', '/v1/storage/view', adminToken, {
       org: 'acme',
       channel: books.channel,

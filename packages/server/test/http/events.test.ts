@@ -41,7 +41,6 @@ beforeEach(async () => {
       service,
       mode: 'shared',
       reason: 'bundle',
-      policy: { showAgentName: false },
       at,
     });
   }
@@ -89,16 +88,18 @@ describe('GET /v1/events', () => {
     const stream = await openStream(`${server.url}/v1/events`, desk);
     await inbound('q', 'w1');
     const { body: info } = await server.call('POST', '/v1/storage/channelInfo', crm, { org: 'acme', number: N });
-    const { body: conv } = await server.call('POST', '/v1/storage/conversation', crm, {
+    const { body: decision } = await server.call('POST', '/v1/storage/decide', crm, {
       org: 'acme',
       channel: info.channel,
       customer,
+      service: 'crm',
+      agent: 'a',
     });
     await server.call('POST', '/v1/storage/appendReply', crm, {
       org: 'acme',
       channel: info.channel,
-      conversation: conv.id,
-      expectedVersion: conv.version,
+      conversation: decision.conversation,
+      expectedVersion: decision.version,
       service: 'crm',
       agent: 'a',
       agentName: 'x',

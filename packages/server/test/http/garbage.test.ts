@@ -87,7 +87,6 @@ beforeAll(async () => {
     service: 'crm',
     mode: 'shared',
     reason: 'bundle',
-    policy: { showAgentName: false },
     at,
   });
   await server.call('POST', '/v1/storage/receive', adminToken, {

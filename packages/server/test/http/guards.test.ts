@@ -21,7 +21,6 @@ const connect = (service: string, extra: Record<string, unknown> = {}) => ({
   service,
   mode: 'shared',
   reason: 'bundle',
-  policy: { showAgentName: false },
   at,
   ...extra,
 });
@@ -62,8 +61,9 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(async () => server?.close());
 
-async function version(): Promise<number> {
-  return (await admin('POST', '/v1/storage/conversation', { org: 'acme', channel, customer })).body.version;
+/** The version a write carries: the storage's decision for the agent (R33). */
+async function version(service = 'crm', agent = 'a'): Promise<number> {
+  return (await admin('POST', '/v1/storage/decide', { org: 'acme', channel, customer, service, agent })).body.version;
 }
 const replyBody = async (service: string, agent: string) => ({
   org: 'acme',
@@ -163,7 +163,7 @@ describe('R25: a disabled member is refused where it acts', () => {
       org: 'acme',
       channel: books,
       conversation: booksConversation.id,
-      expectedVersion: booksConversation.version,
+      expectedVersion: 0,
       service: 'crm',
       agent: 'a',
       at,
@@ -185,27 +185,39 @@ describe('R25: a disabled member is refused where it acts', () => {
 
 describe('R9: only the parent reads the timeline', () => {
   it('the parent reads it; a child is NOT_PARENT; a non-member NOT_CONNECTED; a disabled parent hands the role on (R11)', async () => {
-    expect(await server.call('POST', '/v1/storage/timeline', crm, { org: 'acme', channel })).toMatchObject({
+    expect(
+      await server.call('POST', '/v1/storage/timeline', crm, { org: 'acme', channel, service: 'crm' }),
+    ).toMatchObject({
       status: 200,
     });
-    expect(await server.call('POST', '/v1/storage/timeline', desk, { org: 'acme', channel })).toMatchObject({
+    expect(
+      await server.call('POST', '/v1/storage/timeline', desk, { org: 'acme', channel, service: 'desk' }),
+    ).toMatchObject({
       status: 422,
       body: { error: 'NOT_PARENT' },
     });
-    expect(await server.call('POST', '/v1/storage/timeline', crm, { org: 'acme', channel: books })).toMatchObject({
+    expect(
+      await server.call('POST', '/v1/storage/timeline', crm, { org: 'acme', channel: books, service: 'crm' }),
+    ).toMatchObject({
       status: 422,
       body: { error: 'NOT_CONNECTED' },
     });
     await membership('crm', 'disable');
-    expect(await server.call('POST', '/v1/storage/timeline', crm, { org: 'acme', channel })).toMatchObject({
+    expect(
+      await server.call('POST', '/v1/storage/timeline', crm, { org: 'acme', channel, service: 'crm' }),
+    ).toMatchObject({
       status: 422,
       body: { error: 'MEMBERSHIP_DISABLED' },
     });
-    expect(await server.call('POST', '/v1/storage/timeline', desk, { org: 'acme', channel })).toMatchObject({
+    expect(
+      await server.call('POST', '/v1/storage/timeline', desk, { org: 'acme', channel, service: 'desk' }),
+    ).toMatchObject({
       status: 200,
     });
     await membership('crm', 'enable');
-    expect(await server.call('POST', '/v1/storage/timeline', crm, { org: 'acme', channel })).toMatchObject({
+    expect(
+      await server.call('POST', '/v1/storage/timeline', crm, { org: 'acme', channel, service: 'crm' }),
+    ).toMatchObject({
       status: 422,
       body: { error: 'NOT_PARENT' },
     });

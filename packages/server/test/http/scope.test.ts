@@ -44,7 +44,6 @@ beforeAll(async () => {
       service,
       mode: 'shared',
       reason: 'bundle',
-      policy: { showAgentName: false },
       at,
     });
   await admin('POST', '/v1/storage/receive', {
@@ -106,7 +105,6 @@ const routes: Route[] = [
       service: 'crm',
       mode: 'shared',
       reason: 'bundle',
-      policy: { showAgentName: false },
       at,
     }),
   },
@@ -146,6 +144,13 @@ const routes: Route[] = [
     actsAsService: false,
     body: () => ({ org: 'acme', channel: ids.channel, customer }),
   },
+  // R33: a decision is asked for an agent of the token's own service.
+  {
+    method: 'POST',
+    path: '/v1/storage/decide',
+    actsAsService: true,
+    body: () => ({ org: 'acme', channel: ids.channel, customer, service: 'crm', agent: 'a' }),
+  },
   {
     method: 'POST',
     path: '/v1/storage/appendReply',
@@ -184,11 +189,12 @@ const routes: Route[] = [
     body: () => ({ org: 'acme', message: ids.reply, status: 'delivered', error: null, at }),
   },
   { method: 'POST', path: '/v1/storage/events', actsAsService: true, body: () => ({ org: 'acme', service: 'crm' }) },
+  // R33: a timeline is read as its reading service (its own) sees it.
   {
     method: 'POST',
     path: '/v1/storage/timeline',
-    actsAsService: false,
-    body: () => ({ org: 'acme', channel: ids.channel }),
+    actsAsService: true,
+    body: () => ({ org: 'acme', channel: ids.channel, service: 'crm' }),
   },
   {
     method: 'POST',
@@ -224,7 +230,8 @@ const routes: Route[] = [
   },
   { method: 'GET', path: '/v1/events?org=acme&service=crm', actsAsService: true },
   { method: 'POST', path: '/v1/directory/org', actsAsService: false, body: () => ({ id: 'acme' }) },
-  { method: 'POST', path: '/v1/directory/agent', actsAsService: false, body: () => ({ org: 'acme', id: 'a' }) },
+  // R33: a service is answered about its own agents only (a is crm's): another service's token is 403.
+  { method: 'POST', path: '/v1/directory/agent', actsAsService: true, body: () => ({ org: 'acme', id: 'a' }) },
   {
     method: 'POST',
     path: '/v1/directory/number',
@@ -247,6 +254,16 @@ const routes: Route[] = [
     body: () => ({ org: 'acme', id: 'z', name: 'Zed', access: ['crm'] }),
   },
   { method: 'GET', path: '/v1/admin/orgs/acme/agents', actsAsService: false, admin: true },
+  // R33: the admin's policy overrides.
+  { method: 'GET', path: '/v1/admin/orgs/acme/policies/crm', actsAsService: false, admin: true },
+  {
+    method: 'PUT',
+    path: '/v1/admin/orgs/acme/policies/crm',
+    actsAsService: false,
+    admin: true,
+    body: () => ({ showAgentName: true }),
+  },
+  { method: 'DELETE', path: '/v1/admin/orgs/acme/policies/crm', actsAsService: false, admin: true },
   { method: 'DELETE', path: '/v1/admin/orgs/acme/agents/z', actsAsService: false, admin: true },
   {
     method: 'PUT',
@@ -307,6 +324,7 @@ describe('scope', () => {
           l
             .replace('/orgs/acme/agents/z', '/orgs/:org/agents/:id')
             .replace('/orgs/acme/agents', '/orgs/:org/agents')
+            .replace('/orgs/acme/policies/crm', '/orgs/:org/policies/:service')
             .replace('/tokens/tok_none', '/tokens/:id'),
         ),
     );

@@ -30,7 +30,6 @@ describe('close()', () => {
       service: 'crm',
       mode: 'shared',
       reason: 'bundle',
-      policy: { showAgentName: false },
       at: '2026-01-01T09:00:00.000Z',
     });
     await inside;

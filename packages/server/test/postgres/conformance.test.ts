@@ -1,6 +1,6 @@
 // The shared ChannelStorage conformance suite, unmodified, on a real PostgreSQL (a fresh schema per
 // test), plus the same suite through two handles on one schema: writes through one replica,
-// reads and subscriptions through the other.
+// reads, decisions and subscriptions through the other.
 import { describeStorage } from '@onenumber/storage-testkit';
 import { afterAll, beforeAll } from 'vitest';
 import { openPostgresDatabase } from '../../src/db';
@@ -16,7 +16,10 @@ afterAll(async () => {
 
 describeStorage(
   'postgres',
-  async () => (await openPostgresDatabase({ url: postgres.url, schema: postgres.schema(), pool: { max: 4 } })).storage,
+  async () => {
+    const db = await openPostgresDatabase({ url: postgres.url, schema: postgres.schema(), pool: { max: 4 } });
+    return { storage: db.storage, directory: db.directory };
+  },
   { timeout: 30_000 },
 );
 
@@ -28,11 +31,12 @@ describeStorage(
     const writer = await openPostgresDatabase({ url: postgres.url, schema, pool: { max: 4 }, replicaId: 'writer' });
     const reader = await openPostgresDatabase({ url: postgres.url, schema, pool: { max: 4 }, replicaId: 'reader' });
     const r = reader.storage;
-    return {
+    const storage = {
       ...writer.storage,
       findMembership: r.findMembership,
       channelInfo: r.channelInfo,
       conversation: r.conversation,
+      decide: r.decide,
       view: r.view,
       events: r.events,
       subscribe: r.subscribe,
@@ -43,6 +47,7 @@ describeStorage(
         await reader.close();
       },
     };
+    return { storage, directory: writer.directory }; // the admin writes the directory on one, the other decides
   },
   { timeout: 30_000 },
 );

@@ -29,7 +29,6 @@ beforeAll(async () => {
       service,
       mode: 'shared',
       reason: 'bundle',
-      policy: { showAgentName: false },
       at,
     });
 }, 240_000);

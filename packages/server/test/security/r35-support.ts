@@ -180,7 +180,7 @@ export async function r35Server(
     const at = new Date().toISOString();
     for (const service of ['crm', 'desk']) {
       const connect = { org: 'acme', number: N, service, mode: 'shared', reason: 'bundle', at };
-      const answer = await admin('POST', '/v1/storage/connect', { ...connect, policy: { showAgentName: false } });
+      const answer = await admin('POST', '/v1/storage/connect', connect);
       if (answer.status !== 200) throw new Error(`connect ${service}: ${answer.status} ${JSON.stringify(answer.body)}`);
     }
   }

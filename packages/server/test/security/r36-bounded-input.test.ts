@@ -56,10 +56,12 @@ describe('R36: storage routes', () => {
       number: N,
       customer: taro,
     });
-    const conversation = await world.server.call('POST', '/v1/storage/conversation', world.tokens.crm, {
+    const conversation = await world.server.call('POST', '/v1/storage/decide', world.tokens.crm, {
       org: 'acme',
       channel: view.channel,
       customer: taro,
+      service: 'crm',
+      agent: agents.crm,
     });
     const reply = (raw: string) =>
       `{"org":"acme","channel":"${view.channel}","conversation":"${view.conversation}","expectedVersion":${conversation.body.version},"service":"crm","agent":"${agents.crm}","agentName":"x","type":"text","text":"r","raw":${raw},"assign":false,"at":"${at}"}`;

@@ -48,7 +48,6 @@ describe.each(dialects)('%s', (_name, open) => {
           service,
           mode: 'shared',
           reason: 'bundle',
-          policy: { showAgentName: false },
           at,
         });
       const { channel } = await connect('crm');

@@ -22,7 +22,6 @@ beforeEach(async () => {
         service,
         mode: 'shared',
         reason: 'bundle',
-        policy: { showAgentName: false },
         at,
       });
     await db.storage.receive({
@@ -43,12 +42,12 @@ async function replies(n: string, service: string, count: number): Promise<strin
   const { channel } = (await db.storage.channelInfo({ org: 'acme', number: n }))!;
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const conversation = (await db.storage.conversation({ org: 'acme', channel, customer }))!;
+    const decision = (await db.storage.decide({ org: 'acme', channel, customer, service, agent: 'a' }))!;
     const { message } = await db.storage.appendReply({
       org: 'acme',
       channel,
-      conversation: conversation.id,
-      expectedVersion: conversation.version,
+      conversation: decision.conversation,
+      expectedVersion: decision.version,
       service,
       agent: 'a',
       agentName: 'A',

@@ -18,18 +18,15 @@ export const BSUID = 'JP.13491208655302741918';
 export const testNow = () => new Date('2025-06-01T10:30:00.000Z');
 
 export function makeOne(clock: () => Date = testNow): OneNumber {
-  return createOneNumber({
-    clock,
-    storage: createMemoryStorage(),
-    directory: createMemoryDirectory({
-      orgs: [{ id: 'acme', plan: 'zoho-one' }],
-      agents: [
-        { org: 'acme', id: 'a', name: 'Agent A', access: ['crm'] },
-        { org: 'acme', id: 'b', name: 'Agent B', access: ['desk'] },
-      ],
-      numbers: [{ number: N1, verified: true }],
-    }),
+  const directory = createMemoryDirectory({
+    orgs: [{ id: 'acme', plan: 'zoho-one' }],
+    agents: [
+      { org: 'acme', id: 'a', name: 'Agent A', access: ['crm'] },
+      { org: 'acme', id: 'b', name: 'Agent B', access: ['desk'] },
+    ],
+    numbers: [{ number: N1, verified: true }],
   });
+  return createOneNumber({ clock, storage: createMemoryStorage({ directory }), directory });
 }
 
 export async function connected(clock?: () => Date): Promise<OneNumber> {

@@ -3,7 +3,7 @@
 // and helpers that write inputs in the adapter's own words.
 import { expect } from 'vitest';
 import { createOneNumber, type OneNumber } from '../../createOneNumber';
-import { createMemoryDirectory } from '../../directory/createMemoryDirectory';
+import { createMemoryDirectory, type MemoryDirectory } from '../../directory/createMemoryDirectory';
 import { OneNumberError, type ErrorCode } from '../../errors';
 import type { ChannelStorage } from '../../storage/ChannelStorage';
 import type { AdapterEventName } from '../adapterEvents';
@@ -32,7 +32,13 @@ export type AgentId = keyof typeof agents;
 /** The other bundle service the suite shares the number with. */
 export const otherServiceOf = (service: string) => (service === 'crm' ? 'desk' : 'crm');
 
-export function makeOneNumber(service: string, storage: ChannelStorage): OneNumber {
+/**
+ * A fresh storage on the suite's directory: the storage decides with it (R22..R24, R33), e.g.
+ * `(directory) => createMemoryStorage({ directory })`.
+ */
+export type StorageFactory = (directory: MemoryDirectory) => ChannelStorage | Promise<ChannelStorage>;
+
+export async function makeOneNumber(service: string, storage: StorageFactory): Promise<OneNumber> {
   const other = otherServiceOf(service);
   const access: Record<AgentId, string[]> = {
     mine: [service],
@@ -56,7 +62,7 @@ export function makeOneNumber(service: string, storage: ChannelStorage): OneNumb
       { number: UNVERIFIED, verified: false },
     ],
   });
-  return createOneNumber({ storage, directory });
+  return createOneNumber({ storage: await storage(directory), directory });
 }
 
 export interface AdapterSuiteContext {

@@ -4,21 +4,29 @@
 import { afterEach, beforeEach, describe, it } from 'vitest';
 import type { OneNumber } from '../../createOneNumber';
 import { OneNumberError } from '../../errors';
-import type { ChannelStorage } from '../../storage/ChannelStorage';
 import { beyondCases } from './beyondCases';
 import { conversationCases } from './conversationCases';
 import { eventCases } from './eventCases';
 import { inputCases } from './inputCases';
 import { membershipCases } from './membershipCases';
-import { makeOneNumber, otherServiceOf, type AdapterSuiteContext, type AnyAdapter } from './adapterWorld';
+import {
+  makeOneNumber,
+  otherServiceOf,
+  type AdapterSuiteContext,
+  type AnyAdapter,
+  type StorageFactory,
+} from './adapterWorld';
 
 export interface AdapterSuiteOptions {
   /** Builds the adapter under test for an org, e.g. `(onenumber, org) => createDeskAdapter({ onenumber, org })`. */
   create: (onenumber: OneNumber, org: string) => AnyAdapter;
   /** The service id the adapter must fill in, e.g. "desk". */
   service: string;
-  /** A fresh storage per test (core imports no storage of ours), e.g. `createMemoryStorage`. */
-  storage: () => ChannelStorage | Promise<ChannelStorage>;
+  /**
+   * A fresh storage per test on the suite's directory (core imports no storage of ours), e.g.
+   * `(directory) => createMemoryStorage({ directory })`.
+   */
+  storage: StorageFactory;
   /** Tests this adapter cannot support, by exact name, with the reason shown. */
   skip?: Record<string, string>;
   /** Per-test timeout for slow (remote) storages. */
@@ -63,7 +71,7 @@ export function describeAdapter(name: string, options: AdapterSuiteOptions): voi
       create,
     };
     beforeEach(async () => {
-      state = { onenumber: makeOneNumber(options.service, await options.storage()), adapters: [] };
+      state = { onenumber: await makeOneNumber(options.service, options.storage), adapters: [] };
       adapter = undefined;
     });
     afterEach(async () => {

@@ -11,5 +11,6 @@ export {
   C1,
   type AdapterSuiteContext,
   type AnyAdapter,
+  type StorageFactory,
 } from './adapterWorld';
 export { runReadmeExample } from './runReadmeExample';

@@ -3,6 +3,7 @@
 // hand back parsed values, which the readers accept as they are. R36: every JSON column is read
 // back defensively (storedJson.ts): a value that cannot be decoded is left out, never fatal.
 import {
+  cataloguePolicy,
   defaultMaskingPolicy,
   type ChannelSettings,
   type MaskingPolicy,
@@ -53,7 +54,8 @@ export interface MembershipRow {
   service: string;
   seq: number;
   state: 'active' | 'disabled';
-  policy: string;
+  /** R33: the admin's override for the membership's org and service (JSON), or null for the catalogue's. */
+  policy: string | null;
 }
 
 export interface ConversationRow {
@@ -82,9 +84,14 @@ export interface MessageRow {
   at: string;
 }
 
-/** R36: an unreadable stored policy reads as the default, which hides the most (R18). */
-export const policyOf = (row: Pick<MembershipRow, 'policy'>): MaskingPolicy =>
-  fromJson<MaskingPolicy>(row.policy, defaultMaskingPolicy, 'policy');
+/**
+ * R33: the policy in force for a membership: the admin's override for its org and service, else
+ * core's catalogue. R36: an unreadable stored override reads as the default, which hides the most.
+ */
+export const policyOf = (row: Pick<MembershipRow, 'service' | 'policy'>): MaskingPolicy =>
+  row.policy === null
+    ? cataloguePolicy(row.service)
+    : fromJson<MaskingPolicy>(row.policy, defaultMaskingPolicy, 'policy');
 
 export function toStoredMessage(row: MessageRow): StoredMessage {
   const json = messageJson(row.raw, row.error);

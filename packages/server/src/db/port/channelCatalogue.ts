@@ -24,13 +24,13 @@ export interface ChannelCatalogue {
   insertChannel: Statement<[org: string, number: string, mode: string, scope: string], { id: string }>;
   setParent: Statement<[parent: string | null, id: string]>;
   setSettings: Statement<[settings: string, id: string]>;
+  /** A membership, with the admin's policy override for its org and service (R33; null: the catalogue's). */
   membershipOf: Statement<[org: string, number: string, service: string], MembershipRow>;
   membershipInChannel: Statement<[channel: string, service: string], MembershipRow>;
   /** The channel's memberships in creation order. */
   membershipsOfChannel: Statement<[channel: string], MembershipRow>;
   /** R8, R11: a new active membership with the next creation sequence. */
-  insertMembership: Statement<[org: string, number: string, service: string, channel: string, policy: string]>;
+  insertMembership: Statement<[org: string, number: string, service: string, channel: string]>;
   setMembershipState: Statement<[state: string, org: string, number: string, service: string]>;
-  setMembershipPolicy: Statement<[policy: string, org: string, number: string, service: string]>;
   deleteMembership: Statement<[org: string, number: string, service: string]>;
 }

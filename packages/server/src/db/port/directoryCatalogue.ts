@@ -1,4 +1,5 @@
-// Statements on the stored directory (orgs, agents, numbers, WhatsApp phone_number_ids).
+// Statements on the stored directory (orgs, agents, numbers, WhatsApp phone_number_ids, and the
+// admin's masking policy overrides, R33).
 import type { Statement } from './statement';
 
 type AgentRow = { org: string; id: string; name: string; access: string };
@@ -17,4 +18,8 @@ export interface DirectoryCatalogue {
   upsertPhoneNumberId: Statement<[number: string, phoneNumberId: string]>;
   numberByPhoneNumberId: Statement<[phoneNumberId: string], { number: string }>;
   phoneNumberIdOf: Statement<[number: string], { phone_number_id: string }>;
+  /** R33: the admin's override of a service's policy in an org (JSON), if there is one. */
+  policyOverride: Statement<[org: string, service: string], { policy: string }>;
+  upsertPolicy: Statement<[org: string, service: string, policy: string]>;
+  deletePolicy: Statement<[org: string, service: string]>;
 }

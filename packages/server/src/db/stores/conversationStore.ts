@@ -1,11 +1,14 @@
-// R16, R19, R21..R24, written once for every dialect: replies (queued in the outbox in the same
-// write, R16), assignments, the conversation as the assignment rules read it, and views projected
-// with the viewing member's stored masking policy (R18, R20). The conversation's version guards
-// the assignment decision: a write decided on an older version is a CONFLICT (core decides again).
+// R16, R19, R21..R24, R33, written once for every dialect: replies (queued in the outbox in the
+// same write, R16), assignments, the decision for an acting or viewing agent (made here, where the
+// assignments and the directory's agents are: only what that agent may see leaves), and views
+// projected with the policy in force for the viewing service (R18, R20, R33). The conversation's
+// version guards the decision: a write decided on an older version is a CONFLICT (core decides again).
 import {
   activeServices,
   assignmentEffects,
   conflict,
+  decideConversation,
+  holdFor,
   planReply,
   replyEffects,
   viewerIn,
@@ -14,11 +17,14 @@ import {
   assertStorableMessage,
   projectMessage,
   type AssignmentRecord,
-  type ConversationState,
+  type ConversationDecision,
+  type ConversationInfo,
+  type DecisionQuery,
   type MessageView,
   type ReplyRecord,
   type ViewQuery,
 } from '@onenumber/core';
+import { toAgent } from '../common/directoryRows';
 import { guarded } from '../common/errors';
 import { policyOf } from '../common/rows';
 import { utc } from '../common/schemas';
@@ -68,19 +74,32 @@ function* setAssignment(input: AssignmentRecord): Steps<{ version: number }> {
   return { version };
 }
 
-function* conversation(input: { org: string; channel: string; customer: string }): Steps<ConversationState | null> {
+function* conversation(input: { org: string; channel: string; customer: string }): Steps<ConversationInfo | null> {
   const channel = yield* channelIn(input.org, input.channel);
   const found = yield* one('conversationByCustomer', channel.id, input.customer);
   if (!found) return null;
-  return {
-    id: found.id,
-    channel: channel.id,
-    customer: found.customer,
-    version: found.version,
+  return { id: found.id, channel: channel.id, customer: found.customer, lastInboundAt: found.last_inbound_at };
+}
+
+/** R22..R24, R33: one read of the assignments, the active members and the two agents' directory entries. */
+function* decide(query: DecisionQuery): Steps<ConversationDecision | null> {
+  const channel = yield* channelIn(query.org, query.channel);
+  const found = yield* one('conversationByCustomer', channel.id, query.customer);
+  if (!found) return null;
+  const facts = {
     assignments: yield* all('assignmentsOf', found.id),
     activeServices: activeServices(yield* all('membershipsOfChannel', channel.id)),
-    lastInboundAt: found.last_inbound_at,
   };
+  const hold = holdFor(facts, query.service, query.agent);
+  const viewer = yield* one('agentById', channel.org, query.agent);
+  const holder = hold ? yield* one('agentById', channel.org, hold.agent) : undefined;
+  return decideConversation({
+    ...query,
+    conversation: { id: found.id, version: found.version, lastInboundAt: found.last_inbound_at },
+    facts,
+    viewer: viewer ? toAgent(viewer) : null,
+    holder: holder ? toAgent(holder) : null,
+  });
 }
 
 function* view(input: ViewQuery): Steps<MessageView[]> {
@@ -100,8 +119,9 @@ export function conversationStore(db: Runner) {
       }),
     setAssignment: (input: AssignmentRecord): Promise<{ version: number }> =>
       guarded(() => db.write(() => setAssignment(input))),
-    conversation: (input: { org: string; channel: string; customer: string }): Promise<ConversationState | null> =>
+    conversation: (input: { org: string; channel: string; customer: string }): Promise<ConversationInfo | null> =>
       guarded(() => db.read(() => conversation(input))),
+    decide: (query: DecisionQuery): Promise<ConversationDecision | null> => guarded(() => db.read(() => decide(query))),
     view: (input: ViewQuery): Promise<MessageView[]> => guarded(() => db.read(() => view(input))),
   };
 }

@@ -1,24 +1,41 @@
 // The stored directory, written once for every dialect: orgs (plan, subscriptions), agents (name,
-// access), business numbers (verified, WhatsApp phone_number_id). Validated with core's schemas;
-// numbers kept in E.164 (core's normaliseNumber). The rules read it; only admin routes write it.
+// access), business numbers (verified, WhatsApp phone_number_id) and the admin's masking policy
+// overrides (R33). Validated with core's schemas; numbers kept in E.164 (core's normaliseNumber).
+// The rules read it; only admin routes write it.
 import {
   OneNumberError,
   agentEntrySchema,
+  cataloguePolicy,
+  defaultMaskingPolicy,
+  maskingPolicySchema,
+  serviceSchema,
   normaliseNumber,
   numberEntrySchema,
   orgEntrySchema,
   parseInput,
   type AgentEntry,
+  type MaskingPolicy,
   type NumberEntry,
   type OrgEntry,
 } from '@onenumber/core';
-import type { StoredDirectory } from '../ServerDatabase';
+import { z } from 'zod';
+import type { PolicyInForce, StoredDirectory } from '../ServerDatabase';
 import { directoryKeySchema as keySchema, phoneNumberIdInputSchema, toAgent, toOrg } from '../common/directoryRows';
 import { guarded } from '../common/errors';
-import { toJson } from '../common/rows';
+import { fromJson, toJson } from '../common/rows';
 import { phoneNumberIdSchema } from '../common/schemas';
 import type { Runner } from '../port/runner';
 import { all, one, run } from '../port/steps';
+
+/** R33: an override names an org and a service; the policy is strict (R18), null for the catalogue's. */
+const policyKeySchema = z.object({ org: keySchema, service: serviceSchema });
+const overrideSchema = maskingPolicySchema.nullable();
+
+/** R33: the policy in force, and whether it is the admin's or the catalogue's (R36: unreadable reads as the default). */
+const inForce = (service: string, stored: string | undefined): PolicyInForce =>
+  stored === undefined
+    ? { service, policy: cataloguePolicy(service), source: 'catalogue' }
+    : { service, policy: fromJson<MaskingPolicy>(stored, defaultMaskingPolicy, 'policy'), source: 'admin' };
 
 /** A business number in E.164, or null for anything that cannot be one. */
 const e164Of = (value: unknown): string | null => (typeof value === 'string' ? normaliseNumber(value) : null);
@@ -122,6 +139,26 @@ export function directoryStore(db: Runner): StoredDirectory {
         if (!number) return null;
         return db.run(function* () {
           return (yield* one('phoneNumberIdOf', number))?.phone_number_id ?? null;
+        });
+      }),
+
+    policy: (org: string, service: string): Promise<PolicyInForce> =>
+      guarded(() => {
+        const key = parseInput(policyKeySchema, { org, service });
+        return db.run(function* () {
+          return inForce(key.service, (yield* one('policyOverride', key.org, key.service))?.policy);
+        });
+      }),
+
+    /** R33: the admin's override (tighter or looser), or null to go back to the catalogue's; applies from then on. */
+    setPolicy: (org: string, service: string, policy: MaskingPolicy | null): Promise<PolicyInForce> =>
+      guarded(() => {
+        const key = parseInput(policyKeySchema, { org, service });
+        const override = parseInput(overrideSchema, policy, 'policy');
+        return db.write(function* () {
+          if (override) yield* run('upsertPolicy', key.org, key.service, toJson(override));
+          else yield* run('deletePolicy', key.org, key.service);
+          return inForce(key.service, override ? toJson(override) : undefined);
         });
       }),
   };

@@ -7,7 +7,6 @@
 import {
   channelSettingsSchema,
   listMembers,
-  maskingPolicySchema,
   parseInput,
   type ChannelInfo,
   type ChannelSettings,
@@ -68,18 +67,18 @@ function* channelFor(input: ConnectRecord): Steps<{ channel: ChannelRow; fresh: 
   return { channel: (yield* one('channelByScope', input.org, input.number, scope))!, fresh: created !== undefined };
 }
 
-function* connect(input: ConnectRecord, policy: string): Steps<ConnectOutcome> {
+/** R33: the membership's masking policy is not stored with it: projections read the org's (policies). */
+function* connect(input: ConnectRecord): Steps<ConnectOutcome> {
   // R5: claim the number if nobody holds it, then hold its row: this connect now runs alone.
   yield* run('claimNumber', input.number, input.org);
   const owner = (yield* one('lockNumber', input.number))!.org;
   const membership = (yield* one('membershipOf', input.org, input.number, input.service)) ?? null;
   if (decideConnect({ org: input.org, owner, membership }) === 'keep') {
-    yield* run('setMembershipPolicy', policy, input.org, input.number, input.service); // R8
     const channel = (yield* one('channelById', membership!.channel))!;
     return { channel: channel.id, mode: channel.mode, role: roleIn(channel.parent, input.service), created: false };
   }
   const { channel, fresh } = yield* channelFor(input);
-  yield* run('insertMembership', input.org, input.number, input.service, channel.id, policy);
+  yield* run('insertMembership', input.org, input.number, input.service, channel.id);
   const settled = yield* settle(channel, input.service, 'connect', input.at, fresh);
   return { channel: channel.id, mode: channel.mode, role: roleIn(settled.parent, input.service), created: true };
 }
@@ -144,11 +143,7 @@ function* configure(
 
 export function membershipStore(db: Runner) {
   return {
-    connect: (input: ConnectRecord): Promise<ConnectOutcome> =>
-      guarded(() => {
-        const policy = toJson(parseInput(maskingPolicySchema, input.policy, 'policy'));
-        return db.write(() => connect(input, policy));
-      }),
+    connect: (input: ConnectRecord): Promise<ConnectOutcome> => guarded(() => db.write(() => connect(input))),
     changeMembership: (input: MembershipChange): Promise<MembershipOutcome> =>
       guarded(() => db.write(() => changeMembership(input))),
     findMembership: (input: { org: string; number: string; service: string }): Promise<MembershipRecord | null> =>

@@ -1,7 +1,8 @@
 // Issue 9, written once for every dialect: each channel's audit timeline (written by the stores
 // in the transaction of each change; never text, R20) and each service's durable cursor over
-// its event stream.
+// its event stream. A timeline is read as its reading service may see it (R33).
 import { parseInput, type TimelineDraft, type TimelineEntry, type TimelineQuery } from '@onenumber/core';
+import { projectTimelineEntry } from '@onenumber/core/storage-kit';
 import { parseCursor, readLimitSchema } from '../common/cursors';
 import { guarded } from '../common/errors';
 import { notedEntry, toTimelineEntry } from '../common/timelineRows';
@@ -17,7 +18,8 @@ export function timelineStore(db: Runner) {
         const limit = parseInput(readLimitSchema, input.limit, 'limit') ?? null;
         return db.read(function* () {
           const channel = yield* channelIn(input.org, input.channel);
-          return (yield* all('timelineAfter', channel.id, after, limit)).map(toTimelineEntry);
+          const rows = yield* all('timelineAfter', channel.id, after, limit);
+          return rows.map((row) => projectTimelineEntry(toTimelineEntry(row), input.service));
         });
       }),
 

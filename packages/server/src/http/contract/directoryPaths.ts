@@ -9,14 +9,26 @@ import {
   orgEntrySchema,
   orgQuerySchema,
 } from '../schemas/admin';
+import { maskingPolicySchema, serviceSchema } from '@onenumber/core';
 import {
   agentRemovedSchema,
   agentResultSchema,
   directoryLoadedSchema,
   numberResultSchema,
   orgResultSchema,
+  policyResultSchema,
 } from '../schemas/directory';
-import { idParameter, operation, v1 } from './operation';
+import { inputSchema } from './jsonSchema';
+import { idParameter, operation, v1, type Parameter } from './operation';
+
+const serviceParameter: Parameter = {
+  name: 'service',
+  in: 'path',
+  required: true,
+  description: 'The service id (e.g. crm)',
+  schema: inputSchema(serviceSchema),
+};
+const policyParameters = [idParameter('org', 'The org id'), serviceParameter];
 
 const adminWrite = [400, 403, 409, ...v1] as const;
 
@@ -34,7 +46,8 @@ export const directoryPaths = () => ({
   '/v1/directory/agent': {
     post: operation({
       operationId: 'directoryAgent',
-      summary: "An agent of the token's org, or null",
+      summary:
+        "An agent of the token's org, or null (a service token: 403 for an agent without access to its service, R33)",
       tags: ['directory'],
       body: agentQuerySchema,
       answer: { schema: agentResultSchema.nullable(), description: 'The agent entry, or null' },
@@ -108,6 +121,34 @@ export const directoryPaths = () => ({
       tags: ['admin'],
       parameters: [idParameter('org', 'The org id'), idParameter('id', 'The agent id')],
       answer: { schema: agentRemovedSchema, description: 'Whether there was such an agent' },
+      refusals: [...adminWrite],
+    }),
+  },
+  '/v1/admin/orgs/{org}/policies/{service}': {
+    get: operation({
+      operationId: 'getPolicy',
+      summary: "R33: a service's masking policy in an org: the admin's override, else the catalogue's",
+      tags: ['admin'],
+      parameters: policyParameters,
+      answer: { schema: policyResultSchema, description: 'The policy in force and its source' },
+      refusals: [400, 403, ...v1],
+    }),
+    put: operation({
+      operationId: 'setPolicy',
+      summary:
+        "R33: override a service's masking policy in an org (tighter or looser); views apply it at once, events from then on",
+      tags: ['admin'],
+      parameters: policyParameters,
+      body: maskingPolicySchema,
+      answer: { schema: policyResultSchema, description: 'The policy in force afterwards' },
+      refusals: [...adminWrite],
+    }),
+    delete: operation({
+      operationId: 'clearPolicy',
+      summary: "R33: remove the override: the service's policy in the org is the catalogue's again",
+      tags: ['admin'],
+      parameters: policyParameters,
+      answer: { schema: policyResultSchema, description: 'The policy in force afterwards' },
       refusals: [...adminWrite],
     }),
   },

@@ -1,7 +1,9 @@
 // The directory's read side (core's Directory port) for services, and its write side for the
-// admin (tokens: tokenRoutes.ts). A service reads its own org's entries only; it can never change
-// the directory or claim an access it lacks: only the admin routes write it.
-import { OneNumberError, normaliseNumber, type NumberEntry } from '@onenumber/core';
+// admin (tokens: tokenRoutes.ts). A service reads its own org's entries only, and only about its
+// own agents (R33: another agent of the org is FORBIDDEN, never described); it can never change
+// the directory or claim an access it lacks: only the admin routes write it, the masking policy
+// overrides included (R33).
+import { OneNumberError, maskingPolicySchema, normaliseNumber, serviceSchema, type NumberEntry } from '@onenumber/core';
 import type { Hono } from 'hono';
 import type { ServerDatabase } from '../../db/ServerDatabase';
 import { requireAdmin, requireScope } from '../auth';
@@ -20,6 +22,7 @@ import {
   directoryLoadedSchema,
   numberResultSchema,
   orgResultSchema,
+  policyResultSchema,
 } from '../schemas/directory';
 import { idSchema } from '../schemas/records';
 import { answer } from './answer';
@@ -36,8 +39,8 @@ function e164(value: string): string {
   return number;
 }
 
-const param = (value: string | undefined, field: string) => {
-  const parsed = idSchema.safeParse(value);
+const param = (value: string | undefined, field: string, schema: typeof idSchema = idSchema) => {
+  const parsed = schema.safeParse(value);
   if (!parsed.success) throw new OneNumberError('INVALID_INPUT', `${field}: not a valid id`, { field });
   return parsed.data;
 };
@@ -53,8 +56,15 @@ export function directoryRoutes(app: Hono<AppEnv>, db: ServerDatabase): void {
   });
   app.post('/v1/directory/agent', async (c) => {
     const input = await readBody(c, agentQuerySchema);
-    requireScope(c.var.principal, { org: input.org });
-    return answer(c, agentResultSchema.nullable(), await directory.agent(input.org, input.id));
+    const principal = c.var.principal;
+    requireScope(principal, { org: input.org });
+    const agent = await directory.agent(input.org, input.id);
+    // R25, R33: a service learns about its own agents only; another one exists for it only as a refusal.
+    if (principal.kind === 'service' && agent && !agent.access.includes(principal.service))
+      throw new OneNumberError('FORBIDDEN', `Agent "${input.id}" has no access to ${principal.service}.`, {
+        field: 'id',
+      });
+    return answer(c, agentResultSchema.nullable(), agent);
   });
   app.post('/v1/directory/number', async (c) => {
     const { number } = await readBody(c, numberQuerySchema);
@@ -93,6 +103,22 @@ export function directoryRoutes(app: Hono<AppEnv>, db: ServerDatabase): void {
       stored.phoneNumberId = input.phoneNumberId;
     }
     return answer(c, numberResultSchema, stored);
+  });
+  // R33: the admin's override of a service's masking policy in an org (tighter or looser); DELETE goes back to the catalogue's.
+  const policyKey = (c: { req: { param(name: string): string | undefined } }) =>
+    [param(c.req.param('org'), 'org'), param(c.req.param('service'), 'service', serviceSchema)] as const;
+  app.get('/v1/admin/orgs/:org/policies/:service', async (c) => {
+    requireAdmin(c.var.principal);
+    return answer(c, policyResultSchema, await directory.policy(...policyKey(c)));
+  });
+  app.put('/v1/admin/orgs/:org/policies/:service', async (c) => {
+    requireAdmin(c.var.principal);
+    const key = policyKey(c);
+    return answer(c, policyResultSchema, await directory.setPolicy(...key, await readBody(c, maskingPolicySchema)));
+  });
+  app.delete('/v1/admin/orgs/:org/policies/:service', async (c) => {
+    requireAdmin(c.var.principal);
+    return answer(c, policyResultSchema, await directory.setPolicy(...policyKey(c), null));
   });
   app.post('/v1/admin/directory', async (c) => {
     requireAdmin(c.var.principal);

@@ -16,7 +16,8 @@ import {
 } from '../schemas/channel';
 import {
   assignmentSetSchema,
-  conversationStateSchema,
+  conversationDecisionSchema,
+  conversationInfoSchema,
   inboundOutcomeSchema,
   replyAppendedSchema,
   statusUpdatedSchema,
@@ -31,6 +32,7 @@ import {
   connectRecordSchema,
   conversationQuerySchema,
   cursorQuerySchema,
+  decisionQuerySchema,
   eventQuerySchema,
   findMembershipSchema,
   inboundRecordSchema,
@@ -125,13 +127,17 @@ export const storageRoutes: StorageRoute[] = [
   ),
   route(
     'conversation',
-    'The conversation state the assignment rules read',
+    "A conversation's id and last inbound time (a service token: an active member); never who holds it (R33)",
     conversationQuerySchema,
-    answers(conversationStateSchema.nullable()),
-    async (s, g, input, p) => {
-      const state = await s.conversation(input);
-      return service(p) ? g.conversationResult(state, p) : state;
-    },
+    answers(conversationInfoSchema.nullable(), 422),
+    async (s, g, input, p) => s.conversation(service(p) ? await g.conversation(input, p) : input),
+  ),
+  route(
+    'decide',
+    'R22..R24, R33: the decision for an agent of the service, with only what that agent may see',
+    decisionQuerySchema,
+    answers(conversationDecisionSchema.nullable(), 422),
+    async (s, g, input, p) => s.decide(service(p) ? await g.decide(input) : input),
   ),
   route(
     'appendReply',
@@ -171,7 +177,7 @@ export const storageRoutes: StorageRoute[] = [
   // Optional capabilities (issue 9): GET /health says which ones this server's storage has.
   route(
     'timeline',
-    "Issue 9: the channel's audit timeline (a service token: its parent only)",
+    "Issue 9: the channel's audit timeline as the reading service sees it (R33; a service token: its parent only)",
     timelineQuerySchema,
     answers(z.array(timelineEntrySchema), 422, 501),
     async (s, g, input, p) => {

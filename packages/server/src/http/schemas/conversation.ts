@@ -1,5 +1,6 @@
-// What the message and assignment routes answer: an inbound message's deliveries, a
-// conversation's state as the assignment rules read it, and the versions writes move on.
+// What the message and assignment routes answer: an inbound message's deliveries, what any member
+// may know of a conversation, the decision for one agent (R22..R24, R33: only what that agent may
+// see), and the versions writes move on.
 import { z } from 'zod';
 import { modeSchema } from './channel';
 import { messageStatusSchema } from './message';
@@ -24,17 +25,51 @@ export const inboundOutcomeSchema = named(
   }),
 );
 
-export const conversationStateSchema = named(
-  'ConversationState',
+export const conversationInfoSchema = named(
+  'ConversationInfo',
   z.object({
     id: z.string(),
     channel: z.string(),
     customer: z.string(),
-    version: z.number().int(),
-    assignments: z.array(z.object({ service: z.string(), agent: z.string(), seq: z.number().int() })),
-    activeServices: z.array(z.string()),
     lastInboundAt: instantSchema.nullable(),
   }),
+  "A conversation as any member may know it: its id and the customer's last message time (never who holds it, R33)",
+);
+
+/** R22: the notice; `agent` is the holder's name only when the viewer has access to that service. */
+export const noticeSchema = named(
+  'Notice',
+  z.object({
+    code: z.literal('ASSIGNED_IN_OTHER_SERVICE'),
+    service: z.string(),
+    agent: z.string().nullable(),
+    messages: z.object({ en: z.string(), ja: z.string() }),
+  }),
+);
+
+export const conversationDecisionSchema = named(
+  'ConversationDecision',
+  z.object({
+    conversation: z.string(),
+    /** A write carries it: one decided on an older version is CONFLICT. */
+    version: z.number().int(),
+    lastInboundAt: instantSchema.nullable(),
+    /** R21: the agent assigned in the asking service. */
+    assignee: z.string().nullable(),
+    notice: noticeSchema.nullable(),
+    /** R24 */
+    reply: z.union([
+      z.object({ ok: z.literal(true), assigns: z.boolean() }),
+      z.object({ ok: z.literal(false), reason: z.enum(['ASSIGNED_TO_ANOTHER_AGENT', 'ASSIGNMENT_REQUIRED']) }),
+    ]),
+    /** R23 */
+    assign: z.union([
+      z.object({ kind: z.literal('unchanged') }),
+      z.object({ kind: z.literal('assign'), confirmed: z.boolean() }),
+      z.object({ kind: z.literal('confirmation-required'), notice: noticeSchema }),
+    ]),
+  }),
+  'R22..R24 decided for one agent, with only what that agent may see (R33)',
 );
 
 export const replyAppendedSchema = named('ReplyAppended', z.object({ message: z.string(), version: z.number().int() }));

@@ -1,6 +1,7 @@
 // What the directory and admin routes answer: core's entries as stored (an org's services always
-// present), a number with its WhatsApp phone_number_id when one was given, and load counts.
-import { agentEntrySchema, orgEntrySchema } from '@onenumber/core';
+// present), a number with its WhatsApp phone_number_id when one was given, load counts, and a
+// service's masking policy in force (R33).
+import { agentEntrySchema, maskingPolicySchema, orgEntrySchema } from '@onenumber/core';
 import { z } from 'zod';
 import { named } from './named';
 
@@ -25,3 +26,14 @@ export const directoryLoadedSchema = named(
 );
 
 export const agentRemovedSchema = named('AgentRemoved', z.object({ removed: z.boolean() }));
+
+export const policyResultSchema = named(
+  'PolicyInForce',
+  z.object({
+    service: z.string(),
+    policy: maskingPolicySchema,
+    /** `admin`: the admin's override for the org; `catalogue`: core's catalogue (R33). */
+    source: z.enum(['admin', 'catalogue']),
+  }),
+  "R33: a service's masking policy in an org, and whether it is the admin's override or the catalogue's",
+);

@@ -6,7 +6,6 @@ import {
   channelSettingsSchema,
   customerSchema,
   idSchema as coreIdSchema,
-  maskingPolicySchema,
   messageTypeSchema,
   providerIdSchema,
   serviceSchema,
@@ -36,7 +35,7 @@ export const connectRecordSchema = z
     service: serviceSchema,
     mode: modeSchema,
     reason: reasonSchema,
-    policy: maskingPolicySchema,
+    // R33: no policy (the org's, from the admin or the catalogue): a `policy` key is INVALID_INPUT.
     at: atSchema,
   })
   .strict();
@@ -75,6 +74,18 @@ export const inboundRecordSchema = z
 
 export const conversationQuerySchema = z
   .object({ org: idSchema, channel: idSchema, customer: customerSchema })
+  .strict();
+
+/** R22..R24, R33: the decision for an acting or viewing agent of the service (its access is the server's fact). */
+export const decisionQuerySchema = z
+  .object({
+    org: idSchema,
+    channel: idSchema,
+    customer: customerSchema,
+    service: serviceSchema,
+    agent: idSchema,
+    confirm: z.boolean().optional(),
+  })
   .strict();
 
 export const replyRecordSchema = z
@@ -144,6 +155,8 @@ export const timelineQuerySchema = z
   .object({
     org: idSchema,
     channel: idSchema,
+    /** R33: the reading service (a service token: its own); another service's agents read as null. */
+    service: serviceSchema,
     after: z.string().min(1).max(64).optional(),
     limit: z.number().int().min(1).max(1000).optional(),
   })

@@ -1,5 +1,5 @@
 // A channel with two members and one conversation, built through the storage itself.
-import { defaultMaskingPolicy, type ChannelStorage } from '@onenumber/core';
+import type { ChannelStorage } from '@onenumber/core';
 
 export const org = 'acme';
 export const customer = '+819012345678';
@@ -12,7 +12,6 @@ export async function seedConversation(storage: ChannelStorage, number = '+81312
     service: 'crm',
     mode: 'shared',
     reason: 'bundle',
-    policy: defaultMaskingPolicy,
     at: at(),
   });
   await storage.connect({
@@ -21,7 +20,6 @@ export async function seedConversation(storage: ChannelStorage, number = '+81312
     service: 'desk',
     mode: 'shared',
     reason: 'bundle',
-    policy: defaultMaskingPolicy,
     at: at(),
   });
   await storage.receive({
@@ -34,7 +32,11 @@ export async function seedConversation(storage: ChannelStorage, number = '+81312
     at: at(1),
   });
   const channel = crm.channel;
-  const conversation = async () => (await storage.conversation({ org, channel, customer }))!;
+  /** The conversation as crm's agent a has it decided (R33): its id, the version writes carry, the decision. */
+  const conversation = async () => {
+    const decision = (await storage.decide({ org, channel, customer, service: 'crm', agent: 'a' }))!;
+    return { id: decision.conversation, version: decision.version, decision };
+  };
   /** Appends a reply from crm (agent a) at the current version. */
   const reply = async (text: string, when = at(2)) => {
     const c = await conversation();

@@ -18,6 +18,7 @@ const methods = [
   'configure',
   'receive',
   'conversation',
+  'decide',
   'appendReply',
   'setAssignment',
   'view',

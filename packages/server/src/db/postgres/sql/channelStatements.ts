@@ -6,7 +6,9 @@ import type { ChannelCatalogue } from '../../port/channelCatalogue';
 import type { PostgresSql } from './dialect';
 
 const channelColumns = 'id, org, number, mode, parent, settings';
-const membershipColumns = 'channel, service, seq, state, policy';
+// R33: each membership with the admin's policy override for its org and service (null: the catalogue's).
+const membershipsWithPolicy = `SELECT m.channel, m.service, m.seq, m.state, p.policy FROM memberships m
+  LEFT JOIN policies p ON p.org = m.org AND p.service = m.service`;
 
 export const channelStatements: { [N in keyof ChannelCatalogue]: PostgresSql } = {
   claimNumber: `INSERT INTO number_owners (number, org) VALUES ($1, $2) ON CONFLICT (number) DO NOTHING`,
@@ -23,12 +25,11 @@ export const channelStatements: { [N in keyof ChannelCatalogue]: PostgresSql } =
     ON CONFLICT (org, number, scope) DO NOTHING RETURNING id`,
   setParent: `UPDATE channels SET parent = $1 WHERE id = $2`,
   setSettings: `UPDATE channels SET settings = $1 WHERE id = $2`,
-  membershipOf: `SELECT ${membershipColumns} FROM memberships WHERE org = $1 AND number = $2 AND service = $3`,
-  membershipInChannel: `SELECT ${membershipColumns} FROM memberships WHERE channel = $1 AND service = $2`,
-  membershipsOfChannel: `SELECT ${membershipColumns} FROM memberships WHERE channel = $1 ORDER BY seq`,
-  insertMembership: `INSERT INTO memberships (org, number, service, channel, seq, state, policy)
-    VALUES ($1, $2, $3, $4, nextval('seq_values'), 'active', $5)`,
+  membershipOf: `${membershipsWithPolicy} WHERE m.org = $1 AND m.number = $2 AND m.service = $3`,
+  membershipInChannel: `${membershipsWithPolicy} WHERE m.channel = $1 AND m.service = $2`,
+  membershipsOfChannel: `${membershipsWithPolicy} WHERE m.channel = $1 ORDER BY m.seq`,
+  insertMembership: `INSERT INTO memberships (org, number, service, channel, seq, state)
+    VALUES ($1, $2, $3, $4, nextval('seq_values'), 'active')`,
   setMembershipState: `UPDATE memberships SET state = $1 WHERE org = $2 AND number = $3 AND service = $4`,
-  setMembershipPolicy: `UPDATE memberships SET policy = $1 WHERE org = $2 AND number = $3 AND service = $4`,
   deleteMembership: `DELETE FROM memberships WHERE org = $1 AND number = $2 AND service = $3`,
 };

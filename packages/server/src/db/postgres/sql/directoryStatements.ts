@@ -19,4 +19,8 @@ export const directoryStatements: { [N in keyof DirectoryCatalogue]: PostgresSql
     ON CONFLICT (number) DO UPDATE SET phone_number_id = EXCLUDED.phone_number_id`,
   numberByPhoneNumberId: `SELECT number FROM phone_number_ids WHERE phone_number_id = $1`,
   phoneNumberIdOf: `SELECT phone_number_id FROM phone_number_ids WHERE number = $1`,
+  policyOverride: `SELECT policy FROM policies WHERE org = $1 AND service = $2`,
+  upsertPolicy: `INSERT INTO policies (org, service, policy) VALUES ($1, $2, $3)
+    ON CONFLICT (org, service) DO UPDATE SET policy = EXCLUDED.policy`,
+  deletePolicy: `DELETE FROM policies WHERE org = $1 AND service = $2`,
 };

@@ -201,4 +201,13 @@ export const migrationSteps: readonly MigrationStep[] = [
       `CREATE UNIQUE INDEX tokens_by_previous_hash ON tokens (previous_hash)`,
     ],
   },
+  {
+    version: 7,
+    name: "masking policies are the server's (R33)",
+    statements: [
+      // As in SQLite's step 6: the admin's override per org and service; else core's catalogue.
+      `CREATE TABLE policies (org text NOT NULL, service text NOT NULL, policy text NOT NULL, PRIMARY KEY (org, service))`,
+      `ALTER TABLE memberships DROP COLUMN policy`,
+    ],
+  },
 ];

@@ -5,7 +5,9 @@ import type { ChannelCatalogue } from '../../port/channelCatalogue';
 import { nextValue, type SqliteSql } from './dialect';
 
 const channelColumns = 'id, org, number, mode, parent, settings';
-const membershipColumns = 'channel, service, seq, state, policy';
+// R33: each membership with the admin's policy override for its org and service (null: the catalogue's).
+const membershipsWithPolicy = `SELECT m.channel, m.service, m.seq, m.state, p.policy FROM memberships m
+  LEFT JOIN policies p ON p.org = m.org AND p.service = m.service`;
 const ownerOf = `SELECT org FROM number_owners WHERE number = ?`;
 const channelById = `SELECT ${channelColumns} FROM channels WHERE id = ?`;
 
@@ -28,17 +30,16 @@ export const channelStatements: { [N in keyof ChannelCatalogue]: SqliteSql } = {
   },
   setParent: `UPDATE channels SET parent = ? WHERE id = ?`,
   setSettings: `UPDATE channels SET settings = ? WHERE id = ?`,
-  membershipOf: `SELECT ${membershipColumns} FROM memberships WHERE org = ? AND number = ? AND service = ?`,
-  membershipInChannel: `SELECT ${membershipColumns} FROM memberships WHERE channel = ? AND service = ?`,
-  membershipsOfChannel: `SELECT ${membershipColumns} FROM memberships WHERE channel = ? ORDER BY seq`,
+  membershipOf: `${membershipsWithPolicy} WHERE m.org = ? AND m.number = ? AND m.service = ?`,
+  membershipInChannel: `${membershipsWithPolicy} WHERE m.channel = ? AND m.service = ?`,
+  membershipsOfChannel: `${membershipsWithPolicy} WHERE m.channel = ? ORDER BY m.seq`,
   insertMembership: {
     sql: [
       nextValue('seq'),
-      `INSERT INTO memberships (org, number, service, channel, seq, state, policy)
-       SELECT ?, ?, ?, ?, value, 'active', ? FROM sequences WHERE name = 'seq'`,
+      `INSERT INTO memberships (org, number, service, channel, seq, state)
+       SELECT ?, ?, ?, ?, value, 'active' FROM sequences WHERE name = 'seq'`,
     ],
   },
   setMembershipState: `UPDATE memberships SET state = ? WHERE org = ? AND number = ? AND service = ?`,
-  setMembershipPolicy: `UPDATE memberships SET policy = ? WHERE org = ? AND number = ? AND service = ?`,
   deleteMembership: `DELETE FROM memberships WHERE org = ? AND number = ? AND service = ?`,
 };

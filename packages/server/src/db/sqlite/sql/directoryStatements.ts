@@ -22,4 +22,8 @@ export const directoryStatements: { [N in keyof DirectoryCatalogue]: SqliteSql }
     ON CONFLICT (number) DO UPDATE SET phone_number_id = excluded.phone_number_id`,
   numberByPhoneNumberId: `SELECT number FROM phone_number_ids WHERE phone_number_id = ?`,
   phoneNumberIdOf: `SELECT phone_number_id FROM phone_number_ids WHERE number = ?`,
+  policyOverride: `SELECT policy FROM policies WHERE org = ? AND service = ?`,
+  upsertPolicy: `INSERT INTO policies (org, service, policy) VALUES (?, ?, ?)
+    ON CONFLICT (org, service) DO UPDATE SET policy = excluded.policy`,
+  deletePolicy: `DELETE FROM policies WHERE org = ? AND service = ?`,
 };

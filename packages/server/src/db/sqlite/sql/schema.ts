@@ -175,4 +175,14 @@ export const migrationSteps: readonly MigrationStep[] = [
       `CREATE INDEX token_changes_by_at ON token_changes (at)`,
     ],
   },
+  {
+    version: 6,
+    name: "masking policies are the server's (R33)",
+    statements: [
+      // The admin's override of a service's policy in an org; without one, core's catalogue applies.
+      `CREATE TABLE policies (org TEXT NOT NULL, service TEXT NOT NULL, policy TEXT NOT NULL, PRIMARY KEY (org, service))`,
+      // A membership no longer carries the policy its service chose at connect (R33: never its choice).
+      `ALTER TABLE memberships DROP COLUMN policy`,
+    ],
+  },
 ];
