@@ -26,6 +26,7 @@ export const describes: Record<string, string> = {
   load: "Signed inbound at a fixed offered rate over several numbers while crm, desk and salesiq view, assign and reply; then a reply burst past one number's send budget.",
   poison:
     'Random deep (to 100,000 levels) and huge (to 3 MiB) JSON in every field of every route with a body, the free-form ones first (raw, settings, policy, services, error, the signed webhook payload), then records planted around the edge with SQL: no 5xx, every refusal typed, every read after it 2xx, the event streams replayed without a gap (R27, R36).',
+  push: "Three push subscriptions (crm, desk, salesiq) to a receiver that fails 30% of requests at random and is slow on 10%, under inbound messages and replies: every event of each stream delivered (0 lost), in order within its conversation, every signature verified with verifyWebhook, no body holding another service's reply text (R34, R17, R20).",
   revocation:
     'Tokens revoked, rotated (no grace, or a grace that ends) and expired under inbound load, each with an event stream open on another process or replica where there is one: no event later than one second after the token stopped being valid, every stream closed saying why, the token refused on every server; the max delay measured (R35).',
 };

@@ -27,6 +27,13 @@ const expected: Record<string, Record<string, unknown>> = {
   },
   poison: { inputs: 150, '5xx': 0, 'untyped refusals': 0, 'reads not 2xx': 0 },
   revocation: { 'streams on tokens that stopped being valid': 24, 'events delivered later than one second after': 0 },
+  push: {
+    subscriptions: 3,
+    'messages sent': 120,
+    lost: 0,
+    'out of order per conversation': 0,
+    'signatures not verified': 0,
+  },
 };
 
 describe('reliability checks (reduced)', () => {

@@ -6,6 +6,7 @@ import { fuzz } from './fuzz';
 import { leaks } from './leaks';
 import { load } from './load';
 import { poisonCheck } from './poison';
+import { push } from './push';
 import { races } from './races';
 import { revocation } from './revocation';
 import { scope } from './scope';
@@ -66,5 +67,11 @@ export const checks: Check[] = [
     full: (p) => revocation({ tokens: 48, seconds: 20, writesPerSecond: 100, seed: 31, postgres: true }, p),
     reduced: (p) => revocation({ tokens: 8, seconds: 4, writesPerSecond: 30, seed: 32, postgres: true }, p),
     reducedSize: '8 tokens over 4 s at 30 writes/s, on SQLite (1 and 2 processes) and 2 PostgreSQL replicas',
+  },
+  {
+    name: 'push',
+    full: (p) => push({ messages: 3_000, customers: 50, seed: 41 }, p),
+    reduced: (p) => push({ messages: 120, customers: 8, seed: 42 }, p),
+    reducedSize: '120 messages from 8 customers to 3 subscriptions, 30% failing, 10% slow',
   },
 ];
