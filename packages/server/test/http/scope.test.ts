@@ -296,6 +296,7 @@ const routes: Route[] = [
     body: () => ({ graceSeconds: 0 }),
   },
   { method: 'GET', path: '/v1/admin/report', actsAsService: false, admin: true },
+  { method: 'GET', path: '/v1/admin/push', actsAsService: false, admin: true },
   { method: 'GET', path: '/v1/admin/whatsapp', actsAsService: false, admin: true },
   { method: 'POST', path: '/v1/admin/whatsapp/resume', actsAsService: false, admin: true, body: () => ({}) },
 ];
@@ -311,6 +312,20 @@ async function statusOf(route: Route, token: string | null): Promise<number> {
   await res.body?.cancel();
   return res.status;
 }
+
+/** Push subscriptions (R34) belong to the token's own service; their scope is tested in test/push. */
+const pushRoutes = [
+  ['POST', '/v1/push/subscriptions'],
+  ['GET', '/v1/push/subscriptions'],
+  ['GET', '/v1/push/subscriptions/:id'],
+  ['POST', '/v1/push/subscriptions/:id/pause'],
+  ['POST', '/v1/push/subscriptions/:id/resume'],
+  ['POST', '/v1/push/subscriptions/:id/rotate'],
+  ['DELETE', '/v1/push/subscriptions/:id'],
+  ['GET', '/v1/push/subscriptions/:id/deliveries'],
+  ['POST', '/v1/push/subscriptions/:id/redeliver'],
+  ['POST', '/v1/push/subscriptions/:id/replay'],
+] as const;
 
 const label = (r: Route) => `${r.method} ${r.path.split('?')[0]}`;
 
@@ -330,7 +345,7 @@ describe('scope', () => {
     );
     const open = ['GET /health', 'GET /openapi.json'];
     // Takes no org or service: it acts only as the token's own (checked below).
-    const selfScoped = ['GET /v1/media/:message'];
+    const selfScoped = ['GET /v1/media/:message', ...pushRoutes.map(([method, path]) => `${method} ${path}`)];
     expect(registered.filter((r) => !covered.has(r) && !open.includes(r) && !selfScoped.includes(r))).toEqual([]);
   });
 
@@ -349,6 +364,15 @@ describe('scope', () => {
       'ALL',
     ]);
   });
+
+  it.each(pushRoutes)(
+    '%s %s (push, R34: its own service or the admin, see test/push): no token and a bad token are 401',
+    async (method, path) => {
+      const route = { method, path: path.replace(':id', 'sub_none'), actsAsService: true };
+      expect(await statusOf(route, null)).toBe(401);
+      expect(await statusOf(route, tokens.bad!)).toBe(401);
+    },
+  );
 
   it("GET /v1/media/{message} acts only as the token's own org and service: no token 401, the admin 403, another org's token finds nothing", async () => {
     const path = `/v1/media/msg_none?number=${encodeURIComponent(N)}&customer=${encodeURIComponent(customer)}`;

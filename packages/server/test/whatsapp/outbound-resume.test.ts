@@ -82,7 +82,7 @@ describe('R38: an account refusal holds the reply; resume sends it once, first',
     expect(events.filter((e) => e.type === 'statusChanged' && (e as { status?: string }).status === 'failed')).toEqual(
       [],
     );
-  });
+  }, 60_000);
 
   it('131031 (account locked): held and paused; resume without a new token (the account was fixed) sends it once', async () => {
     world = await whatsappWorld(sending);
@@ -100,5 +100,5 @@ describe('R38: an account refusal holds the reply; resume sends it once, first',
     ]);
     expect(sentMessages(graph.calls)).toEqual([held.message]);
     expect(await messageIn('crm', held.message)).toMatchObject({ status: 'sent', error: null });
-  });
+  }, 60_000);
 });
