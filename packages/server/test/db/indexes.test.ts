@@ -23,7 +23,8 @@ const plannedOnly = (detail: string, source: string) =>
  */
 const knownPushScan = (detail: string, source: string) =>
   (detail === 'SCAN s' && /FROM push_subscriptions s LEFT JOIN tokens/.test(source)) ||
-  /^\s*WITH heads AS/.test(source) || // the push claim: pending lane heads (partial indexes), then push_log
+  // the push claim (due lane heads): it walks the push_log index
+  (detail === 'SCAN d USING INDEX push_log' && /^\s*UPDATE push_deliveries SET lease_worker = \$4/.test(source)) ||
   (detail === 'SCAN push_deliveries USING INDEX push_log' && /GROUP BY subscription, state/.test(source));
 
 function preparedSources(): { db: Database.Database; sources: string[] } {
