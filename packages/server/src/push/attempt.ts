@@ -2,13 +2,12 @@
 // service's stream sends it (eventJson, R17..R20), signed (Standard Webhooks); the destination is
 // checked again before connecting (no SSRF); the outcome is recorded: delivered; 410 deletes the
 // subscription; any other failure is retried after a backoff (or the receiver's Retry-After), or
-// dead-lettered past the horizon, with the last answer kept. After a success the lane goes on: its
-// next delivery is leased in the same write that records this one.
+// dead-lettered past the horizon, with the last answer kept.
 import { eventJson } from '../http/routes/sseFrame';
 import type { Outcome, PushClaim, PushStore } from '../db/common/pushTypes';
 import { nextAttemptAt, retryAfterMs } from './backoff';
 import type { PushCounters } from './counters';
-import { checkDestination, type Destination } from './destination';
+import { checkDestination } from './destination';
 import { post, type Answer } from './post';
 import type { PushLogger, ResolvedPushOptions } from './pushOptions';
 import { signatureHeader } from './signing';
@@ -21,22 +20,6 @@ export interface AttemptContext {
   log: PushLogger;
   /** A retry is due at this time: the worker wakes for it. */
   dueAt(at: number): void;
-  /** Whether to go on with the next delivery of a lane after a success (false once stopping). */
-  chaining(): boolean;
-  /** Destinations checked lately, by URL: the socket still goes only to an address that was checked. */
-  checked: Map<string, { destination: Destination; until: number }>;
-}
-
-/** How long a checked destination is reused before its name is resolved and checked again. */
-const recheckMs = 5_000;
-
-async function destinationOf(url: string, ctx: AttemptContext): Promise<Destination> {
-  const known = ctx.checked.get(url);
-  if (known && known.until > Date.now()) return known.destination;
-  const destination = await withDeadline(checkDestination(url, ctx.options), ctx.options.timeoutMs);
-  if (ctx.checked.size >= 10_000) ctx.checked.clear();
-  ctx.checked.set(url, { destination, until: Date.now() + recheckMs });
-  return destination;
 }
 
 const withDeadline = <T>(promise: Promise<T>, ms: number): Promise<T> =>
@@ -47,9 +30,9 @@ const withDeadline = <T>(promise: Promise<T>, ms: number): Promise<T> =>
 
 async function send(claim: PushClaim, ctx: AttemptContext): Promise<Answer> {
   const started = performance.now();
-  let destination: Destination;
+  let destination: Awaited<ReturnType<typeof checkDestination>>;
   try {
-    destination = await destinationOf(claim.subscription.url, ctx);
+    destination = await withDeadline(checkDestination(claim.subscription.url, ctx.options), ctx.options.timeoutMs);
   } catch (error) {
     ctx.counters.refused++;
     const words = (error as Error).message.replace(/^url: /, '');
@@ -68,16 +51,14 @@ async function send(claim: PushClaim, ctx: AttemptContext): Promise<Answer> {
   return post(destination, headers, body, left);
 }
 
-/** Makes the attempt and records it; after a success, answers the next delivery of its lane, leased in the same write (or null). */
-export async function attempt(claim: PushClaim, ctx: AttemptContext): Promise<PushClaim | null> {
+export async function attempt(claim: PushClaim, ctx: AttemptContext): Promise<void> {
   const { store, counters, options } = ctx;
   const answer = await send(claim, ctx);
   const at = Date.now();
   if (answer.status !== null && answer.status >= 200 && answer.status < 300) {
     counters.delivered++;
-    const leaseMs = options.timeoutMs + options.leaseMarginMs;
-    const next = ctx.chaining() ? { claim, worker: ctx.worker, leaseMs } : undefined;
-    return store.delivered(claim.delivery, { status: answer.status, ms: answer.ms, at }, next);
+    await store.delivered(claim.delivery, { status: answer.status, ms: answer.ms, at });
+    return;
   }
   counters.failedAttempts++;
   const { subscription } = claim;
@@ -90,7 +71,7 @@ export async function attempt(claim: PushClaim, ctx: AttemptContext): Promise<Pu
       org: subscription.org,
       service: subscription.service,
     });
-    return null;
+    return;
   }
   const outcome: Outcome = { status: answer.status, error: answer.error ?? 'failed', ms: answer.ms || null, at };
   const next = nextAttemptAt(
@@ -109,10 +90,9 @@ export async function attempt(claim: PushClaim, ctx: AttemptContext): Promise<Pu
       attempts: claim.attempt,
       lastStatus: answer.status,
     });
-    return null;
+    return;
   }
   counters.retried++;
   await store.retry(claim.delivery, ctx.worker, next, outcome);
   ctx.dueAt(next);
-  return null;
 }
