@@ -30,7 +30,6 @@ export async function setUp(world: ChaosWorld) {
       service,
       mode: 'shared',
       reason: 'bundle',
-      policy: { showAgentName: false },
       at: at(),
     });
   await world.admin('POST', '/v1/storage/receive', {

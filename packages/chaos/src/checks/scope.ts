@@ -8,8 +8,14 @@ import { webhookSecrets } from './fuzzWebhook';
 
 /** Routes whose answer depends on no org: a number's verification is read before any org holds it. */
 const orgFree = new Set(['POST /v1/directory/number']);
-/** Routes that name no org or service at all: they act as the token's own service in its own org. */
-const tokenScoped = new Set(['GET /v1/media/{message}']);
+/**
+ * Routes that name no org or service at all: they act as the token's own service in its own org
+ * (a service's media; its push subscriptions, R34, whose own-service scope test/push checks).
+ */
+const tokenScoped = {
+  has: (route: string) => route === 'GET /v1/media/{message}' || / \/v1\/push\//.test(route),
+  [Symbol.iterator]: () => ['GET /v1/media/{message}', '/v1/push/* (every method)'][Symbol.iterator](),
+};
 
 export async function scope(_options: object, progress: Progress): Promise<CheckResult> {
   const world = await startChaosWorld({ numbers: [numberAt(0)], whatsapp: webhookSecrets }); // its admin routes too
