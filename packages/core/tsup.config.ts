@@ -7,6 +7,7 @@ export default defineConfig(
       index: 'src/index.ts',
       testkit: 'src/adapter/testkit/index.ts',
       'storage-kit': 'src/storage-kit/index.ts',
+      schemas: 'src/schemas/index.ts',
     },
     external: ['vitest'],
   }),

@@ -22,7 +22,7 @@ async function orNull<T>(promise: Promise<T>): Promise<T | null> {
 
 export async function paneOf(service: Service, session: Session, agent: string) {
   const { adapter, onenumber } = session.handles[service];
-  const membership = await onenumber.storage.findMembership({ org, number, service });
+  const membership = await onenumber.membership({ org, number, service });
   const channel = await orNull(adapter.members(number));
   const active = membership?.state === 'active';
   const ref = { number, [adapter.vocabulary.customer]: customer, [adapter.vocabulary.agent]: agent };

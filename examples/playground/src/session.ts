@@ -2,6 +2,7 @@
 // the customer's phone and its kept chat. Reset closes it, deletes its files and opens a new one
 // (the web page and its address stay).
 import { existsSync, rmSync } from 'node:fs';
+import { OneNumberError } from '@onenumber/core';
 import { join } from 'node:path';
 import { createCustomerPhone } from './customerPhone';
 import { agentsOf, customer, number, org, services, type Service } from './demo';
@@ -38,7 +39,9 @@ export async function openSession(dataDir: string, changed: (what: string) => vo
   // Assignments are kept per service (R12, R21): a service removed while it held the conversation
   // finds the same assignee when it connects again. Remembered here so the pane can say why.
   const keptAssignees = new Map<Service, string>();
-  const storageOf = (service: Service) => world.sdks[service].storage;
+  /** A read through the app API that answers null where the SDK refuses (nothing connected yet). */
+  const orNull = <T>(read: Promise<T>): Promise<T | null> =>
+    read.catch((error: unknown) => (OneNumberError.isInstance(error) ? null : Promise.reject(error)));
 
   return {
     serverUrl: world.server.url,
@@ -47,15 +50,15 @@ export async function openSession(dataDir: string, changed: (what: string) => vo
     keptAssignees,
     send: (text: string) => customerPhone.send(text),
     /** The number's shared channel, or null until a first service connects. */
-    channel: () => storageOf('desk').channelInfo({ org, number }),
+    channel: () => orNull(world.sdks.desk.members({ org, number })),
     /** The service's assignee, read before it leaves (so a kept one can be explained later). */
     async assigneeOf(service: Service): Promise<string | null> {
-      const membership = await storageOf(service).findMembership({ org, number, service });
-      if (!membership) return null;
-      // R33: the storage decides for one of the service's agents, and tells it its own service's assignee.
+      const sdk = world.sdks[service];
+      const membership = await sdk.membership({ org, number, service });
+      if (membership?.state !== 'active') return null;
+      // R21, R33: the service's own assignee, as one of its agents sees it.
       const agent = agentsOf(service)[0]!.id;
-      const decision = await storageOf(service).decide({ org, channel: membership.channel, customer, service, agent });
-      return decision?.assignee ?? null;
+      return (await orNull(sdk.view({ org, service, agent, number, customer })))?.assignee ?? null;
     },
     async close() {
       await customerPhone.settle();

@@ -1,5 +1,6 @@
 // The race check's R11 oracle can fail: wrong elections in a timeline are caught.
-import { timelineDraft, type TimelineEntry } from '@onenumber/core';
+import type { TimelineEntry } from '@onenumber/core';
+import { timelineDraft } from '@onenumber/core/storage-kit';
 import { expect, it } from 'vitest';
 import { replayTimeline } from '../src/checks/replayTimeline';
 

@@ -1,4 +1,5 @@
-// The one entry point: every rule R1..R28 behind a small API, over any ChannelStorage.
+// The one entry point: every rule behind a small API, over any ChannelStorage. The instance holds
+// no raw storage or directory (R33): a caller acts through the operations, each with its rules.
 import type { Directory } from './directory/Directory';
 import { OneNumberError } from './errors';
 import type { ChannelEvent } from './events';
@@ -9,7 +10,7 @@ import type { Context } from './operations/context';
 import { assign } from './operations/assign';
 import { canReply } from './operations/canReply';
 import { previewLeave } from './operations/previewLeave';
-import { changeMembership, configure, connect, members } from './operations/membership';
+import { changeMembership, configure, connect, members, membership } from './operations/membership';
 import { receive, reply, updateStatus, view } from './operations/messages';
 import { eventsInputSchema, feedInputSchema, type EventsInput, type FeedInput } from './operations/schemas';
 import { timeline } from './operations/timeline';
@@ -34,8 +35,6 @@ export function createOneNumber(options: OneNumberOptions) {
   const ctx: Context = { storage, directory, now: () => clock().toISOString() };
 
   return {
-    storage,
-    directory,
     /** R1..R8: join the number's shared channel, or get an isolated one, with the reason (R4). */
     connect: (input: Parameters<typeof connect>[1]) => connect(ctx, input),
     /** R10, R11: leave sharing, keeping the creation time; the parent is re-elected at once. */
@@ -44,6 +43,8 @@ export function createOneNumber(options: OneNumberOptions) {
     enable: (input: Parameters<typeof changeMembership>[2]) => changeMembership(ctx, 'enable', input),
     /** R10..R12: delete the membership; history stays. */
     remove: (input: Parameters<typeof changeMembership>[2]) => changeMembership(ctx, 'remove', input),
+    /** R8..R11: the service's own membership on the number (channel, state, role), or null. */
+    membership: (input: Parameters<typeof membership>[1]) => membership(ctx, input),
     /** R13, R14: the active members, parent first. */
     members: (input: Parameters<typeof members>[1]) => members(ctx, input),
     /** R9, R28: channel settings, parent only. */

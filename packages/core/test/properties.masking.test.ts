@@ -4,14 +4,8 @@
 // service, so any leak is visible in the output it leaked into.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  OneNumberError,
-  type ChannelEvent,
-  type ChannelStorage,
-  type MessageView,
-  type ServiceFeed,
-  type ViewQuery,
-} from '../src';
+import { OneNumberError, type ChannelEvent, type ChannelStorage, type MessageView, type ServiceFeed } from '../src';
+import type { ViewQuery } from '../src/storage-kit';
 import { C1, C2, N1, makeWorld } from './support/world';
 
 const services = ['crm', 'desk', 'salesiq', 'books'] as const;

@@ -4,22 +4,17 @@
 // libphonenumber-js reads with its country code is accepted, a national-only one is not.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { createMemoryDirectory, messageTypes, normaliseNumber } from '../src';
+import { boundedJson, idSchema, orgEntrySchema, parseInput } from '../src/schemas';
 import {
-  boundedJson,
   checkJsonBounds,
-  createMemoryDirectory,
-  idSchema,
   isWellFormed,
   jsonNestingExceeds,
   messageTypeOf,
-  messageTypes,
-  normaliseNumber,
-  orgEntrySchema,
-  parseInput,
   projectMessage,
   rawJsonLimits,
   type StoredMessage,
-} from '../src';
+} from '../src/storage-kit';
 import { adapterLabelSchema } from '../src/adapter/adapterSchemas';
 import { C1, N1, connectAll, makeWorld, refusal } from './support/world';
 

@@ -1,7 +1,8 @@
 // R32: a failed send's details are the sender's. Other services see the error code and the fixed
 // title core gives that code (errorTitles.ts), in views and events, never the provider's text.
 import { describe, expect, it } from 'vitest';
-import { errorTitleOf, errorTitles, genericErrorTitle, projectError, publicErrorCode } from '../src';
+import { errorTitleOf, errorTitles, genericErrorTitle } from '../src';
+import { projectError, publicErrorCode } from '../src/storage-kit';
 import { C1, N1, connectAll, makeWorld } from './support/world';
 
 const secret = 'canary-r32-core';

@@ -1,21 +1,23 @@
 // The pure rule functions, one rule each (the API-level tests are in rules.*.test.ts).
 import { describe, expect, it } from 'vitest';
 import {
-  advanceStatus,
   cataloguePolicy,
   defaultMaskingPolicy,
-  effectivePolicy,
-  policyCatalogue,
-  decideEligibility,
-  electParent,
-  listMembers,
+  errorCodes,
   normaliseCustomer,
   normaliseNumber,
-  projectMessage,
   OneNumberError,
-  errorCodes,
-  type StoredMessage,
+  policyCatalogue,
 } from '../src';
+import {
+  advanceStatus,
+  decideEligibility,
+  effectivePolicy,
+  electParent,
+  listMembers,
+  projectMessage,
+  type StoredMessage,
+} from '../src/storage-kit';
 
 describe('eligibility', () => {
   it('R1: a bundle service of a bundle org shares', () => {

@@ -1,7 +1,6 @@
 // @onenumber/core/storage-kit: the decisions every storage applies (memory, SQLite, PostgreSQL),
 // tested as pure functions, without a storage.
 import { describe, expect, it } from 'vitest';
-import type { StoredMessage } from '../src';
 import {
   configureSettings,
   decideConnect,
@@ -10,14 +9,15 @@ import {
   decideStatus,
   deliverInbound,
   eventDrafts,
-  inboundMessage,
   holdFor,
+  inboundMessage,
   planReply,
   projectEvent,
   projectTimelineEntry,
   replyEffects,
   settleMembership,
   statusEffects,
+  type StoredMessage,
 } from '../src/storage-kit';
 
 const place = { org: 'acme', channel: 'ch_1', number: '+81312345678', at: '2026-01-01T00:00:00.000Z' };

@@ -1,7 +1,7 @@
 // The README runner every package's readme test uses: it binds the example's imports to the
 // given modules, collects console.log, and refuses what it cannot run with a typed error.
 import { describe, expect, it } from 'vitest';
-import { OneNumberError, normaliseNumber } from '../src';
+import { normaliseNumber, OneNumberError } from '../src';
 import { runReadmeExample } from '../src/adapter/testkit';
 
 const readme = (code: string) =>

@@ -35,6 +35,11 @@ describe('installed from the packed tarballs, outside the workspace', () => {
       if (!vitestOnly.has(pkg.name)) await node(['-e', `require(${JSON.stringify(pkg.name)});`]);
     }
     await node(['--input-type=module', '-e', "await import('@onenumber/core/testkit');"]);
+    // Core's entry points by audience: the schemas and the storage kit, from ESM and CommonJS.
+    for (const entry of ['@onenumber/core/schemas', '@onenumber/core/storage-kit']) {
+      await node(['--input-type=module', '-e', `await import(${JSON.stringify(entry)});`]);
+      await node(['-e', `require(${JSON.stringify(entry)});`]);
+    }
   }, 120_000);
 
   it("runs the core README's quick start as written", async () => {

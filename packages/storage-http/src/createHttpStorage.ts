@@ -2,13 +2,18 @@
 // method is one POST of its input record; the server computes every projection and decision, so
 // this client never receives another service's reply text or agent (R17, R18, R20), nor another
 // service's assignee beyond what R22 shows its agent (R33).
+import type {
+  ChannelEvent,
+  ChannelSettings,
+  ChannelStorage,
+  MembershipRecord,
+  MessageView,
+  TimelineEntry,
+} from '@onenumber/core';
 import {
   storageSpecificationVersion,
   type AssignmentRecord,
-  type ChannelEvent,
   type ChannelInfo,
-  type ChannelSettings,
-  type ChannelStorage,
   type ConnectOutcome,
   type ConnectRecord,
   type ConversationDecision,
@@ -19,15 +24,12 @@ import {
   type InboundRecord,
   type MembershipChange,
   type MembershipOutcome,
-  type MembershipRecord,
-  type MessageView,
   type ReplyRecord,
   type StatusRecord,
   type TimelineDraft,
-  type TimelineEntry,
   type TimelineQuery,
   type ViewQuery,
-} from '@onenumber/core';
+} from '@onenumber/core/storage-kit';
 import { httpStorageOptionsSchema, parseOptions, type HttpStorageOptions } from './options';
 import { subscribeOverSse } from './subscribe';
 import { createTransport } from './transport';

@@ -1,6 +1,6 @@
 // The options of createHttpStorage and createHttpDirectory, validated (R27) and exported so an
 // integrator can check a configuration with the same schema.
-import { parseInput } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import { z } from 'zod';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;

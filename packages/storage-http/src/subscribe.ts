@@ -1,7 +1,8 @@
 // ChannelStorage.subscribe over SSE: one long GET /v1/events per subscription. It reconnects by
 // itself (backoff with jitter) and resumes with Last-Event-ID after the last event it delivered,
 // so missed events come first and each arrives once. A refusal (401, 403, 400) ends it for good.
-import { OneNumberError, type ChannelEvent, type EventQuery } from '@onenumber/core';
+import { OneNumberError, type ChannelEvent } from '@onenumber/core';
+import type { EventQuery } from '@onenumber/core/storage-kit';
 import { parseSse } from './sseParser';
 import { readAnswer, type Transport } from './transport';
 

@@ -1,7 +1,8 @@
 // One JSON request to the OneNumber server. A refusal comes back as the same OneNumberError the
 // server raised (OneNumberError.fromJSON, R27); a server that cannot be reached, or answers
 // something that is not ours, is STORAGE_UNAVAILABLE; another interface version, STORAGE_MISMATCH.
-import { OneNumberError, storageSpecificationVersion, type OneNumberErrorJSON } from '@onenumber/core';
+import { OneNumberError, type OneNumberErrorJSON } from '@onenumber/core';
+import { storageSpecificationVersion } from '@onenumber/core/storage-kit';
 import type { FetchLike } from './options';
 
 export interface Transport {

@@ -1,13 +1,8 @@
 // ChannelStorage in memory. One process only: for tests, scenarios and single-process apps. It
 // decides with the memory directory it is given, as the server decides with its database
 // (R22..R24: the agents' names and access; R33: the masking policy in force).
-import {
-  OneNumberError,
-  storageSpecificationVersion,
-  type ChannelStorage,
-  type EventQuery,
-  type MemoryDirectory,
-} from '@onenumber/core';
+import { OneNumberError, type ChannelStorage, type MemoryDirectory } from '@onenumber/core';
+import { storageSpecificationVersion, type EventQuery } from '@onenumber/core/storage-kit';
 import { decisionOps } from './decisionOps';
 import { EventLog } from './eventLog';
 import { membershipOps } from './membershipOps';

@@ -2,8 +2,15 @@
 // time), and the decision for one acting or viewing agent, made here where the facts are (the
 // assignments, the active members, the memory directory's agents) by core's decideConversation.
 // Only what that agent may see leaves this file.
-import type { ConversationDecision, ConversationInfo, DecisionQuery, MemoryDirectory } from '@onenumber/core';
-import { channelIn, decideConversation, holdFor } from '@onenumber/core/storage-kit';
+import type { MemoryDirectory } from '@onenumber/core';
+import {
+  channelIn,
+  decideConversation,
+  holdFor,
+  type ConversationDecision,
+  type ConversationInfo,
+  type DecisionQuery,
+} from '@onenumber/core/storage-kit';
 import { activeServices } from './membershipOps';
 import type { MemoryState } from './state';
 

@@ -4,15 +4,15 @@
 // change of policy applies from then on, as on the server), and an event is projected for its
 // recipient by core's projectEvent when read (R18, R20, R32). This keeps a stored message and its
 // fan-out small (memory-per-message bench).
+import { defaultMaskingPolicy, OneNumberError, type ChannelEvent, type MaskingPolicy } from '@onenumber/core';
 import {
-  defaultMaskingPolicy,
-  OneNumberError,
-  type ChannelEvent,
+  projectEvent,
+  type Announcement,
+  type Change,
   type EventQuery,
-  type MaskingPolicy,
+  type Place,
   type StoredMessage,
-} from '@onenumber/core';
-import { projectEvent, type Announcement, type Change, type Place } from '@onenumber/core/storage-kit';
+} from '@onenumber/core/storage-kit';
 
 /** A change other than a message, with where it happened. */
 type Noted = { place: Place; change: Exclude<Change, { type: 'message' }> };

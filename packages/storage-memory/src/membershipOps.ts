@@ -1,22 +1,20 @@
 // R3, R5..R14 on memory: each operation runs without awaiting, so it is atomic in one process.
 // Core's storage-kit decides (refusals, scope, election, events, timeline); this file applies.
-import {
-  listMembers,
-  type ChannelInfo,
-  type ConnectOutcome,
-  type ConnectRecord,
-  type MembershipChange,
-  type MembershipOutcome,
-  type MembershipRecord,
-} from '@onenumber/core';
+import type { MembershipRecord } from '@onenumber/core';
 import {
   activeServices as servicesActiveIn,
   channelScope,
   decideConnect,
   decideMembershipChange,
+  listMembers,
   roleIn,
   settleMembership,
   sharedScope,
+  type ChannelInfo,
+  type ConnectOutcome,
+  type ConnectRecord,
+  type MembershipChange,
+  type MembershipOutcome,
   type SettleAction,
 } from '@onenumber/core/storage-kit';
 import type { EventLog } from './eventLog';

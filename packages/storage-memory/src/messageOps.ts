@@ -1,21 +1,9 @@
 // R12, R13, R15..R21, R24, R26 on memory: messages, assignments, views and delivery reports.
 // Core's storage-kit decides what is stored, who hears of it and what each one sees; this file
 // keeps the records.
+import type { ChannelSettings, MemoryDirectory, MessageView } from '@onenumber/core';
 import {
   assertStorableMessage,
-  projectMessage,
-  type AssignmentRecord,
-  type ChannelSettings,
-  type InboundOutcome,
-  type InboundRecord,
-  type MemoryDirectory,
-  type MessageView,
-  type ReplyRecord,
-  type StatusRecord,
-  type StoredMessage,
-  type ViewQuery,
-} from '@onenumber/core';
-import {
   assignmentEffects,
   channelIn,
   configureSettings,
@@ -26,11 +14,19 @@ import {
   inboundMessage,
   numberNotConnected,
   planReply,
+  projectMessage,
   replyEffects,
   statusEffects,
   unknownMessage,
   viewerIn,
   type AssignmentEffects,
+  type AssignmentRecord,
+  type InboundOutcome,
+  type InboundRecord,
+  type ReplyRecord,
+  type StatusRecord,
+  type StoredMessage,
+  type ViewQuery,
 } from '@onenumber/core/storage-kit';
 import type { EventLog } from './eventLog';
 import type { ChannelRow, ConversationRow, MemoryState } from './state';

@@ -1,6 +1,6 @@
 // The in-memory records behind the storage. Never handed out: every read copies or projects.
-import type { ChannelSettings, Mode, StoredMessage, TimelineEntry } from '@onenumber/core';
-import type { Assignment } from '@onenumber/core/storage-kit';
+import type { ChannelSettings, Mode, TimelineEntry } from '@onenumber/core';
+import type { Assignment, StoredMessage } from '@onenumber/core/storage-kit';
 
 export interface MembershipRow {
   service: string;

@@ -1,6 +1,12 @@
 // Issue 9 on memory: the audit timeline of each channel, and each service's durable cursor.
-import { timelineDraft, type TimelineDraft, type TimelineEntry, type TimelineQuery } from '@onenumber/core';
-import { channelIn, projectTimelineEntry } from '@onenumber/core/storage-kit';
+import type { TimelineEntry } from '@onenumber/core';
+import {
+  channelIn,
+  projectTimelineEntry,
+  timelineDraft,
+  type TimelineDraft,
+  type TimelineQuery,
+} from '@onenumber/core/storage-kit';
 import { key, type ChannelRow, type MemoryState } from './state';
 
 export function record(state: MemoryState, channel: ChannelRow, draft: Parameters<typeof timelineDraft>[0]): void {

@@ -1,5 +1,6 @@
 // Small builders for the records the conformance suite sends, so each test reads like its rule.
-import type { ChannelStorage, ConnectRecord } from '@onenumber/core';
+import type { ChannelStorage } from '@onenumber/core';
+import type { ConnectRecord } from '@onenumber/core/storage-kit';
 import type { StorageDirectory } from './describeStorage';
 
 export const at = (minute = 0) => new Date(Date.UTC(2026, 0, 1, 9, minute)).toISOString();

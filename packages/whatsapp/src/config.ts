@@ -1,7 +1,7 @@
 // The environment the transport reads: WHATSAPP_VERIFY_TOKEN and WHATSAPP_APP_SECRET (webhook),
 // WHATSAPP_ACCESS_TOKEN (sending), WHATSAPP_GRAPH_URL and WHATSAPP_API_VERSION (tests and
 // version upgrades point them elsewhere).
-import { parseInput } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import { z } from 'zod';
 
 export const defaultGraphUrl = 'https://graph.facebook.com';

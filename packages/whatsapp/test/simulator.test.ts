@@ -15,11 +15,11 @@ import {
   type IngestReport,
 } from '../src';
 import { serve } from './support/httpServer';
-import { BSUID, N1, PNID, SECRET, VERIFY, connected } from './support/world';
+import { BSUID, N1, PNID, SECRET, VERIFY, connectedWorld } from './support/world';
 
 async function system(statuses: 'auto' | 'manual' = 'auto') {
   const clock = createManualClock({ start: '2025-06-01T10:00:00.000Z' });
-  const one = await connected(() => new Date(clock.now()));
+  const { one, storage } = await connectedWorld(() => new Date(clock.now()));
   const outbox = createMemoryOutbox({
     onGiveUp: (item, error) =>
       one.updateStatus({ org: item.org, message: item.id, status: 'failed', error }).then(() => undefined),
@@ -40,7 +40,7 @@ async function system(statuses: 'auto' | 'manual' = 'auto') {
     },
   });
   sim.connect(webhook);
-  const worker = createOutboxWorker({ outbox, client: sim, clock, lastInboundAt: lastInboundFromStorage(one.storage) });
+  const worker = createOutboxWorker({ outbox, client: sim, clock, lastInboundAt: lastInboundFromStorage(storage) });
   /** What the durable store does in appendReply: the accepted reply is queued in the same write. */
   async function reply(service: 'crm' | 'desk', customer: string, text: string) {
     const { message } = await one.reply({

@@ -1,7 +1,8 @@
 // R11 checked from the audit trail: replay a channel's timeline through a reference model and
 // verify that every election happened exactly when the parent stopped being active, and chose
 // the active membership with the earliest creation order; and that no other change moved it.
-import { electParent, type ElectableMembership, type TimelineEntry } from '@onenumber/core';
+import type { TimelineEntry } from '@onenumber/core';
+import { electParent, type ElectableMembership } from '@onenumber/core/storage-kit';
 
 export function replayTimeline(entries: TimelineEntry[]): { parent: string | null; failures: string[] } {
   const members = new Map<string, ElectableMembership>();

@@ -1,13 +1,8 @@
 // The scenario's orgs, numbers and agents as directory contents (docs/scenarios.md: loaded before the
 // steps run). Agents belong to every org of the file; a number not listed is verified. R33:
 // scenario runs use the default masking policy for every service, set as the admin's override.
-import {
-  defaultMaskingPolicy,
-  normaliseNumber,
-  serviceSchema,
-  type DirectoryContents,
-  type MaskingPolicy,
-} from '@onenumber/core';
+import { defaultMaskingPolicy, normaliseNumber, type DirectoryContents, type MaskingPolicy } from '@onenumber/core';
+import { serviceSchema } from '@onenumber/core/schemas';
 import type { Scenario } from './schema';
 
 /** R33: an admin's override of one service's policy in one org. */

@@ -1,5 +1,5 @@
 // The scenario file format (docs/scenarios.md in the repository), validated at the edge.
-import { orgEntrySchema } from '@onenumber/core';
+import { orgEntrySchema } from '@onenumber/core/schemas';
 import { z } from 'zod';
 
 /** Where a person reads the format (an installed CLI has no repository beside it to point into). */

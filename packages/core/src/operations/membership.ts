@@ -71,6 +71,22 @@ export async function changeMembership(
   return { channel: outcome.channel, members: outcome.members, parentChange: outcome.parentChange };
 }
 
+/** The service's own membership on a number: its channel, state and role (R8..R11). */
+export interface MembershipState {
+  channel: string;
+  mode: Mode;
+  state: 'active' | 'disabled';
+  role: Member['role'];
+}
+
+/** R8..R11: the service's own membership on the number (shared or isolated), or null: no other service's. */
+export async function membership(ctx: Context, input: MembershipInput): Promise<MembershipState | null> {
+  const { org, service, number: raw } = parseInput(membershipInputSchema, input);
+  await requireOrg(ctx, org);
+  const found = await ctx.storage.findMembership({ org, number: requireNumber(raw), service });
+  return found && { channel: found.channel, mode: found.mode, state: found.state, role: found.role };
+}
+
 export interface MembersResult {
   channel: string;
   status: 'active' | 'closed';

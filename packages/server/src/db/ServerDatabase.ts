@@ -1,15 +1,8 @@
 // The contract between the server's HTTP layer (src/http) and its durable database (src/db).
 // One implementation per dialect (SQLite now, PostgreSQL for several replicas later); the HTTP
 // layer sees only this.
-import type {
-  AgentEntry,
-  ChannelStorage,
-  Directory,
-  MaskingPolicy,
-  NumberEntry,
-  OrgEntry,
-  OutboxStore,
-} from '@onenumber/core';
+import type { AgentEntry, ChannelStorage, Directory, MaskingPolicy, NumberEntry, OrgEntry } from '@onenumber/core';
+import type { OutboxStore } from '@onenumber/core/storage-kit';
 import type { SendBudgetStore } from '@onenumber/whatsapp';
 import type { PushStore } from './common/pushTypes';
 import type { TokenStore } from './common/tokenTypes';

@@ -4,7 +4,9 @@
 // /webhooks/whatsapp, the outbox worker; see whatsapp/mountWhatsApp.ts). Nothing a client sends can crash it: every
 // failure is an error body (R27), and an unexpected one is 500 INTERNAL with no internals.
 import type { IncomingMessage } from 'node:http';
-import { OneNumberError, parseInput, storageSpecificationVersion } from '@onenumber/core';
+import { OneNumberError } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
+import { storageSpecificationVersion } from '@onenumber/core/storage-kit';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ServerDatabase } from '../db/ServerDatabase';

@@ -5,8 +5,8 @@
 // a channel (read through ServerDatabase.membershipInChannel: one cheap read, no write), and
 // R17 on delivery statuses (WhatsApp's facts: the webhook and the admin report them), and R33 on
 // decisions (asked for an agent of the token's service, who must have access to it).
+import { OneNumberError } from '@onenumber/core';
 import {
-  OneNumberError,
   decideEligibility,
   subscriptionOf,
   type AssignmentRecord,
@@ -15,7 +15,7 @@ import {
   type InboundRecord,
   type ReplyRecord,
   type ViewQuery,
-} from '@onenumber/core';
+} from '@onenumber/core/storage-kit';
 import type { Principal, ServerDatabase } from '../db/ServerDatabase';
 
 type ServicePrincipal = Extract<Principal, { kind: 'service' }>;

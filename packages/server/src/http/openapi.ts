@@ -3,7 +3,7 @@
 // server. Every operation has a stable operationId, its inputs, its answer and the refusals it can
 // send; test/http/openapi checks it against the mounted routes, lints it (redocly) and types and
 // calls a client generated from it (openapi-typescript, openapi-fetch).
-import { storageSpecificationVersion } from '@onenumber/core';
+import { storageSpecificationVersion } from '@onenumber/core/storage-kit';
 import { directoryPaths } from './contract/directoryPaths';
 import { eventsPath } from './contract/eventsPath';
 import { componentSchemas } from './contract/jsonSchema';

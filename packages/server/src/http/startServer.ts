@@ -6,7 +6,8 @@
 import { IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import { OneNumberError, parseInput } from '@onenumber/core';
+import { OneNumberError } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import { z } from 'zod';
 import { openSqliteDatabase } from '../db';
 import type { ServerDatabase } from '../db/ServerDatabase';

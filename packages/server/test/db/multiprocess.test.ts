@@ -1,7 +1,8 @@
 // R5, R6, R8, R11, R15 across OS processes: three child processes share one database file and
 // race on the same fresh number, round after round. Seeded, so a failing round can be replayed.
 import Database from 'better-sqlite3';
-import type { ChannelEvent, ConnectOutcome, InboundOutcome } from '@onenumber/core';
+import type { ChannelEvent } from '@onenumber/core';
+import type { ConnectOutcome, InboundOutcome } from '@onenumber/core/storage-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteDatabase } from '../../src/db';
 import { migrationSteps } from '../../src/db/sqlite/sql';

@@ -4,8 +4,7 @@
 // order they began in. Midway it goes away and resumes with Last-Event-ID on replica A, while the
 // writes go on: the two streams together are exactly crm's durable event list, nothing skipped,
 // nothing twice; desk's reply text never reaches crm (R17, R20).
-import type { ChannelEvent } from '@onenumber/core';
-import { OneNumberError } from '@onenumber/core';
+import { OneNumberError, type ChannelEvent } from '@onenumber/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceSdk } from '../whatsapp/support/serviceSdk';
 import { startPostgres, type TestPostgres } from './support/cluster';

@@ -4,7 +4,8 @@
 // that short-lived URL is downloaded with the same Authorization header. A download refused
 // (401, 403, 404: the URL expired) is looked up once more. Sizes are held to Meta's limits per
 // kind (mediaLimits.ts), declared or streamed. Errors are WhatsAppMediaError.
-import { parseInput, type MediaKind } from '@onenumber/core';
+import type { MediaKind } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import { z } from 'zod';
 import { apiVersionSchema, defaultApiVersion, defaultGraphUrl } from '../config';
 import { mediaLimits, servedContentType } from './mediaLimits';

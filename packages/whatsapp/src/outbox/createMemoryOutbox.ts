@@ -2,7 +2,9 @@
 // tests, the simulator and single-process apps. The durable one is the server's (SQLite).
 // Semantics match it: oldest first; a lease that lapses lets another worker claim the item; a
 // completed item is never handed out again; a failure without retryAt is final.
-import { OneNumberError, parseInput, type OutboxItem } from '@onenumber/core';
+import { OneNumberError } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
+import type { OutboxItem } from '@onenumber/core/storage-kit';
 import { z } from 'zod';
 import type { ClaimedItem, FairOutboxStore } from './fairOutbox';
 

@@ -5,7 +5,7 @@
 // refused for an account reason pauses the worker and stays queued in its place; after `resume`
 // it goes out first. `tick()` is one deterministic pass for tests; `start()` runs passes on the
 // injected clock; `stop()` stops claiming, drains what it holds, and waits for sends under way.
-import { parseInput } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import { CustomerPacer } from '../pacing/customerPacer';
 import { createRateBudget, type RateBudget } from '../pacing/createRateBudget';
 import { systemClock } from '../time/clock';

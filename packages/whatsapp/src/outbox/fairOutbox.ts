@@ -4,7 +4,7 @@
 // (number, service) pair per call, so every service's oldest items reach the fair queue.
 // Items may also say whether they were `reclaimed`: claimed before, and the lease lapsed with
 // neither `complete` nor `fail` recorded (the earlier worker may have sent it).
-import type { OutboxClaim, OutboxItem, OutboxStore } from '@onenumber/core';
+import type { OutboxClaim, OutboxItem, OutboxStore } from '@onenumber/core/storage-kit';
 
 export interface ClaimedItem extends OutboxItem {
   /** True when an earlier claim's lease lapsed unrecorded: a send may have gone out. */

@@ -1,6 +1,7 @@
 // The worker's window check reads the customer's last inbound time where OneNumber keeps it: the
 // conversation of the sending service's channel on that number (any ChannelStorage).
-import type { ChannelStorage, OutboxItem } from '@onenumber/core';
+import type { ChannelStorage } from '@onenumber/core';
+import type { OutboxItem } from '@onenumber/core/storage-kit';
 
 export function lastInboundFromStorage(storage: Pick<ChannelStorage, 'findMembership' | 'conversation'>) {
   return async (item: Pick<OutboxItem, 'org' | 'number' | 'service' | 'customer'>): Promise<string | null> => {

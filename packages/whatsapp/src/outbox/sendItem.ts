@@ -10,7 +10,8 @@
 // - another code meaning "not sent" is retried with backoff until `maxAttempts`; a final one fails.
 // If the write itself fails after a send, the lease lapses and another claim sends again: the one
 // repeat the Cloud API's lack of an idempotency key allows, counted by the worker.
-import { OneNumberError, type OutboxStore } from '@onenumber/core';
+import { OneNumberError } from '@onenumber/core';
+import type { OutboxStore } from '@onenumber/core/storage-kit';
 import type { Backoff } from '../send/backoff';
 import { WhatsAppGraphError } from '../send/graphError';
 import { retryWait } from '../send/retryWait';

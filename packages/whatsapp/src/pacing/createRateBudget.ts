@@ -1,7 +1,7 @@
 // One rate budget per business number (Meta's Cloud API docs, "Throughput"): 80 messages/s by
 // default, up to 1,000 after an upgrade, about 20 for a coexistence number. Every service of
 // the channel draws on the one budget of its number; the worker's fair queue shares it.
-import { parseInput } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import { z } from 'zod';
 import { systemClock, type Clock } from '../time/clock';
 import { TokenBucket } from './tokenBucket';

@@ -4,7 +4,7 @@
 // sends as it has waiting, spends them at once, and lets what it did not spend lapse after
 // `sliceMs`. So whatever the number of replicas, a number sends at most `rate + burst - 1` in any
 // second of the store's clock, plus what a reservation granted within the last `sliceMs`.
-import { parseInput } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import { z } from 'zod';
 import { systemClock, type Clock } from '../time/clock';
 import { rateBudgetOptionsSchema, type RateBudget, type RateBudgetOptions } from './createRateBudget';

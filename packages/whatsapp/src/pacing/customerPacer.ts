@@ -5,7 +5,7 @@
 // the theoretical arrival time `tat` on by `intervalMs`. So `burst` sends go at once, then one per
 // `intervalMs`; a quiet pair earns its burst back. A pair WhatsApp refused with 131056 can also be
 // held until a time (the documented wait). Other pairs are never held back by one.
-import { parseInput } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import { z } from 'zod';
 
 export const perCustomerSchema = z.union([

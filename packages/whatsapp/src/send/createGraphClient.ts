@@ -4,7 +4,8 @@
 // POST /{version}/{phone-number-id}/media; `messages[0].id` read back, Graph errors typed
 // (graphError.ts) and retried only when their code means "not sent", after the documented wait
 // (retryWait.ts) or exponential backoff with full jitter, bounded.
-import { OneNumberError, parseInput } from '@onenumber/core';
+import { OneNumberError } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import { z } from 'zod';
 import { apiVersionSchema, processEnv, readWhatsAppEnv, type EnvLike } from '../config';
 import { systemClock, type Clock } from '../time/clock';

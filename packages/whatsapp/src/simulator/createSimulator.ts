@@ -5,7 +5,8 @@
 // customer reads; a reaction only `sent`, as Meta's "Reaction messages" documents), each
 // delivered as a properly shaped, properly SIGNED webhook to a handler or a URL. The example
 // app, scenarios and tests run with no Meta account.
-import { normaliseCustomer, normaliseNumber, OneNumberError, parseInput } from '@onenumber/core';
+import { normaliseCustomer, normaliseNumber, OneNumberError } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { sendMediaInputSchema, type SendMediaInput } from '../send/mediaInput';

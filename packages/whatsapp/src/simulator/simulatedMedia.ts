@@ -4,7 +4,8 @@
 // simulator cannot know what the file was). Held to Meta's size limits like the Graph API's.
 // Uploads (Meta's Cloud API reference, "Media" > upload) are checked like the Graph client checks
 // them, stored under a new numeric id, and can be sent by that id or downloaded.
-import { parseInput, type MediaKind } from '@onenumber/core';
+import type { MediaKind } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import type { MediaFile } from '../media/createMediaClient';
 import { WhatsAppMediaError } from '../media/mediaError';
 import { mediaLimits, servedContentType } from '../media/mediaLimits';

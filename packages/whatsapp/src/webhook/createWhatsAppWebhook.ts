@@ -9,7 +9,9 @@
 // `messages` (account, template, calls, smb_message_echoes, ...) is acknowledged and counted. If
 // ingest throws (a storage failure): 500, so WhatsApp delivers again (nothing acknowledged that
 // was not stored; a redelivery is deduped on the wamid, R15).
-import { OneNumberError, jsonNestingExceeds, parseInput, type ErrorCode } from '@onenumber/core';
+import { OneNumberError, type ErrorCode } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
+import { jsonNestingExceeds } from '@onenumber/core/storage-kit';
 import { z } from 'zod';
 import { normaliseWebhook, type WebhookBatch } from './normaliseWebhook';
 import { webhookPayloadSchema } from './payloadSchema';

@@ -8,7 +8,8 @@
 // and, when it is not text, its summary as `text`. A message or status core refuses for good
 // (INVALID_INPUT, e.g. a lone surrogate in an id) is counted as rejected and the rest is stored:
 // only a storage failure fails the delivery (WhatsApp would redeliver it for 7 days).
-import { OneNumberError, normaliseNumber, parseInput, type OneNumber } from '@onenumber/core';
+import { normaliseNumber, OneNumberError, type OneNumber } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import { z } from 'zod';
 import { decodeCallbackData } from '../send/callbackData';
 import type { InboundMessage, StatusReport, WebhookBatch, WebhookOrigin } from './normaliseWebhook';

@@ -3,7 +3,8 @@
 // within core's bounds (webhookBounds.ts), carrying the typed content under `raw.onenumber`
 // (kind, summary and the kind's fields; for a group message also the sender) until the storages
 // keep it as a field of its own; its text: a text's body, else the content's summary.
-import { contentKey, messageTypeOf, textOf } from '@onenumber/core';
+import { contentKey, textOf } from '@onenumber/core';
+import { messageTypeOf } from '@onenumber/core/storage-kit';
 import type { InboundMessage } from './normaliseWebhook';
 import { storableRaw } from './webhookBounds';
 

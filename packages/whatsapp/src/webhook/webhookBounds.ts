@@ -4,7 +4,7 @@
 // before JSON.parse. A message stored from a delivery keeps its raw object when that is within
 // core's bounds for raw (32 deep, 64 KiB, 1,000 keys); otherwise its top-level plain fields,
 // marked, so the message itself is never lost.
-import { checkJsonBounds, rawJsonLimits } from '@onenumber/core';
+import { checkJsonBounds, rawJsonLimits } from '@onenumber/core/storage-kit';
 
 export const webhookLimits = Object.freeze({ depth: 64, bytes: 4 * 1024 * 1024 });
 

@@ -1,5 +1,5 @@
 // The test world: the real core over the real memory storage, a real signed webhook handler.
-import { createMemoryDirectory, createOneNumber, type OneNumber } from '@onenumber/core';
+import { createMemoryDirectory, createOneNumber, type ChannelStorage, type OneNumber } from '@onenumber/core';
 import { createMemoryStorage } from '@onenumber/storage-memory';
 import { signWebhookBody } from '../../src';
 
@@ -17,7 +17,8 @@ export const BSUID = 'JP.13491208655302741918';
 /** The core's clock: by default a fixed time just after the test messages (2025-06-01). */
 export const testNow = () => new Date('2025-06-01T10:30:00.000Z');
 
-export function makeOne(clock: () => Date = testNow): OneNumber {
+/** The SDK over a memory storage; the storage itself too, for what reads it beside the SDK (the outbox worker). */
+export function makeWorld(clock: () => Date = testNow): { one: OneNumber; storage: ChannelStorage } {
   const directory = createMemoryDirectory({
     orgs: [{ id: 'acme', plan: 'zoho-one' }],
     agents: [
@@ -26,14 +27,22 @@ export function makeOne(clock: () => Date = testNow): OneNumber {
     ],
     numbers: [{ number: N1, verified: true }],
   });
-  return createOneNumber({ clock, storage: createMemoryStorage({ directory }), directory });
+  const storage = createMemoryStorage({ directory });
+  return { one: createOneNumber({ clock, storage, directory }), storage };
+}
+
+export const makeOne = (clock: () => Date = testNow): OneNumber => makeWorld(clock).one;
+
+/** crm and desk connected on N1; `storage` is the memory storage under the SDK. */
+export async function connectedWorld(clock?: () => Date): Promise<{ one: OneNumber; storage: ChannelStorage }> {
+  const world = makeWorld(clock);
+  await world.one.connect({ org: 'acme', service: 'crm', number: N1 });
+  await world.one.connect({ org: 'acme', service: 'desk', number: N1 });
+  return world;
 }
 
 export async function connected(clock?: () => Date): Promise<OneNumber> {
-  const one = makeOne(clock);
-  await one.connect({ org: 'acme', service: 'crm', number: N1 });
-  await one.connect({ org: 'acme', service: 'desk', number: N1 });
-  return one;
+  return (await connectedWorld(clock)).one;
 }
 
 /** A POST as Meta sends it: these exact bytes, signed (or with the given header). */

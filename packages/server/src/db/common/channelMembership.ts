@@ -2,7 +2,7 @@
 // check before a service token writes into a channel or reads its timeline. Every dialect reads
 // the channel row (it must be in the caller's org) and the membership row; the parent is the
 // channel's, so a disabled membership is never the parent (R11 re-elects at once).
-import { idSchema, serviceSchema } from '@onenumber/core';
+import { idSchema, serviceSchema } from '@onenumber/core/schemas';
 import { z } from 'zod';
 import type { ChannelMembership } from '../ServerDatabase';
 import type { ChannelRow, MembershipRow } from './rows';

@@ -1,5 +1,6 @@
 // The stored directory's rows and the keys it is looked up by, as every dialect reads them.
-import { businessNumberSchema, type AgentEntry, type OrgEntry } from '@onenumber/core';
+import type { AgentEntry, OrgEntry } from '@onenumber/core';
+import { businessNumberSchema } from '@onenumber/core/schemas';
 import { z } from 'zod';
 import { fromJson } from './rows';
 import { phoneNumberIdSchema } from './schemas';

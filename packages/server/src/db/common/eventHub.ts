@@ -7,7 +7,8 @@
 // (PostgreSQL's LISTEN/NOTIFY, with pollMs null), and only while someone is subscribed.
 // A source may answer synchronously (better-sqlite3) or with promises (pg); either way one
 // subscriber's reads never overlap, and a wake-up that comes during a read is not lost.
-import type { ChannelEvent, EventQuery } from '@onenumber/core';
+import type { ChannelEvent } from '@onenumber/core';
+import type { EventQuery } from '@onenumber/core/storage-kit';
 
 type MaybePromise<T> = T | Promise<T>;
 

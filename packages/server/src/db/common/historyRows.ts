@@ -2,7 +2,8 @@
 // turned into stored messages: the long-view path (view-1000 bench), where row objects cost half
 // the read. R36: raw and error are decoded defensively (messageJson): an unreadable one is left
 // out, never fatal.
-import type { MessageStatus, StoredMessage } from '@onenumber/core';
+import type { MessageStatus } from '@onenumber/core';
+import type { StoredMessage } from '@onenumber/core/storage-kit';
 import { messageJson } from './rows';
 
 /** A message row's columns, in the order every dialect selects them. */

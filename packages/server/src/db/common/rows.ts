@@ -9,8 +9,8 @@ import {
   type MaskingPolicy,
   type MessageError,
   type MessageStatus,
-  type StoredMessage,
 } from '@onenumber/core';
+import type { StoredMessage } from '@onenumber/core/storage-kit';
 import { readStoredJson } from './storedJson';
 import type { UnreadableKind } from './unreadable';
 

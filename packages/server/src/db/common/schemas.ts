@@ -1,6 +1,6 @@
 // The edges of the database layer that core does not validate already: outbox calls, tokens,
 // WhatsApp routing ids. Exported so the HTTP layer and integrators can reuse them.
-import { idSchema, serviceSchema } from '@onenumber/core';
+import { idSchema, serviceSchema } from '@onenumber/core/schemas';
 import { z } from 'zod';
 
 export const isoTimeSchema = z.iso.datetime({ offset: true });

@@ -3,7 +3,8 @@
 // projected again for its recipient, once the message's sending service is known: the sender
 // keeps it whole, any other service reads the fixed title. Rows written since are projected
 // already (core's projectEvent) and pass through untouched, except the sender's own failures.
-import { errorTitleOf, projectError, publicErrorCode, type ChannelEvent } from '@onenumber/core';
+import { errorTitleOf, type ChannelEvent } from '@onenumber/core';
+import { projectError, publicErrorCode } from '@onenumber/core/storage-kit';
 
 type StatusEvent = Extract<ChannelEvent, { type: 'statusChanged' }>;
 

@@ -3,8 +3,8 @@
 // or before R36) is answered with the raw object left out (`raw: null`, `omitted: ['raw']` on the
 // message); a body that is not JSON at all, or still too deep, with what the row's own columns say
 // and `omitted: ['body']`. Each such read is counted (unreadable.ts).
-import { checkJsonBounds, jsonNestingExceeds, type ChannelEvent } from '@onenumber/core';
-import type { EventBody } from '@onenumber/core/storage-kit';
+import type { ChannelEvent } from '@onenumber/core';
+import { checkJsonBounds, jsonNestingExceeds, type EventBody } from '@onenumber/core/storage-kit';
 import { storedJsonMaxDepth } from './storedJson';
 import { countUnreadable } from './unreadable';
 

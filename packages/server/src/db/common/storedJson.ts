@@ -3,7 +3,7 @@
 // (the caller's fallback) and counts it. The depth is read from the text first, without
 // recursion; JSON.parse itself never recurses in V8, so a deep text is still decoded when a
 // caller wants to repair it (see storedEvents).
-import { checkJsonBounds, jsonNestingExceeds } from '@onenumber/core';
+import { checkJsonBounds, jsonNestingExceeds } from '@onenumber/core/storage-kit';
 import { countUnreadable, type UnreadableKind } from './unreadable';
 
 /**

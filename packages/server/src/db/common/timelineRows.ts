@@ -1,5 +1,7 @@
 // The audit timeline's rows (issue 9) as every dialect reads and notes them. Never text (R20).
-import { parseInput, timelineDraft, type TimelineDraft, type TimelineEntry, type TimelineWhat } from '@onenumber/core';
+import type { TimelineEntry, TimelineWhat } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
+import { timelineDraft, type TimelineDraft } from '@onenumber/core/storage-kit';
 import { timelineDraftSchema } from './schemas';
 
 export interface TimelineRow {

@@ -1,7 +1,7 @@
 // R35: what a stored token row says about a presented secret at a moment. Both dialects read the
 // row by either hash (the current secret or the one a rotation replaced) and decide here, on the
 // server's clock, so that expiry and grace mean the same on every replica.
-import { parseInput } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import { utc } from './schemas';
 import { newToken, hashToken, principalOf, rotationSchema, sameHash, type TokenRow } from './tokens';
 import type { ListedToken, RotatedToken, TokenCheck } from './tokenTypes';

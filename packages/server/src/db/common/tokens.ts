@@ -1,7 +1,7 @@
 // Service tokens: 32 random bytes, shown once (prefix `on_`), stored only as their SHA-256.
 // A presented token is found by its hash and the hashes are compared in constant time.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { parseInput } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import { z } from 'zod';
 import type { Principal } from '../ServerDatabase';
 import { isoTimeSchema, principalSchema, utc } from './schemas';

@@ -1,5 +1,5 @@
 // Statements on conversations, assignments, messages and inbound dedupe (R15..R21, R24).
-import type { StoredMessage } from '@onenumber/core';
+import type { StoredMessage } from '@onenumber/core/storage-kit';
 import type { ConversationRow, MessageRow } from '../common/rows';
 import type { Statement } from './statement';
 

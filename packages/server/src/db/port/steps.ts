@@ -2,8 +2,7 @@
 // store logic is written once, and each dialect's runner answers the requests, synchronously
 // inside SQLite's group commit, or with `await` on a PostgreSQL transaction. A store writes
 // `const owner = yield* one('lockNumber', number)`, typed by the catalogue.
-import type { TimelineDraft } from '@onenumber/core';
-import { eventDrafts, type Announcement, type EventDraft } from '@onenumber/core/storage-kit';
+import { eventDrafts, type Announcement, type EventDraft, type TimelineDraft } from '@onenumber/core/storage-kit';
 import type { ParamsOf, RowOf, StatementName } from './catalogue';
 
 export type Request =

@@ -18,10 +18,9 @@
 // commits late with a lower id (the trap of a plain sequence, whose numbers are taken before
 // commit). The price is that writers to one stream commit one after another, which the rules
 // order anyway (R11, R15, R21). Timeline ids are numbered per channel the same way.
-import type { TimelineDraft } from '@onenumber/core';
+import type { EventDraft, TimelineDraft } from '@onenumber/core/storage-kit';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import type { EventDraft } from '@onenumber/core/storage-kit';
 import { EventHub, streamKey } from '../common/eventHub';
 import { driveAsync } from '../port/drive';
 import { readEvents } from '../stores/eventReader';

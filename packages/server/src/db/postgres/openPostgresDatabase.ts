@@ -3,7 +3,8 @@
 // unique constraints (not by process memory), events numbered in commit order and announced to
 // every replica with LISTEN/NOTIFY, an outbox claimed with FOR UPDATE SKIP LOCKED and leases.
 import { hostname } from 'node:os';
-import { OneNumberError, parseInput } from '@onenumber/core';
+import { OneNumberError } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import { z } from 'zod';
 import type { ServerDatabase } from '../ServerDatabase';
 import { serverDatabase } from '../stores/serverDatabase';

@@ -1,9 +1,9 @@
 // One SQLite connection with everything the runner shares: WAL, synchronous level, busy timeout,
 // migrations, prepared statements, the write helper (one BEGIN IMMEDIATE transaction per write,
 // its events announced after commit) and the event hub.
-import { OneNumberError, type TimelineDraft } from '@onenumber/core';
+import { OneNumberError } from '@onenumber/core';
+import type { EventDraft, TimelineDraft } from '@onenumber/core/storage-kit';
 import Database from 'better-sqlite3';
-import type { EventDraft } from '@onenumber/core/storage-kit';
 import { EventHub, streamKey } from '../common/eventHub';
 import { toOneNumberError } from '../common/errors';
 import { formatId } from '../common/rows';

@@ -1,7 +1,7 @@
 // The server's durable database on one SQLite file (or ':memory:'): WAL, synchronous NORMAL by
 // default (a killed process loses nothing committed; FULL also survives power loss), a busy
 // timeout so several processes can share the file, migrations applied on open.
-import { parseInput } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import { z } from 'zod';
 import type { ServerDatabase } from '../ServerDatabase';
 import { serverDatabase } from '../stores/serverDatabase';

@@ -1,6 +1,6 @@
 // ServerDatabase.membershipInChannel, for every dialect: two primary-key lookups in one read
 // snapshot (R9, R25, R26: what the HTTP guards check before a service writes into a channel).
-import { parseInput } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import type { ChannelMembership } from '../ServerDatabase';
 import { channelMembershipQuerySchema, toChannelMembership } from '../common/channelMembership';
 import { guarded } from '../common/errors';

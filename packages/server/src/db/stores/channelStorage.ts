@@ -1,12 +1,8 @@
 // ChannelStorage on a server database, for every dialect: the stores above on the dialect's
 // runner, and event streams read by cursor and followed live through the dialect's event hub.
-import {
-  parseInput,
-  storageSpecificationVersion,
-  type ChannelEvent,
-  type ChannelStorage,
-  type EventQuery,
-} from '@onenumber/core';
+import type { ChannelEvent, ChannelStorage } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
+import { storageSpecificationVersion, type EventQuery } from '@onenumber/core/storage-kit';
 import type { EventHub } from '../common/eventHub';
 import { parseCursor, readLimitSchema } from '../common/cursors';
 import { guarded } from '../common/errors';

@@ -3,27 +3,25 @@
 // assignments and the directory's agents are: only what that agent may see leaves), and views
 // projected with the policy in force for the viewing service (R18, R20, R33). The conversation's
 // version guards the decision: a write decided on an older version is a CONFLICT (core decides again).
+import type { MessageView } from '@onenumber/core';
 import {
   activeServices,
+  assertStorableMessage,
   assignmentEffects,
   conflict,
   decideConversation,
   holdFor,
   planReply,
+  projectMessage,
   replyEffects,
   viewerIn,
-} from '@onenumber/core/storage-kit';
-import {
-  assertStorableMessage,
-  projectMessage,
   type AssignmentRecord,
   type ConversationDecision,
   type ConversationInfo,
   type DecisionQuery,
-  type MessageView,
   type ReplyRecord,
   type ViewQuery,
-} from '@onenumber/core';
+} from '@onenumber/core/storage-kit';
 import { toAgent } from '../common/directoryRows';
 import { guarded } from '../common/errors';
 import { policyOf } from '../common/rows';

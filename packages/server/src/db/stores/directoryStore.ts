@@ -3,21 +3,23 @@
 // overrides (R33). Validated with core's schemas; numbers kept in E.164 (core's normaliseNumber).
 // The rules read it; only admin routes write it.
 import {
-  OneNumberError,
-  agentEntrySchema,
   cataloguePolicy,
   defaultMaskingPolicy,
-  maskingPolicySchema,
-  serviceSchema,
   normaliseNumber,
-  numberEntrySchema,
-  orgEntrySchema,
-  parseInput,
+  OneNumberError,
   type AgentEntry,
   type MaskingPolicy,
   type NumberEntry,
   type OrgEntry,
 } from '@onenumber/core';
+import {
+  agentEntrySchema,
+  maskingPolicySchema,
+  numberEntrySchema,
+  orgEntrySchema,
+  parseInput,
+  serviceSchema,
+} from '@onenumber/core/schemas';
 import { z } from 'zod';
 import type { PolicyInForce, StoredDirectory } from '../ServerDatabase';
 import { directoryKeySchema as keySchema, phoneNumberIdInputSchema, toAgent, toOrg } from '../common/directoryRows';

@@ -4,7 +4,8 @@
 // each says whether it was `reclaimed` (an earlier lease lapsed with neither complete nor fail
 // recorded: the transport counts a send of it as a possible repeat). Leased in the same write as
 // it is chosen.
-import { parseInput, type OutboxClaim, type OutboxItem } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
+import type { OutboxClaim, OutboxItem } from '@onenumber/core/storage-kit';
 import { z } from 'zod';
 import { guarded } from '../common/errors';
 import { fromJson } from '../common/rows';

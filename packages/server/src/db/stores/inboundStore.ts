@@ -3,8 +3,15 @@
 // members (core's deliverInbound). The (number, provider id) primary key stores it once, whichever
 // process or replica is first; the number's owner row is held shared, so no membership change
 // commits between the members read and the events written.
-import { assertStorableMessage, type InboundDelivery, type InboundOutcome, type InboundRecord } from '@onenumber/core';
-import { deliverInbound, inboundMessage, numberNotConnected } from '@onenumber/core/storage-kit';
+import {
+  assertStorableMessage,
+  deliverInbound,
+  inboundMessage,
+  numberNotConnected,
+  type InboundDelivery,
+  type InboundOutcome,
+  type InboundRecord,
+} from '@onenumber/core/storage-kit';
 import { guarded } from '../common/errors';
 import type { Runner } from '../port/runner';
 import { all, announce, one, run, type Steps } from '../port/steps';

@@ -4,25 +4,21 @@
 // file; PostgreSQL's number owner row (claimed, then locked) orders every membership change of a
 // number, and the channel row is locked while its parent is elected. UNIQUE constraints back
 // each of them. Core's storage-kit decides; this file reads the facts and writes the result.
-import {
-  channelSettingsSchema,
-  listMembers,
-  parseInput,
-  type ChannelInfo,
-  type ChannelSettings,
-  type ConnectOutcome,
-  type ConnectRecord,
-  type MembershipChange,
-  type MembershipOutcome,
-  type MembershipRecord,
-} from '@onenumber/core';
+import type { ChannelSettings, MembershipRecord } from '@onenumber/core';
+import { channelSettingsSchema, parseInput } from '@onenumber/core/schemas';
 import {
   channelScope,
   configureSettings,
   decideConnect,
   decideMembershipChange,
+  listMembers,
   roleIn,
   settleMembership,
+  type ChannelInfo,
+  type ConnectOutcome,
+  type ConnectRecord,
+  type MembershipChange,
+  type MembershipOutcome,
   type SettleAction,
   type Settled,
 } from '@onenumber/core/storage-kit';

@@ -1,7 +1,6 @@
 // Writes every message store shares: a message stored with its dialect-made id (R15, R16), and
 // one service's assignee set or cleared as core decided (R21).
-import type { StoredMessage } from '@onenumber/core';
-import type { AssignmentEffects } from '@onenumber/core/storage-kit';
+import type { AssignmentEffects, StoredMessage } from '@onenumber/core/storage-kit';
 import { toMessageRow } from '../common/rows';
 import { announce, one, record, run, type Steps } from '../port/steps';
 

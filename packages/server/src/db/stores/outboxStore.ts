@@ -3,7 +3,9 @@
 // replicas claiming at once never take the same item), and a lease that expires lets another
 // worker take a dead worker's items. A completed item is never handed out again; a failure
 // without retry marks the reply failed (status update and statusChanged events, R17).
-import { OneNumberError, parseInput, type OutboxClaim, type OutboxItem, type OutboxStore } from '@onenumber/core';
+import { OneNumberError } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
+import type { OutboxClaim, OutboxItem, OutboxStore } from '@onenumber/core/storage-kit';
 import { guarded } from '../common/errors';
 import { fromJson, toJson } from '../common/rows';
 import {

@@ -2,8 +2,8 @@
 // reply's status forward only, tells every active member and records it on the timeline (core's
 // decideStatus and statusEffects). The message row is re-read under its lock, so two reports
 // racing on two replicas never both move the status from the same value.
-import type { MessageError, MessageStatus, MessageView, StatusRecord } from '@onenumber/core';
-import { decideStatus, statusEffects, unknownMessage } from '@onenumber/core/storage-kit';
+import type { MessageError, MessageStatus, MessageView } from '@onenumber/core';
+import { decideStatus, statusEffects, unknownMessage, type StatusRecord } from '@onenumber/core/storage-kit';
 import { guarded } from '../common/errors';
 import { toJson, type MessageRow } from '../common/rows';
 import type { Runner } from '../port/runner';

@@ -1,8 +1,9 @@
 // Issue 9, written once for every dialect: each channel's audit timeline (written by the stores
 // in the transaction of each change; never text, R20) and each service's durable cursor over
 // its event stream. A timeline is read as its reading service may see it (R33).
-import { parseInput, type TimelineDraft, type TimelineEntry, type TimelineQuery } from '@onenumber/core';
-import { projectTimelineEntry } from '@onenumber/core/storage-kit';
+import type { TimelineEntry } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
+import { projectTimelineEntry, type TimelineDraft, type TimelineQuery } from '@onenumber/core/storage-kit';
 import { parseCursor, readLimitSchema } from '../common/cursors';
 import { guarded } from '../common/errors';
 import { notedEntry, toTimelineEntry } from '../common/timelineRows';

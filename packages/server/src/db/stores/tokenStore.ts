@@ -4,7 +4,7 @@
 // transaction (the runner's tokensChanged: SQLite logs it for their poll, PostgreSQL NOTIFYs at
 // commit) and to this handle's watchers after the commit; what other processes change comes back
 // through the dialect's feed (its listener), followed only while anyone watches.
-import { parseInput } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import { guarded } from '../common/errors';
 import { isoTimeSchema } from '../common/schemas';
 import { checkRow, listedToken, rotatedRow } from '../common/tokenChecks';

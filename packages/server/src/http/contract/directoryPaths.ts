@@ -9,7 +9,7 @@ import {
   orgEntrySchema,
   orgQuerySchema,
 } from '../schemas/admin';
-import { maskingPolicySchema, serviceSchema } from '@onenumber/core';
+import { maskingPolicySchema, serviceSchema } from '@onenumber/core/schemas';
 import {
   agentRemovedSchema,
   agentResultSchema,

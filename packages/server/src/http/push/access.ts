@@ -1,7 +1,8 @@
 // R25, R34: who may manage a push subscription: the admin, any; a service token, only its own
 // service's in its own org. Another's subscription is answered as not found (its existence is
 // not told). The push store is optional on a database: without it the routes answer 501.
-import { OneNumberError, parseInput } from '@onenumber/core';
+import { OneNumberError } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import type { PushStore, SigningSubscription } from '../../db/common/pushTypes';
 import type { Principal, ServerDatabase } from '../../db/ServerDatabase';
 import { idSchema } from '../schemas/records';

@@ -3,7 +3,7 @@
 // the service's stream after an event id (the subscription's filter still applies), through the
 // service's own token or the admin's; and GET /v1/admin/push: this process's worker counters and
 // the queue per subscription.
-import { parseInput } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import type { Hono } from 'hono';
 import type { ServerDatabase } from '../../db/ServerDatabase';
 import type { PushWorker } from '../../push/worker';

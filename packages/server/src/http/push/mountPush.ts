@@ -5,7 +5,7 @@
 // the database closes. With no push store on the database, the routes answer 501 and nothing runs.
 // Loopback http and private networks may also be allowed by the environment (pushVariables).
 import type { Hono } from 'hono';
-import { parseInput } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import type { ServerDatabase } from '../../db/ServerDatabase';
 import { pushOptionsFromEnv, pushOptionsSchema, type PushLogger, type PushOptions } from '../../push/pushOptions';
 import { followStreams } from '../../push/wakeups';

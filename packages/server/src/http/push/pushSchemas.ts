@@ -1,7 +1,8 @@
 // R34, R35: the push routes' bodies and answers. A subscription is shown without its secrets; the
 // secret appears once, in the answer that created or rotated it. Answers are parsed with these
 // schemas (answerParsed), so a field they do not name (a secret) cannot reach a client.
-import { channelEventTypes, idSchema, serviceSchema } from '@onenumber/core';
+import { channelEventTypes } from '@onenumber/core';
+import { idSchema, serviceSchema } from '@onenumber/core/schemas';
 import { z } from 'zod';
 import { instantSchema, named } from '../schemas/named';
 

@@ -4,7 +4,8 @@
 // during the grace period) and deletes them. A subscription is bound to the token that created
 // (or last resumed) it: revoking or expiring that token pauses it on every replica (R35).
 import { randomBytes } from 'node:crypto';
-import { OneNumberError, parseInput } from '@onenumber/core';
+import { OneNumberError } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import type { Hono } from 'hono';
 import type { ServerDatabase } from '../../db/ServerDatabase';
 import { checkDestination } from '../../push/destination';

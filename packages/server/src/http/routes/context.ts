@@ -3,7 +3,8 @@
 // a body that took a while to arrive is followed by a second look at its token (`recheck`), so a
 // request whose token was revoked or expired while it was being sent is refused.
 import type { IncomingMessage } from 'node:http';
-import { OneNumberError, parseInput } from '@onenumber/core';
+import { OneNumberError } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { Principal, TokenGrant } from '../../db/ServerDatabase';

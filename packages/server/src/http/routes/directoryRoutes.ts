@@ -3,7 +3,8 @@
 // own agents (R33: another agent of the org is FORBIDDEN, never described); it can never change
 // the directory or claim an access it lacks: only the admin routes write it, the masking policy
 // overrides included (R33).
-import { OneNumberError, maskingPolicySchema, normaliseNumber, serviceSchema, type NumberEntry } from '@onenumber/core';
+import { normaliseNumber, OneNumberError, type NumberEntry } from '@onenumber/core';
+import { maskingPolicySchema, serviceSchema } from '@onenumber/core/schemas';
 import type { Hono } from 'hono';
 import type { ServerDatabase } from '../../db/ServerDatabase';
 import { requireAdmin, requireScope } from '../auth';

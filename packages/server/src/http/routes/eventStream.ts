@@ -4,7 +4,8 @@
 // R35: a stream whose token is revoked, expires, or whose old secret's grace ends is ended with a
 // last comment saying why (`: closed: <reason>: <words>`), never an event a client would take
 // for a ChannelEvent; a client that reconnects with that token is refused (401).
-import type { ChannelEvent, ChannelStorage, EventQuery } from '@onenumber/core';
+import type { ChannelEvent, ChannelStorage } from '@onenumber/core';
+import type { EventQuery } from '@onenumber/core/storage-kit';
 import type { EndReason } from '../security/securityLog';
 import { sseFrame } from './sseFrame';
 

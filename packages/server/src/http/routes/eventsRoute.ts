@@ -1,6 +1,6 @@
 // GET /v1/events: a service token streams its own events; the admin names ?org=&service=. A
 // stream opened with a stored token is held under it (R35), so it ends when the token does.
-import { parseInput } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import type { Hono } from 'hono';
 import type { ServerDatabase } from '../../db/ServerDatabase';
 import { requireScope } from '../auth';

@@ -7,7 +7,7 @@ import {
   numberEntrySchema,
   orgEntrySchema,
   serviceSchema,
-} from '@onenumber/core';
+} from '@onenumber/core/schemas';
 import { z } from 'zod';
 import { idSchema } from './records';
 

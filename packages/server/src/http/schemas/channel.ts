@@ -1,6 +1,6 @@
 // What the membership routes answer (core's storage records): a channel, its members, a
 // membership, and the outcomes of connect and changeMembership.
-import { channelSettingsSchema } from '@onenumber/core';
+import { channelSettingsSchema } from '@onenumber/core/schemas';
 import { z } from 'zod';
 import { named } from './named';
 

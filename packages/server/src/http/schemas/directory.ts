@@ -1,7 +1,7 @@
 // What the directory and admin routes answer: core's entries as stored (an org's services always
 // present), a number with its WhatsApp phone_number_id when one was given, load counts, and a
 // service's masking policy in force (R33).
-import { agentEntrySchema, maskingPolicySchema, orgEntrySchema } from '@onenumber/core';
+import { agentEntrySchema, maskingPolicySchema, orgEntrySchema } from '@onenumber/core/schemas';
 import { z } from 'zod';
 import { named } from './named';
 

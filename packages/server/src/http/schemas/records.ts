@@ -9,7 +9,7 @@ import {
   messageTypeSchema,
   providerIdSchema,
   serviceSchema,
-} from '@onenumber/core';
+} from '@onenumber/core/schemas';
 import { z } from 'zod';
 
 /** R27: ids are well-formed Unicode (a lone surrogate would make two ids one key). */

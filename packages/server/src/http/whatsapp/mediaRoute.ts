@@ -3,17 +3,8 @@
 // and WhatsApp's short-lived URL never reach the service). What the service may see is what the
 // storage's view projects for it (R17, R18): a message masked for it, or one outside its
 // channels, has no file to serve. Errors are typed (WhatsAppMediaError's reasons, R27).
-import {
-  OneNumberError,
-  businessNumberSchema,
-  contentKey,
-  contentOf,
-  customerSchema,
-  mediaKinds,
-  parseInput,
-  type MediaKind,
-  type MessageView,
-} from '@onenumber/core';
+import { contentKey, contentOf, mediaKinds, OneNumberError, type MediaKind, type MessageView } from '@onenumber/core';
+import { businessNumberSchema, customerSchema, parseInput } from '@onenumber/core/schemas';
 import { WhatsAppMediaError, type MediaClient } from '@onenumber/whatsapp';
 import type { Hono } from 'hono';
 import { z } from 'zod';

@@ -2,7 +2,7 @@
 // reads (readWhatsAppEnv: WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN, WHATSAPP_ACCESS_TOKEN,
 // WHATSAPP_GRAPH_URL, WHATSAPP_API_VERSION). The webhook is on when the app secret and the verify
 // token are known; the sender (the outbox worker) when an access token or a transport is given.
-import { parseInput } from '@onenumber/core';
+import { parseInput } from '@onenumber/core/schemas';
 import { readWhatsAppEnv, type OutboxWorkerEvent, type WhatsAppTransport } from '@onenumber/whatsapp';
 import { z } from 'zod';
 

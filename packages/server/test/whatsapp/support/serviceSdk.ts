@@ -1,14 +1,8 @@
 // A service process's view of the server, for tests: core's createOneNumber over the server's
 // storage and directory routes with the service's own token (the same routes
 // @onenumber/storage-http calls; that package depends on this one, so it is not imported here).
-import {
-  createOneNumber,
-  OneNumberError,
-  storageSpecificationVersion,
-  type ChannelStorage,
-  type Directory,
-  type ErrorCode,
-} from '@onenumber/core';
+import { createOneNumber, OneNumberError, type ChannelStorage, type Directory, type ErrorCode } from '@onenumber/core';
+import { storageSpecificationVersion } from '@onenumber/core/storage-kit';
 
 const methods = [
   'connect',
