@@ -7,6 +7,7 @@ import { viewHttp } from './viewHttp';
 import { scale } from './scale';
 import { ingestHttp } from './ingestHttp';
 import { ingestPostgres } from './ingestPostgres';
+import { pushFanout } from './pushFanout';
 
 export type Case = (sizes: Sizes, progress: Progress) => Promise<Result | Result[]>;
 
@@ -18,4 +19,5 @@ export const cases: Record<string, Case> = {
   'view-1000-http': viewHttp,
   'memory-per-message': memoryPerMessage,
   'scale-1m': scale,
+  'push-fanout': pushFanout,
 };

@@ -2,12 +2,13 @@
 // service's stream sends it (eventJson, R17..R20), signed (Standard Webhooks); the destination is
 // checked again before connecting (no SSRF); the outcome is recorded: delivered; 410 deletes the
 // subscription; any other failure is retried after a backoff (or the receiver's Retry-After), or
-// dead-lettered past the horizon, with the last answer kept.
+// dead-lettered past the horizon, with the last answer kept. After a success the lane goes on: its
+// next delivery is leased in the same write that records this one.
 import { eventJson } from '../http/routes/sseFrame';
 import type { Outcome, PushClaim, PushStore } from '../db/common/pushTypes';
 import { nextAttemptAt, retryAfterMs } from './backoff';
 import type { PushCounters } from './counters';
-import { checkDestination } from './destination';
+import { checkDestination, type Destination } from './destination';
 import { post, type Answer } from './post';
 import type { PushLogger, ResolvedPushOptions } from './pushOptions';
 import { signatureHeader } from './signing';
@@ -20,6 +21,22 @@ export interface AttemptContext {
   log: PushLogger;
   /** A retry is due at this time: the worker wakes for it. */
   dueAt(at: number): void;
+  /** Whether to go on with the next delivery of a lane after a success (false once stopping). */
+  chaining(): boolean;
+  /** Destinations checked lately, by URL: the socket still goes only to an address that was checked. */
+  checked: Map<string, { destination: Destination; until: number }>;
+}
+
+/** How long a checked destination is reused before its name is resolved and checked again. */
+const recheckMs = 5_000;
+
+async function destinationOf(url: string, ctx: AttemptContext): Promise<Destination> {
+  const known = ctx.checked.get(url);
+  if (known && known.until > Date.now()) return known.destination;
+  const destination = await withDeadline(checkDestination(url, ctx.options), ctx.options.timeoutMs);
+  if (ctx.checked.size >= 10_000) ctx.checked.clear();
+  ctx.checked.set(url, { destination, until: Date.now() + recheckMs });
+  return destination;
 }
 
 const withDeadline = <T>(promise: Promise<T>, ms: number): Promise<T> =>
@@ -30,9 +47,9 @@ const withDeadline = <T>(promise: Promise<T>, ms: number): Promise<T> =>
 
 async function send(claim: PushClaim, ctx: AttemptContext): Promise<Answer> {
   const started = performance.now();
-  let destination: Awaited<ReturnType<typeof checkDestination>>;
+  let destination: Destination;
   try {
-    destination = await withDeadline(checkDestination(claim.subscription.url, ctx.options), ctx.options.timeoutMs);
+    destination = await destinationOf(claim.subscription.url, ctx);
   } catch (error) {
     ctx.counters.refused++;
     const words = (error as Error).message.replace(/^url: /, '');
@@ -51,14 +68,16 @@ async function send(claim: PushClaim, ctx: AttemptContext): Promise<Answer> {
   return post(destination, headers, body, left);
 }
 
-export async function attempt(claim: PushClaim, ctx: AttemptContext): Promise<void> {
+/** Makes the attempt and records it; after a success, answers the next delivery of its lane, leased in the same write (or null). */
+export async function attempt(claim: PushClaim, ctx: AttemptContext): Promise<PushClaim | null> {
   const { store, counters, options } = ctx;
   const answer = await send(claim, ctx);
   const at = Date.now();
   if (answer.status !== null && answer.status >= 200 && answer.status < 300) {
     counters.delivered++;
-    await store.delivered(claim.delivery, { status: answer.status, ms: answer.ms, at });
-    return;
+    const leaseMs = options.timeoutMs + options.leaseMarginMs;
+    const next = ctx.chaining() ? { claim, worker: ctx.worker, leaseMs } : undefined;
+    return store.delivered(claim.delivery, { status: answer.status, ms: answer.ms, at }, next);
   }
   counters.failedAttempts++;
   const { subscription } = claim;
@@ -71,7 +90,7 @@ export async function attempt(claim: PushClaim, ctx: AttemptContext): Promise<vo
       org: subscription.org,
       service: subscription.service,
     });
-    return;
+    return null;
   }
   const outcome: Outcome = { status: answer.status, error: answer.error ?? 'failed', ms: answer.ms || null, at };
   const next = nextAttemptAt(
@@ -90,9 +109,10 @@ export async function attempt(claim: PushClaim, ctx: AttemptContext): Promise<vo
       attempts: claim.attempt,
       lastStatus: answer.status,
     });
-    return;
+    return null;
   }
   counters.retried++;
   await store.retry(claim.delivery, ctx.worker, next, outcome);
   ctx.dueAt(next);
+  return null;
 }

@@ -1,5 +1,5 @@
 // R34: push delivery's options. Defaults: https endpoints on public addresses only, a 10 s timeout
-// per attempt, at most 8 attempts in flight per subscription (across replicas), retries with
+// per attempt, at most 16 attempts in flight per subscription (across replicas), retries with
 // exponential backoff and jitter for 3 days, then a dead letter. Loopback http (tests,
 // playground) and private networks are refused unless an option allows them. Tests pass a
 // resolver (no DNS) and short delays.
@@ -24,7 +24,7 @@ export const pushOptionsSchema = z
     /** Each attempt (resolving, connecting, sending, the answer's head) ends after this. */
     timeoutMs: z.number().int().min(50).max(120_000).default(10_000),
     /** Attempts in flight at once per subscription, on every replica together. */
-    concurrency: z.number().int().min(1).max(256).default(8),
+    concurrency: z.number().int().min(1).max(256).default(16),
     /** Attempts in flight at once in this process. */
     maxInFlight: z.number().int().min(1).max(4096).default(64),
     /** How long a delivery is retried, from its first attempt, before it is dead-lettered. */

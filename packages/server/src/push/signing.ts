@@ -9,8 +9,19 @@ const prefix = 'whsec_';
 
 export const newSecret = (): string => `${prefix}${randomBytes(32).toString('base64')}`;
 
-const keyOf = (secret: string) =>
-  Buffer.from(secret.startsWith(prefix) ? secret.slice(prefix.length) : secret, 'base64');
+/** Decoded keys, kept for the secrets in use (a handful per process). */
+const keys = new Map<string, Buffer>();
+const maxKeys = 1_000;
+
+function keyOf(secret: string): Buffer {
+  let key = keys.get(secret);
+  if (!key) {
+    if (keys.size >= maxKeys) keys.clear();
+    key = Buffer.from(secret.startsWith(prefix) ? secret.slice(prefix.length) : secret, 'base64');
+    keys.set(secret, key);
+  }
+  return key;
+}
 
 export function signatureHeader(secrets: readonly string[], id: string, timestamp: number, body: string): string {
   const content = `${id}.${timestamp}.${body}`;

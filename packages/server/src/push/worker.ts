@@ -5,7 +5,7 @@
 // scheduled falls due, and every pollMs anyway (other replicas' retries, lapsed leases). Several
 // processes may each run one: the queue's claims never hand one delivery to two of them.
 import { randomBytes } from 'node:crypto';
-import type { PushStore } from '../db/common/pushTypes';
+import type { PushClaim, PushStore } from '../db/common/pushTypes';
 import { attempt } from './attempt';
 import { newCounters, type PushCounters } from './counters';
 import type { PushLogger, ResolvedPushOptions } from './pushOptions';
@@ -23,6 +23,8 @@ export interface PushWorker {
 }
 
 const pruneEveryMs = 60_000;
+/** Wake-ups come with every write; claims run at most this often for them (each takes every free slot). */
+const wakeGapMs = 10;
 
 export function createPushWorker(store: PushStore, options: ResolvedPushOptions, log: PushLogger): PushWorker {
   const id = `push-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -34,6 +36,21 @@ export function createPushWorker(store: PushStore, options: ResolvedPushOptions,
   let timer: ReturnType<typeof setTimeout> | null = null;
   let timerAt = Number.POSITIVE_INFINITY;
   let lastPrune = 0;
+  let lastPass = 0;
+
+  const context = {
+    ...{ store, options, worker: id, counters, log, dueAt: schedule },
+    chaining: () => running,
+    checked: new Map(),
+  };
+
+  /** One lane's deliveries, one after another, for as long as each succeeds and the next is due. */
+  async function lane(first: PushClaim): Promise<void> {
+    for (let claim: PushClaim | null = first; claim; claim = await attempt(claim, context)) {
+      counters.claimed++;
+      if (claim.reclaimed) counters.reclaimed++;
+    }
+  }
 
   /** Runs a pass at `at` (ms), unless one is due sooner. */
   function schedule(at: number): void {
@@ -59,6 +76,7 @@ export function createPushWorker(store: PushStore, options: ResolvedPushOptions,
     }
     claiming = true;
     again = false;
+    lastPass = Date.now();
     let full = false;
     try {
       const free = options.maxInFlight - flying.size;
@@ -72,9 +90,7 @@ export function createPushWorker(store: PushStore, options: ResolvedPushOptions,
         });
         full = claims.length === free;
         for (const claim of claims) {
-          counters.claimed++;
-          if (claim.reclaimed) counters.reclaimed++;
-          const run = attempt(claim, { store, options, worker: id, counters, log, dueAt: schedule })
+          const run = lane(claim)
             .catch(() => {}) // the database failed to record it: the lease lapses and it is tried again
             .finally(() => {
               flying.delete(run);
@@ -102,7 +118,7 @@ export function createPushWorker(store: PushStore, options: ResolvedPushOptions,
       again = true;
       return;
     }
-    schedule(Date.now());
+    schedule(Math.max(Date.now(), lastPass + wakeGapMs));
   }
 
   return {

@@ -17,14 +17,23 @@ const fullListings = new Set(['tokens']);
 const plannedOnly = (detail: string, source: string) =>
   (detail === 'SCAN messages' && /^\s*INSERT INTO channels /.test(source)) || knownPushScan(detail, source);
 /**
- * Known and left open (issue 20's push delivery, first version): listing subscriptions with
- * their token state, the claim of due lane heads (it walks the push_log index) and the admin
- * counters read push tables whole. Named one by one so that any other scan still fails here.
+ * Known and left open (issue 20's push delivery): listing subscriptions with their token state
+ * and the admin counters read push tables whole. The claim walks the lane heads one seek per lane
+ * (its first seek is planned as a SCAN with LIMIT 1), scans its own CTEs (steps, first,
+ * candidates, not tables) and the attempts in flight (push_leased holds only those). Named one by
+ * one so that any other scan still fails here.
  */
+const pushClaim = /^\s*WITH RECURSIVE steps\(id\)/;
 const knownPushScan = (detail: string, source: string) =>
   (detail === 'SCAN s' && /FROM push_subscriptions s LEFT JOIN tokens/.test(source)) ||
-  // the push claim (due lane heads): it walks the push_log index
-  (detail === 'SCAN d USING INDEX push_log' && /^\s*UPDATE push_deliveries SET lease_worker = \$4/.test(source)) ||
+  (pushClaim.test(source) &&
+    [
+      'SCAN push_deliveries USING COVERING INDEX push_pending',
+      'SCAN push_deliveries USING INDEX push_leased',
+      'SCAN first',
+      'SCAN steps',
+      'SCAN candidates',
+    ].includes(detail)) ||
   (detail === 'SCAN push_deliveries USING INDEX push_log' && /GROUP BY subscription, state/.test(source));
 
 function preparedSources(): { db: Database.Database; sources: string[] } {

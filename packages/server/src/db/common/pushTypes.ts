@@ -62,6 +62,8 @@ export interface PushClaim {
   delivery: number;
   webhookId: string;
   subscription: SigningSubscription;
+  /** The conversation (`cv:...`) or channel (`ch:...`) whose order it keeps. */
+  lane: string;
   /** The event as the service's stream projects it (R17..R20, R32, R36). */
   event: ChannelEvent;
   /** This attempt's number (1 for the first). */
@@ -120,7 +122,15 @@ export interface PushStore {
     leaseMs: number;
     perSubscription: number;
   }): Promise<PushClaim[]>;
-  delivered(delivery: number, outcome: { status: number; ms: number; at: number }): Promise<void>;
+  /**
+   * Records a delivery; with `next`, also leases the next due delivery of its lane to the same
+   * worker in the same write (the lane goes on without waiting for a claim), answered or null.
+   */
+  delivered(
+    delivery: number,
+    outcome: { status: number; ms: number; at: number },
+    next?: { claim: PushClaim; worker: string; leaseMs: number },
+  ): Promise<PushClaim | null>;
   retry(delivery: number, worker: string, dueAt: number, outcome: Outcome): Promise<void>;
   dead(delivery: number, worker: string, outcome: Outcome): Promise<void>;
 

@@ -31,6 +31,7 @@ export interface ClaimedRow {
   org: string;
   service: string;
   event_id: number;
+  lane: string;
   /** Attempts before this one. */
   attempts: number;
   first_at: number | null;
@@ -96,6 +97,15 @@ export interface PushCatalogue {
    */
   claimPush: Statement<
     [now: number, nowIso: string, limit: number, worker: string, until: number, perSubscription: number],
+    ClaimedRow
+  >;
+  /**
+   * After a delivery: leases the next pending one of its lane (a subscription's lane keeps one in
+   * flight, so the subscription's count in flight is unchanged), if it is due and the
+   * subscription may still deliver; none otherwise (a full claim takes it later).
+   */
+  claimNextInLane: Statement<
+    [now: number, nowIso: string, worker: string, until: number, subscription: string, lane: string],
     ClaimedRow
   >;
   pushDelivered: Statement<[id: number, status: number, ms: number, at: number]>;

@@ -7,9 +7,11 @@
 import { guarded } from '../common/errors';
 import { toDelivery, toSigning, toSubscription, typesColumn, webhookIdOf } from '../common/pushRows';
 import type { PushClaim, PushStore, SigningSubscription } from '../common/pushTypes';
+import type { ClaimedRow } from '../port/pushCatalogue';
 import type { Runner } from '../port/runner';
 import { all, one, run, type Steps } from '../port/steps';
 import { readEvents } from './eventReader';
+import { successRecorder } from './pushOutcomes';
 
 const nowIso = () => new Date().toISOString();
 
@@ -25,7 +27,32 @@ const publicOf = (s: SigningSubscription | null) => {
   return rest;
 };
 
+/** Leased rows as claims: each with its subscription (its secrets now) and its event as the stream projects it. */
+function* claimsOf(rows: readonly ClaimedRow[], now: number): Steps<PushClaim[]> {
+  const subscriptions = new Map<string, SigningSubscription | null>();
+  const claims: PushClaim[] = [];
+  for (const row of [...rows].sort((a, b) => a.id - b.id)) {
+    if (!subscriptions.has(row.subscription))
+      subscriptions.set(row.subscription, yield* subscriptionOf(row.subscription));
+    const subscription = subscriptions.get(row.subscription);
+    const [event] = yield* readEvents(row.org, row.service, row.event_id - 1, 1);
+    if (!subscription || !event || event.id !== String(row.event_id)) continue; // deleted meanwhile
+    claims.push({
+      delivery: row.id,
+      webhookId: webhookIdOf(row.subscription, row.event_id),
+      subscription,
+      lane: row.lane,
+      event,
+      attempt: row.attempts + 1,
+      firstAt: row.first_at ?? now,
+      reclaimed: row.reclaimed,
+    });
+  }
+  return claims;
+}
+
 export function pushStore(db: Runner): PushStore {
+  const recordSuccess = successRecorder(db, claimsOf);
   /** A change to one subscription, answered as it reads afterwards (null: no such subscription). */
   const change = (id: string, steps: () => Steps<number>) =>
     guarded(async () =>
@@ -75,31 +102,9 @@ export function pushStore(db: Runner): PushStore {
       guarded(async () => {
         const at = new Date(now).toISOString();
         const rows = await db.write(() => all('claimPush', now, at, limit, worker, now + leaseMs, perSubscription));
-        if (rows.length === 0) return [];
-        return db.run(function* () {
-          const subscriptions = new Map<string, SigningSubscription | null>();
-          const claims: PushClaim[] = [];
-          for (const row of rows.sort((a, b) => a.id - b.id)) {
-            if (!subscriptions.has(row.subscription))
-              subscriptions.set(row.subscription, yield* subscriptionOf(row.subscription));
-            const subscription = subscriptions.get(row.subscription);
-            const [event] = yield* readEvents(row.org, row.service, row.event_id - 1, 1);
-            if (!subscription || !event || event.id !== String(row.event_id)) continue; // deleted meanwhile
-            claims.push({
-              delivery: row.id,
-              webhookId: webhookIdOf(row.subscription, row.event_id),
-              subscription,
-              event,
-              attempt: row.attempts + 1,
-              firstAt: row.first_at ?? now,
-              reclaimed: row.reclaimed,
-            });
-          }
-          return claims;
-        });
+        return rows.length ? db.run(() => claimsOf(rows, now)) : [];
       }),
-    delivered: (delivery, { status, ms, at }) =>
-      guarded(() => db.write(() => run('pushDelivered', delivery, status, ms, at)).then(() => {})),
+    delivered: (delivery, outcome, next) => recordSuccess({ delivery, outcome, next }),
     retry: (delivery, worker, dueAt, o) =>
       guarded(() =>
         db.write(() => run('pushRetry', delivery, worker, dueAt, o.status, o.error, o.ms, o.at)).then(() => {}),

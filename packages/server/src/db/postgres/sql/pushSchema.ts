@@ -79,4 +79,12 @@ export const pushMigrationSteps: readonly MigrationStep[] = [
       `CREATE TRIGGER push_enqueue AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION push_enqueue()`,
     ],
   },
+  {
+    version: 9,
+    name: 'push delivery: the attempts in flight, indexed apart (R34)',
+    statements: [
+      // Claims count and check the attempts in flight (a lease set): few rows, read from here.
+      `CREATE INDEX push_leased ON push_deliveries (subscription, lane) WHERE lease_until IS NOT NULL`,
+    ],
+  },
 ];

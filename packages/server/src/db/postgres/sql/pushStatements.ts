@@ -11,11 +11,34 @@ const subscriptions = (now: string) => `SELECT s.id, s.org, s.service, s.url, s.
       WHEN t.expires_at IS NOT NULL AND t.expires_at <= ${now}::text THEN 'expired' ELSE 'valid' END AS token_state
   FROM push_subscriptions s LEFT JOIN tokens t ON t.id = s.token`;
 
-const claimable = `d.state = 'pending' AND d.due_at <= $1 AND (d.lease_until IS NULL OR d.lease_until <= $1)
-  AND s.state = 'active'
-  AND (s.token IS NULL OR (t.id IS NOT NULL AND (t.expires_at IS NULL OR t.expires_at > $2::text)))
-  AND NOT EXISTS (SELECT 1 FROM push_deliveries e WHERE e.subscription = d.subscription AND e.lane = d.lane
-    AND e.state = 'pending' AND (e.event_id < d.event_id OR (e.id <> d.id AND e.lease_until > $1)))`;
+/** As SQLite's (sqlite/sql/pushStatements.ts): lane heads, due and free, numbered per subscription beside those in flight. */
+const candidates = `WITH RECURSIVE steps(id) AS (
+    SELECT id FROM (SELECT id FROM push_deliveries WHERE state = 'pending' ORDER BY subscription, lane, event_id LIMIT 1) first
+    UNION ALL
+    SELECT COALESCE(
+      (SELECT p.id FROM push_deliveries p WHERE p.state = 'pending' AND p.subscription = h.subscription AND p.lane > h.lane
+       ORDER BY p.lane, p.event_id LIMIT 1),
+      (SELECT p.id FROM push_deliveries p WHERE p.state = 'pending' AND p.subscription > h.subscription
+       ORDER BY p.subscription, p.lane, p.event_id LIMIT 1))
+    FROM steps JOIN push_deliveries h ON h.id = steps.id
+  ), heads AS (
+    SELECT id FROM steps WHERE id IS NOT NULL
+  ), flying AS (
+    SELECT subscription, count(*) AS n FROM push_deliveries
+    WHERE lease_until IS NOT NULL AND state = 'pending' AND lease_until > $1 GROUP BY subscription
+  ), candidates AS (
+    SELECT d.id, ROW_NUMBER() OVER (PARTITION BY d.subscription ORDER BY d.id) + COALESCE(f.n, 0) AS turn
+    FROM heads h
+    JOIN push_deliveries d ON d.id = h.id
+    JOIN push_subscriptions s ON s.id = d.subscription
+    LEFT JOIN tokens t ON t.id = s.token
+    LEFT JOIN flying f ON f.subscription = d.subscription
+    WHERE d.state = 'pending' AND d.due_at <= $1 AND (d.lease_until IS NULL OR d.lease_until <= $1)
+      AND s.state = 'active'
+      AND (s.token IS NULL OR (t.id IS NOT NULL AND (t.expires_at IS NULL OR t.expires_at > $2::text)))
+      AND NOT EXISTS (SELECT 1 FROM push_deliveries e WHERE e.lease_until IS NOT NULL AND e.subscription = d.subscription
+        AND e.lane = d.lane AND e.state = 'pending' AND e.id <> d.id AND e.lease_until > $1)
+  )`;
 
 const requeue = (
   events: string,
@@ -41,27 +64,29 @@ export const pushStatements: { [N in keyof PushCatalogue]: PostgresSql } = {
   deleteDeliveriesOf: `DELETE FROM push_deliveries WHERE subscription = $1`,
   deleteSubscription: `DELETE FROM push_subscriptions WHERE id = $1`,
 
-  claimPush: `WITH candidates AS (
-      SELECT id FROM (
-        SELECT d.id, ROW_NUMBER() OVER (PARTITION BY d.subscription ORDER BY d.id) AS turn,
-          (SELECT count(*) FROM push_deliveries f
-           WHERE f.subscription = d.subscription AND f.state = 'pending' AND f.lease_until > $1) AS flying
-        FROM push_deliveries d
-        JOIN push_subscriptions s ON s.id = d.subscription
-        LEFT JOIN tokens t ON t.id = s.token
-        WHERE ${claimable}
-      ) c
-      WHERE turn + flying <= $6
-      ORDER BY id LIMIT $3
-    ), locked AS (
-      SELECT d.id FROM push_deliveries d JOIN candidates USING (id)
-      WHERE d.state = 'pending' AND (d.lease_until IS NULL OR d.lease_until <= $1)
+  claimPush: `${candidates}, locked AS (
+      SELECT d.id FROM push_deliveries d
+      WHERE d.id IN (SELECT id FROM candidates WHERE turn <= $6 ORDER BY id LIMIT $3)
+        AND d.state = 'pending' AND (d.lease_until IS NULL OR d.lease_until <= $1)
       FOR UPDATE OF d SKIP LOCKED
     )
     UPDATE push_deliveries d SET lease_worker = $4, lease_until = $5, attempts = d.attempts + 1,
       reclaimed = (d.lease_until IS NOT NULL), first_at = COALESCE(d.first_at, $1), last_at = $1
     FROM locked WHERE d.id = locked.id
-    RETURNING d.id, d.subscription, d.org, d.service, d.event_id, d.attempts - 1 AS attempts, d.first_at, d.reclaimed`,
+    RETURNING d.id, d.subscription, d.org, d.service, d.event_id, d.lane, d.attempts - 1 AS attempts, d.first_at, d.reclaimed`,
+  claimNextInLane: `UPDATE push_deliveries u SET lease_worker = $3, lease_until = $4, attempts = u.attempts + 1,
+      reclaimed = (u.lease_until IS NOT NULL), first_at = COALESCE(u.first_at, $1), last_at = $1
+    WHERE u.id = (
+      SELECT d.id FROM push_deliveries d
+      JOIN push_subscriptions s ON s.id = d.subscription
+      LEFT JOIN tokens t ON t.id = s.token
+      WHERE d.subscription = $5 AND d.lane = $6 AND d.state = 'pending' AND s.state = 'active'
+        AND (s.token IS NULL OR (t.id IS NOT NULL AND (t.expires_at IS NULL OR t.expires_at > $2::text)))
+      ORDER BY d.event_id LIMIT 1
+    ) AND u.state = 'pending' AND u.due_at <= $1 AND (u.lease_until IS NULL OR u.lease_until <= $1)
+      AND NOT EXISTS (SELECT 1 FROM push_deliveries e WHERE e.lease_until IS NOT NULL AND e.subscription = $5
+        AND e.lane = $6 AND e.state = 'pending' AND e.id <> u.id AND e.lease_until > $1)
+    RETURNING u.id, u.subscription, u.org, u.service, u.event_id, u.lane, u.attempts - 1 AS attempts, u.first_at, u.reclaimed`,
   pushDelivered: `UPDATE push_deliveries SET state = 'delivered', lease_worker = NULL, lease_until = NULL, last_status = $2,
       last_error = NULL, last_ms = $3, last_at = $4, done_at = $4
     WHERE id = $1 AND state = 'pending'`,

@@ -70,4 +70,12 @@ export const pushMigrationSteps: readonly MigrationStep[] = [
         END`,
     ],
   },
+  {
+    version: 8,
+    name: 'push delivery: the attempts in flight, indexed apart (R34)',
+    statements: [
+      // Claims count and check the attempts in flight (a lease set): few rows, read from here.
+      `CREATE INDEX push_leased ON push_deliveries (subscription, lane) WHERE lease_until IS NOT NULL`,
+    ],
+  },
 ];

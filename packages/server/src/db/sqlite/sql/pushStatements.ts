@@ -14,12 +14,39 @@ const subscriptionColumns = (
 const subscriptions = (now: string) =>
   `SELECT ${subscriptionColumns(now)} FROM push_subscriptions s LEFT JOIN tokens t ON t.id = s.token`;
 
-/** A delivery that may go now: due, not leased, first of its lane with nothing of it in flight, its subscription active and its token valid. */
-const claimable = `d.state = 'pending' AND d.due_at <= $1 AND (d.lease_until IS NULL OR d.lease_until <= $1)
-  AND s.state = 'active'
-  AND (s.token IS NULL OR (t.id IS NOT NULL AND (t.expires_at IS NULL OR t.expires_at > $2)))
-  AND NOT EXISTS (SELECT 1 FROM push_deliveries e WHERE e.subscription = d.subscription AND e.lane = d.lane
-    AND e.state = 'pending' AND (e.event_id < d.event_id OR (e.id <> d.id AND e.lease_until > $1)))`;
+/**
+ * The deliveries that may go now: each lane's first pending one (the lane heads, found by a loose
+ * scan of the push_pending index: one seek per lane, however long the queue), due, not leased, with nothing else of its lane in flight, its subscription
+ * active and its token valid; numbered per subscription, beside the subscription's attempts in
+ * flight (read from the small push_leased index), so a claim never passes the concurrency limit.
+ */
+const candidates = `WITH RECURSIVE steps(id) AS (
+    SELECT id FROM (SELECT id FROM push_deliveries WHERE state = 'pending' ORDER BY subscription, lane, event_id LIMIT 1) first
+    UNION ALL
+    SELECT COALESCE(
+      (SELECT p.id FROM push_deliveries p WHERE p.state = 'pending' AND p.subscription = h.subscription AND p.lane > h.lane
+       ORDER BY p.lane, p.event_id LIMIT 1),
+      (SELECT p.id FROM push_deliveries p WHERE p.state = 'pending' AND p.subscription > h.subscription
+       ORDER BY p.subscription, p.lane, p.event_id LIMIT 1))
+    FROM steps JOIN push_deliveries h ON h.id = steps.id
+  ), heads AS (
+    SELECT id FROM steps WHERE id IS NOT NULL
+  ), flying AS (
+    SELECT subscription, count(*) AS n FROM push_deliveries
+    WHERE lease_until IS NOT NULL AND state = 'pending' AND lease_until > $1 GROUP BY subscription
+  ), candidates AS (
+    SELECT d.id, ROW_NUMBER() OVER (PARTITION BY d.subscription ORDER BY d.id) + COALESCE(f.n, 0) AS turn
+    FROM heads h
+    CROSS JOIN push_deliveries d ON d.id = h.id
+    JOIN push_subscriptions s ON s.id = d.subscription
+    LEFT JOIN tokens t ON t.id = s.token
+    LEFT JOIN flying f ON f.subscription = d.subscription
+    WHERE d.state = 'pending' AND d.due_at <= $1 AND (d.lease_until IS NULL OR d.lease_until <= $1)
+      AND s.state = 'active'
+      AND (s.token IS NULL OR (t.id IS NOT NULL AND (t.expires_at IS NULL OR t.expires_at > $2)))
+      AND NOT EXISTS (SELECT 1 FROM push_deliveries e WHERE e.lease_until IS NOT NULL AND e.subscription = d.subscription
+        AND e.lane = d.lane AND e.state = 'pending' AND e.id <> d.id AND e.lease_until > $1)
+  )`;
 
 const requeue = (
   sub: string,
@@ -53,22 +80,27 @@ export const pushStatements: { [N in keyof PushCatalogue]: SqliteSql } = {
   deleteSubscription: `DELETE FROM push_subscriptions WHERE id = ?`,
 
   claimPush: {
-    sql: `UPDATE push_deliveries SET lease_worker = $4, lease_until = $5, attempts = attempts + 1,
+    sql: `${candidates}
+      UPDATE push_deliveries SET lease_worker = $4, lease_until = $5, attempts = attempts + 1,
         reclaimed = (lease_until IS NOT NULL), first_at = COALESCE(first_at, $1), last_at = $1
-      WHERE id IN (
-        SELECT id FROM (
-          SELECT d.id, ROW_NUMBER() OVER (PARTITION BY d.subscription ORDER BY d.id) AS turn,
-            (SELECT count(*) FROM push_deliveries f
-             WHERE f.subscription = d.subscription AND f.state = 'pending' AND f.lease_until > $1) AS flying
-          FROM push_deliveries d
-          JOIN push_subscriptions s ON s.id = d.subscription
-          LEFT JOIN tokens t ON t.id = s.token
-          WHERE ${claimable}
-        )
-        WHERE turn + flying <= $6
-        ORDER BY id LIMIT $3
-      )
-      RETURNING id, subscription, org, service, event_id, attempts - 1 AS attempts, first_at, reclaimed`,
+      WHERE id IN (SELECT id FROM candidates WHERE turn <= $6 ORDER BY id LIMIT $3)
+      RETURNING id, subscription, org, service, event_id, lane, attempts - 1 AS attempts, first_at, reclaimed`,
+    decode: asBoolean,
+  },
+  claimNextInLane: {
+    sql: `UPDATE push_deliveries SET lease_worker = $3, lease_until = $4, attempts = attempts + 1,
+        reclaimed = (lease_until IS NOT NULL), first_at = COALESCE(first_at, $1), last_at = $1
+      WHERE id = (
+        SELECT d.id FROM push_deliveries d
+        JOIN push_subscriptions s ON s.id = d.subscription
+        LEFT JOIN tokens t ON t.id = s.token
+        WHERE d.subscription = $5 AND d.lane = $6 AND d.state = 'pending' AND s.state = 'active'
+          AND (s.token IS NULL OR (t.id IS NOT NULL AND (t.expires_at IS NULL OR t.expires_at > $2)))
+        ORDER BY d.event_id LIMIT 1
+      ) AND state = 'pending' AND due_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+        AND NOT EXISTS (SELECT 1 FROM push_deliveries e WHERE e.lease_until IS NOT NULL AND e.subscription = $5
+          AND e.lane = $6 AND e.state = 'pending' AND e.id <> push_deliveries.id AND e.lease_until > $1)
+      RETURNING id, subscription, org, service, event_id, lane, attempts - 1 AS attempts, first_at, reclaimed`,
     decode: asBoolean,
   },
   pushDelivered: `UPDATE push_deliveries SET state = 'delivered', lease_worker = NULL, lease_until = NULL, last_status = $2,
