@@ -26,6 +26,11 @@ function paneElement(service) {
       savePrefs();
       refresh();
     },
+    open: (s, customer) => {
+      prefs.open[s] = customer;
+      savePrefs();
+      refresh();
+    },
   });
   el.dataset.tab = service;
   $('#panes').insertBefore(el, $('.pane.phone'));
@@ -42,19 +47,30 @@ function render() {
   const members = state.panes.find((p) => p.members.length)?.members ?? [];
   const disabled = state.panes.filter((p) => p.membership === 'disabled').map((p) => p.service);
   const line = membersLine(state.channel, members, disabled);
-  for (const pane of state.panes) renderPane(paneElement(pane.service), pane, line);
+  for (const pane of state.panes) {
+    // The conversation shown stays open when another customer writes, until the agent picks another.
+    if (!prefs.open[pane.service] && pane.conversations.some((c) => c.customer === pane.customer)) {
+      prefs.open[pane.service] = pane.customer;
+      savePrefs();
+    }
+    renderPane(paneElement(pane.service), pane, line, state.customers);
+  }
   renderPhone(state);
   renderGuide(state);
-  markUnread(
-    Object.fromEntries([['phone', state.phone.length], ...state.panes.map((p) => [p.service, p.messages.length])]),
-  );
+  // A tab's count grows with any new message: every phone's chat, every conversation's waiting ones.
+  const phone = Object.values(state.phones).reduce((n, chat) => n + chat.length, 0);
+  const pane = (p) => p.messages.length + p.conversations.reduce((n, c) => n + (c.unread ?? c.waiting), 0);
+  markUnread(Object.fromEntries([['phone', phone], ...state.panes.map((p) => [p.service, pane(p)])]));
   document.body.dataset.ready = 'true';
 }
 
 let asked = 0;
 async function refresh() {
   const ticket = ++asked;
-  const query = new URLSearchParams(Object.entries(prefs.agents));
+  const query = new URLSearchParams([
+    ...Object.entries(prefs.agents),
+    ...Object.entries(prefs.open).map(([s, customer]) => [`open-${s}`, customer]),
+  ]);
   const next = await (await fetch(`/api/state?${query}`)).json();
   if (ticket !== asked) return; // a newer refresh was asked for: show that one, not this one
   state = next;
@@ -100,12 +116,13 @@ async function act(service, action, extra = {}) {
       if (answer === 'cancel') return false;
       action = answer;
     }
-    const { result } = await post('/api/action', { service, action, agent, ...extra });
+    const customer = pane?.customer ?? state.customers[0].id;
+    const { result } = await post('/api/action', { service, action, agent, customer, ...extra });
     if (
       result?.status === 'confirmation-required' &&
       (await confirmAssign(service, agent, result.notice)) === 'confirm'
     )
-      await post('/api/action', { service, action, agent, confirm: true });
+      await post('/api/action', { service, action, agent, customer, confirm: true });
     await refresh();
     return true;
   } catch (error) {
@@ -123,6 +140,7 @@ async function reset() {
   });
   if (answer !== 'reset') return;
   prefs.guide = 'auto';
+  prefs.open = {};
   savePrefs();
   for (const box of document.querySelectorAll('textarea')) box.value = '';
   try {

@@ -8,7 +8,8 @@ let last = null;
 export function renderGuide(state) {
   last = state;
   const connected = state.panes.some((p) => p.membership === 'active');
-  const written = state.phone.length > 0 || state.panes.some((p) => p.messages.length > 0);
+  const written =
+    Object.values(state.phones).some((chat) => chat.length > 0) || state.panes.some((p) => p.conversations.length > 0);
   $('[data-step="connect"]').classList.toggle('done', connected);
   $('[data-step="write"]').classList.toggle('done', written);
   $('#guide').hidden = prefs.guide === 'hidden' || (prefs.guide === 'auto' && connected && written);

@@ -1,5 +1,6 @@
 // A service pane (Zoho Desk, Zoho CRM, Zoho SalesIQ): built once from the page's template, then
 // filled from what that service's SDK returns on every refresh.
+import { renderConversations } from './conversations.js';
 import { applyWords, nameOf, t } from './i18n.js';
 import { fillList, paneMessage } from './messages.js';
 import { agentName, leavePreview, paneNotice, replyReason } from './notice.js';
@@ -16,12 +17,15 @@ const testids = [
   ['textarea', 'text'],
   ['.reply button', 'send'],
   ['.preview', 'preview'],
+  ['.conversations', 'conversations'],
+  ['.open-title', 'open'],
 ];
 
-/** `on`: { action(service, action, extra) -> Promise<boolean>, agent(service, id) }. */
+/** `on`: { action(service, action, extra) -> Promise<boolean>, agent(service, id), open(service, customer) }. */
 export function createPane(service, on) {
   const el = $('#pane-template').content.firstElementChild.cloneNode(true);
   el.dataset.service = service;
+  el.on = on;
   el.dataset.testid = `pane-${service}`;
   for (const [selector, id] of testids) $(selector, el).dataset.testid = `${id}-${service}`;
   for (const button of el.querySelectorAll('[data-action]'))
@@ -63,7 +67,8 @@ export function membersLine(channel, members, disabled) {
   return `${t('members')}: ${listed.join(' · ') || empty}`;
 }
 
-export function renderPane(el, pane, members) {
+/** `customers`: the demo's customers ({ id, name }), to name the conversations. */
+export function renderPane(el, pane, members, customers) {
   el.pane = pane;
   applyWords(el);
   $('.name', el).textContent = nameOf(pane.service);
@@ -90,6 +95,7 @@ export function renderPane(el, pane, members) {
   box.hidden = !notice;
   box.className = `notice ${notice?.kind ?? ''}`;
   box.textContent = notice?.text ?? '';
+  renderConversations(el, pane, customers, (customer) => el.on.open(pane.service, customer));
   $('.who', el).textContent = `${t('assignee')}: ${pane.assignee ? agentName(pane, pane.assignee) : t('none')}`;
   $('[data-action="assign"]', el).disabled =
     pane.membership !== 'active' || pane.assignee === pane.agent || !pane.messages.length;

@@ -1,10 +1,16 @@
-// The customer's phone: its chat, and a send box that says why it is disabled (no service has
-// connected the number yet: WhatsApp would keep the message until one does, the simulator not).
+// The customers' phones: a picker of whose phone to hold, its chat, and a send box that says why
+// it is disabled (no service has connected the number yet: WhatsApp would keep the message until
+// one does, the simulator not).
 import { t } from './i18n.js';
 import { fillList, phoneMessage } from './messages.js';
+import { prefs, savePrefs } from './prefs.js';
 import { $, post, toast } from './ui.js';
 
 let channel = null;
+let customers = [];
+
+/** The customer whose phone is shown: the one chosen before, else the first. */
+export const phoneCustomer = () => customers.find((c) => c.id === prefs.customer)?.id ?? customers[0]?.id;
 
 function updateSend() {
   const text = $('[data-testid="phone-text"]').value;
@@ -15,21 +21,35 @@ function updateSend() {
 
 export function renderPhone(state) {
   channel = state.channel;
-  $('#customer').textContent = state.customer;
-  fillList($('[data-testid="messages-phone"]'), state.phone.map(phoneMessage));
+  customers = state.customers;
+  const current = phoneCustomer();
+  $('[data-testid="phone-customer"]').replaceChildren(
+    ...customers.map((c) => {
+      const mine = state.phones[c.id] ?? [];
+      const label = mine.length ? t('phoneChats', { a: c.name, n: mine.length }) : c.name;
+      return new Option(label, c.id, false, c.id === current);
+    }),
+  );
+  $('#customer').textContent = current ?? '';
+  fillList($('[data-testid="messages-phone"]'), (state.phones[current] ?? []).map(phoneMessage));
   updateSend();
 }
 
-/** `refresh`: re-reads the state after a send; `explain`: an error's words for a toast. */
+/** `refresh`: re-reads the state after a send or a change of phone; `explain`: an error's words. */
 export function wirePhone(refresh, explain) {
   const box = $('[data-testid="phone-text"]');
   box.addEventListener('input', updateSend);
+  $('[data-testid="phone-customer"]').addEventListener('change', (e) => {
+    prefs.customer = e.target.value;
+    savePrefs();
+    refresh();
+  });
   $('#phone-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     const text = box.value.trim();
     if (!text) return;
     try {
-      await post('/api/phone', { text });
+      await post('/api/phone', { customer: phoneCustomer(), text });
       box.value = '';
     } catch (error) {
       toast(explain(error));

@@ -1,5 +1,6 @@
 // What the page remembers across reloads (localStorage): the agent each pane acts as (so Send is
-// not disabled after a reload), the language, the open tab and whether the guide was hidden.
+// not disabled after a reload), the conversation each pane has open, the customer whose phone is
+// shown, the language, the open tab and whether the guide was hidden.
 const key = 'onenumber-playground';
 
 function load() {
@@ -10,7 +11,7 @@ function load() {
   }
 }
 
-export const prefs = { agents: {}, lang: 'en', tab: 'desk', guide: 'auto', ...load() };
+export const prefs = { agents: {}, open: {}, customer: null, lang: 'en', tab: 'desk', guide: 'auto', ...load() };
 
 export function savePrefs() {
   try {

@@ -83,4 +83,13 @@ export const en = {
     'Then reply from one service: the phone receives it, the other services see it masked. Connect the others to watch.',
   guideDismiss: 'Hide the guide',
   error: 'Something went wrong: {p}',
+  // Conversations: one per customer who wrote. {n}: a number.
+  phoneOf: 'Phone of',
+  phoneChats: '{a} ({n} messages)',
+  conversations: 'Conversations',
+  noConversations: 'No conversations yet: one starts when a customer writes from a phone.',
+  conversationWith: 'Conversation with {a}',
+  unassigned: 'unassigned',
+  unread: '{n} unread',
+  waiting: '{n} from the customer since this service last replied',
 };

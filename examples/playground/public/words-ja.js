@@ -80,4 +80,12 @@ export const ja = {
     '次にどれか1つのサービスから返信します。電話に届き、ほかのサービスではマスクされて見えます。ほかのサービスも接続して確かめましょう。',
   guideDismiss: 'ガイドを閉じる',
   error: 'エラーが発生しました: {p}',
+  phoneOf: 'お客様',
+  phoneChats: '{a}（{n} 件）',
+  conversations: '会話一覧',
+  noConversations: 'まだ会話はありません。お客様が電話から送ると始まります。',
+  conversationWith: '{a} さんとの会話',
+  unassigned: '未割り当て',
+  unread: '未読 {n} 件',
+  waiting: 'このサービスの最後の返信以降、お客様から {n} 件',
 };

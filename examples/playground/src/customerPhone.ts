@@ -1,24 +1,29 @@
-// The customer's phone over WhatsApp, played by the @onenumber/whatsapp simulator: what the
+// The customers' phones over WhatsApp, played by the @onenumber/whatsapp simulator: what a
 // customer writes reaches the server as a signed webhook delivery (as Meta's would), and the
-// replies the server's outbox worker sends arrive on the phone, with `sent`, `delivered` and,
-// when the customer writes again, `read` coming back as signed status webhooks (R16).
+// replies the server's outbox worker sends arrive on that customer's phone, with `sent`,
+// `delivered` and, when the customer writes again, `read` coming back as signed status webhooks
+// (R16).
 import { randomBytes } from 'node:crypto';
 import { OneNumberError } from '@onenumber/core';
 import { createSimulator, type WhatsAppTransport } from '@onenumber/whatsapp';
-import { customer, number, phoneNumberId } from './demo';
+import { customers, number, phoneNumberId } from './demo';
 import type { Phone } from './phone';
 
 export function createCustomerPhone(phone: Phone) {
   const appSecret = randomBytes(24).toString('hex');
   const simulator = createSimulator({ appSecret, numbers: { [number]: phoneNumberId } });
-  const person = simulator.customer(customer, { name: 'Taro' });
+  const people = new Map<string, ReturnType<typeof simulator.customer>>(
+    customers.map((c) => [c.id, simulator.customer(c.id, { name: c.name })]),
+  );
+  const known = (to: string) => customers.find((c) => c.id === `+${to.replace(/^\+/, '')}`)?.id;
 
-  // What the server sends goes through the simulator; the customer's own sends show on the phone.
+  // What the server sends goes through the simulator; each customer's own sends show on their phone.
   const transport: WhatsAppTransport = {
     name: 'simulator',
     async sendText(input) {
       const result = await simulator.sendText(input);
-      if (input.to.replace(/^\+/, '') === customer.slice(1)) phone.record('received', input.body);
+      const to = known(input.to);
+      if (to) phone.record(to, 'received', input.body);
       return result;
     },
     sendTemplate: (input) => simulator.sendTemplate(input),
@@ -30,7 +35,9 @@ export function createCustomerPhone(phone: Phone) {
     /** Points the simulator at the server's webhook, once the server listens. */
     connect: (serverUrl: string) => simulator.connect(`${serverUrl}/webhooks/whatsapp`),
     /** The customer reads what arrived, then writes: one signed delivery, 200 or an error. */
-    async send(text: string) {
+    async send(customer: string, text: string) {
+      const person = people.get(customer);
+      if (!person) throw new OneNumberError('INVALID_INPUT', `The playground has no customer ${customer}.`);
       await person.read();
       const { status } = await person.send(text, { to: number });
       if (status !== 200)
@@ -38,7 +45,7 @@ export function createCustomerPhone(phone: Phone) {
           'STORAGE_UNAVAILABLE',
           `The server answered the WhatsApp delivery with HTTP ${status}; check its log (ONENUMBER_LOG=1).`,
         );
-      phone.record('sent', text);
+      phone.record(customer, 'sent', text);
     },
     /** Waits until the automatic status deliveries went out. */
     settle: () => simulator.settle(),

@@ -1,10 +1,12 @@
 // What each service pane shows, read through that service's own adapter and SDK: its membership
-// and role, the members (parent first), the conversation as that service sees it (masked replies
-// of other services, R17), the assignee, the R22 notice, whether its agent may reply (canReply)
-// and what leaving would change (previewLeave). The page words it all (EN/JA) from these codes.
+// and role, the members (parent first), its conversation list (conversations.ts), the open
+// conversation as that service sees it (masked replies of other services, R17), the assignee, the
+// R22 notice, whether its agent may reply (canReply) and what leaving would change (previewLeave).
+// The page words it all (EN/JA) from these codes.
 import { OneNumberError, type OneNumber, type ServiceAdapter } from '@onenumber/core';
-import { agentsOf, customer, number, org, type Service } from './demo';
-import type { Session } from './session';
+import { conversationsOf } from './conversations';
+import { agentsOf, customers, number, org, type Service } from './demo';
+import { keptKey, type Session } from './session';
 
 export interface ServiceHandle {
   adapter: ServiceAdapter;
@@ -20,13 +22,16 @@ async function orNull<T>(promise: Promise<T>): Promise<T | null> {
   }
 }
 
-export async function paneOf(service: Service, session: Session, agent: string) {
+/** `asked`: the customer the page opened in this pane; else the newest conversation (or the first customer). */
+export async function paneOf(service: Service, session: Session, agent: string, asked: string | null) {
   const { adapter, onenumber } = session.handles[service];
   const membership = await onenumber.membership({ org, number, service });
   const channel = await orNull(adapter.members(number));
   const active = membership?.state === 'active';
-  const ref = { number, [adapter.vocabulary.customer]: customer, [adapter.vocabulary.agent]: agent };
-  const view = active ? await orNull(adapter.view(ref as never)) : null;
+  const list = active ? await conversationsOf(onenumber, service, agent) : { entries: [], views: new Map() };
+  const customer =
+    list.entries.find((e) => e.customer === asked)?.customer ?? list.entries[0]?.customer ?? customers[0].id;
+  const view = list.views.get(customer) ?? null;
   const canReply = await onenumber
     .canReply({ org, service, agent, number, customer })
     .catch((error: unknown) =>
@@ -42,8 +47,9 @@ export async function paneOf(service: Service, session: Session, agent: string) 
     : null;
   const assignee = view?.assignee ?? null;
   // An assignee kept from before a Remove (R12, R21) is explained until the assignment changes.
-  const kept = session.keptAssignees.get(service) ?? null;
-  if (kept && active && assignee !== kept) session.keptAssignees.delete(service);
+  const key = keptKey(service, customer);
+  const kept = session.keptAssignees.get(key) ?? null;
+  if (kept && active && assignee !== kept) session.keptAssignees.delete(key);
   return {
     service,
     displayName: adapter.displayName,
@@ -53,6 +59,8 @@ export async function paneOf(service: Service, session: Session, agent: string) 
     members: channel?.members ?? [],
     agents: agentsOf(service).map(({ id, name, access }) => ({ id, name, access })),
     agent,
+    conversations: list.entries,
+    customer,
     messages: view?.messages ?? [],
     assignee,
     keptAssignee: active && assignee !== null && assignee === kept ? kept : null,

@@ -1,10 +1,12 @@
-// The customer's phone: what the customer sent and what reached them, in order. A real phone keeps
-// its chat, so this one does too (a JSON file beside the server's database): after a restart the
-// phone shows the same history as the panes.
+// The customers' phones: what each customer sent and what reached them, in order. A real phone
+// keeps its chat, so these do too (one JSON file beside the server's database): after a restart
+// each phone shows the same history as the panes.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { EventEmitter } from 'eventemitter3';
+import { customers } from './demo';
 
 export interface PhoneMessage {
+  customer: string;
   direction: 'sent' | 'received';
   text: string;
   at: string;
@@ -13,22 +15,30 @@ export interface PhoneMessage {
 export class Phone extends EventEmitter<{ change: () => void }> {
   readonly messages: PhoneMessage[] = [];
 
-  /** `file`: where the chat is kept; none keeps it in memory only. */
+  /** `file`: where the chats are kept; none keeps them in memory only. */
   constructor(private readonly file?: string) {
     super();
     if (file && existsSync(file)) {
       try {
         const saved = JSON.parse(readFileSync(file, 'utf8')) as PhoneMessage[];
-        if (Array.isArray(saved)) this.messages.push(...saved.filter((m) => typeof m?.text === 'string'));
+        // A chat kept before there were several customers is the first customer's.
+        if (Array.isArray(saved))
+          for (const m of saved.filter((m) => typeof m?.text === 'string'))
+            this.messages.push({ ...m, customer: m.customer ?? customers[0].id });
       } catch {
         // An unreadable chat starts empty rather than stopping the playground.
       }
     }
   }
 
-  record(direction: PhoneMessage['direction'], text: string): void {
-    this.messages.push({ direction, text, at: new Date().toISOString() });
+  record(customer: string, direction: PhoneMessage['direction'], text: string): void {
+    this.messages.push({ customer, direction, text, at: new Date().toISOString() });
     if (this.file) writeFileSync(this.file, JSON.stringify(this.messages));
     this.emit('change');
+  }
+
+  /** Each customer's chat, oldest first. */
+  chats(): Record<string, PhoneMessage[]> {
+    return Object.fromEntries(customers.map((c) => [c.id, this.messages.filter((m) => m.customer === c.id)]));
   }
 }

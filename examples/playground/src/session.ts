@@ -1,11 +1,11 @@
 // One run of the playground's world: the server on its SQLite file, the three services' adapters,
-// the customer's phone and its kept chat. Reset closes it, deletes its files and opens a new one
+// the customers' phones and their kept chats. Reset closes it, deletes its files and opens a new one
 // (the web page and its address stay).
 import { existsSync, rmSync } from 'node:fs';
 import { OneNumberError } from '@onenumber/core';
 import { join } from 'node:path';
 import { createCustomerPhone } from './customerPhone';
-import { agentsOf, customer, number, org, services, type Service } from './demo';
+import { agentsOf, number, org, services, type Service } from './demo';
 import type { ServiceHandle } from './panes';
 import { Phone } from './phone';
 import { startWorld } from './world';
@@ -19,6 +19,8 @@ export function wipeData(dataDir: string): void {
     if (existsSync(path)) rmSync(path, { force: true });
   }
 }
+
+export const keptKey = (service: Service, customer: string) => `${service} ${customer}`;
 
 export type Session = Awaited<ReturnType<typeof openSession>>;
 
@@ -36,9 +38,10 @@ export async function openSession(dataDir: string, changed: (what: string) => vo
       handles[service].adapter.on(name, () => changed(service));
   }
   phone.on('change', () => changed('phone'));
-  // Assignments are kept per service (R12, R21): a service removed while it held the conversation
-  // finds the same assignee when it connects again. Remembered here so the pane can say why.
-  const keptAssignees = new Map<Service, string>();
+  // Assignments are kept per service (R12, R21): a service removed while it held a conversation
+  // finds the same assignee when it connects again. Remembered here (per service and customer,
+  // keptKey) so the pane can say why.
+  const keptAssignees = new Map<string, string>();
   /** A read through the app API that answers null where the SDK refuses (nothing connected yet). */
   const orNull = <T>(read: Promise<T>): Promise<T | null> =>
     read.catch((error: unknown) => (OneNumberError.isInstance(error) ? null : Promise.reject(error)));
@@ -48,11 +51,11 @@ export async function openSession(dataDir: string, changed: (what: string) => vo
     handles,
     phone,
     keptAssignees,
-    send: (text: string) => customerPhone.send(text),
+    send: (customer: string, text: string) => customerPhone.send(customer, text),
     /** The number's shared channel, or null until a first service connects. */
     channel: () => orNull(world.sdks.desk.members({ org, number })),
-    /** The service's assignee, read before it leaves (so a kept one can be explained later). */
-    async assigneeOf(service: Service): Promise<string | null> {
+    /** The service's assignee of a customer's conversation, read before it leaves (so a kept one can be explained later). */
+    async assigneeOf(service: Service, customer: string): Promise<string | null> {
       const sdk = world.sdks[service];
       const membership = await sdk.membership({ org, number, service });
       if (membership?.state !== 'active') return null;

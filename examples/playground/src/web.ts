@@ -1,12 +1,12 @@
-// The page and its small API: one JSON read of every pane, one action route, the customer's send,
+// The page and its small API: one JSON read of every pane, one action route, a customer's send,
 // reset, and a Server-Sent Events stream that tells the page when something changed (live, over
 // the adapters' own event feeds).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { OneNumberError } from '@onenumber/core';
 import { z } from 'zod';
-import { agentsOf, customer, number, services, type Service } from './demo';
+import { agentsOf, customerIds, customers, number, services, type Service } from './demo';
 import { paneOf } from './panes';
-import type { Session } from './session';
+import { keptKey, type Session } from './session';
 import { serveFile, staticFile } from './static';
 
 const actionSchema = z
@@ -14,11 +14,12 @@ const actionSchema = z
     service: z.enum(services),
     action: z.enum(['connect', 'disable', 'enable', 'remove', 'assign', 'reply']),
     agent: z.string().min(1).max(64),
+    customer: z.enum(customerIds),
     confirm: z.boolean().optional(),
     text: z.string().trim().min(1).max(4096).optional(),
   })
   .strict();
-const phoneSchema = z.object({ text: z.string().trim().min(1).max(4096) }).strict();
+const phoneSchema = z.object({ customer: z.enum(customerIds), text: z.string().trim().min(1).max(4096) }).strict();
 
 export interface WebOptions {
   session(): Promise<Session>;
@@ -56,16 +57,21 @@ export function createWeb(options: WebOptions) {
 
   async function act(session: Session, input: z.output<typeof actionSchema>) {
     const { adapter } = session.handles[input.service];
-    const ref = { number, [adapter.vocabulary.customer]: customer, [adapter.vocabulary.agent]: input.agent } as never;
+    const { vocabulary } = adapter;
+    const ref = { number, [vocabulary.customer]: input.customer, [vocabulary.agent]: input.agent } as never;
     switch (input.action) {
       case 'assign':
         return adapter.assign({ ...(ref as object), confirm: input.confirm ?? false } as never);
       case 'reply':
         return adapter.reply({ ...(ref as object), text: input.text ?? '' } as never);
       case 'remove': {
-        const held = await session.assigneeOf(input.service);
+        // Every conversation's assignee in this service, read before it leaves (R12, R21).
+        const held = await Promise.all(customerIds.map((c) => session.assigneeOf(input.service, c)));
         const result = await adapter.remove(number);
-        if (held) session.keptAssignees.set(input.service, held);
+        for (const [i, c] of customerIds.entries()) {
+          const agent = held[i];
+          if (agent) session.keptAssignees.set(keptKey(input.service, c), agent);
+        }
         return result;
       }
       default:
@@ -76,13 +82,15 @@ export function createWeb(options: WebOptions) {
   async function state(url: URL) {
     const session = await options.session();
     const channel = await session.channel();
-    const panes = await Promise.all(services.map((s) => paneOf(s, session, agentFor(s, url.searchParams.get(s)))));
+    const panes = await Promise.all(
+      services.map((s) => paneOf(s, session, agentFor(s, url.searchParams.get(s)), url.searchParams.get(`open-${s}`))),
+    );
     return {
       number,
-      customer,
+      customers,
       channel: channel ? { status: channel.status } : null,
       panes,
-      phone: session.phone.messages,
+      phones: session.phone.chats(),
     };
   }
 
@@ -105,8 +113,8 @@ export function createWeb(options: WebOptions) {
       return send(res, 200, { ok: true, result: await act(await options.session(), input) });
     }
     if (req.method === 'POST' && url.pathname === '/api/phone') {
-      const { text } = phoneSchema.parse(await body(req));
-      await (await options.session()).send(text);
+      const { customer, text } = phoneSchema.parse(await body(req));
+      await (await options.session()).send(customer, text);
       return send(res, 200, { ok: true });
     }
     if (req.method === 'POST' && url.pathname === '/api/reset') {

@@ -1,6 +1,7 @@
 // The playground as a newcomer meets it, in a real headless Chromium at 1280 px: the first-run
 // guide; connecting (R9); the customer writes a long word (it wraps); Desk replies, the phone gets
-// it and the others see it masked (R15..R17); a reload keeps the agent; R23's dialog names its
+// it and the others see it masked (R15..R17); three customers write and each pane lists its
+// conversations with counts, masked last messages and assignees; a reload keeps the agent; R23's dialog names its
 // effect; one notice per pane (R22); Remove is confirmed (R10, R11); Disable shows in the member
 // line; an assignment kept across Remove then Connect is explained (R12, R21); Reset starts fresh.
 // With UPDATE_SCREENSHOTS=1 it saves the README screenshot; otherwise it writes no tracked file.
@@ -67,6 +68,48 @@ describe('playground in a real browser (1280 px)', () => {
     }
   });
 
+  it('three customers: each pane lists its conversations with counts, masked last message and assignee', async () => {
+    for (const [customer, texts] of [
+      ['+819087654321', ['Hanako here: can I change my address?']],
+      ['+818011223344', ['Jiro: is the shop open on Sunday?', 'Jiro again: and on holidays?']],
+    ] as const) {
+      await id('phone-customer').selectOption(customer);
+      for (const text of texts) {
+        await id('phone-text').fill(text);
+        await id('phone-send').click();
+        await expect.poll(() => id('messages-phone').textContent()).toContain(text);
+      }
+    }
+    for (const service of ['desk', 'crm', 'salesiq'])
+      await expect.poll(() => id(`conversations-${service}`).locator('li').count()).toBe(3);
+    // Counts: the customer's messages since this service last replied.
+    expect((await id('conversations-desk').locator('strong').allTextContents()).sort()).toEqual([
+      'Hanako',
+      'Jiro',
+      'Taro',
+    ]);
+    expect(await id('count-desk-jiro').textContent()).toBe('2');
+    expect(await id('count-desk-hanako').textContent()).toBe('1');
+    expect(await id('count-desk-taro').count()).toBe(0); // Desk replied last
+    expect(await id('count-crm-taro').textContent()).toBe('1');
+    const taroInCrm = await id('conversation-crm-taro').textContent();
+    expect(taroInCrm).toContain('Reply from Zoho Desk: text hidden');
+    expect(taroInCrm).not.toContain('it ships today');
+    expect(await id('conversation-desk-taro').textContent()).toContain('Assignee: Kenji');
+    expect(await id('conversation-desk-jiro').textContent()).toContain('Assignee: unassigned');
+    // Opening one shows its messages only; the choice is the pane's own.
+    await id('conversation-desk-jiro').click();
+    await expect.poll(() => id('open-desk').textContent()).toBe('Conversation with Jiro');
+    expect(await id('messages-desk').textContent()).toContain('and on holidays?');
+    expect(await id('messages-desk').textContent()).not.toContain('Where is my order?');
+    expect(await id('conversation-desk-jiro').getAttribute('aria-current')).toBe('true');
+    expect(await id('messages-crm').textContent()).toContain('Where is my order?'); // CRM still has Taro's open
+    await id('conversation-desk-taro').click();
+    await expect.poll(() => id('open-desk').textContent()).toBe('Conversation with Taro');
+    await id('phone-customer').selectOption('+819012345678');
+    await expect.poll(() => id('messages-phone').textContent()).toContain('it ships today');
+  });
+
   it('a reload keeps the agent each pane acts as, so Send is not disabled', async () => {
     await page.reload();
     await ready(page);
@@ -99,9 +142,9 @@ describe('playground in a real browser (1280 px)', () => {
     expect(await id('why-desk').textContent()).toBe(
       'Only the assignee in Zoho Desk can reply; Assign to me takes it over.',
     );
-    await page.getByRole('button', { name: 'JA' }).click();
+    await page.getByRole('button', { name: 'JA', exact: true }).click();
     await expect.poll(() => id('notice-desk').textContent()).toContain('割り当てられています');
-    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
     await id('agent-desk').selectOption('kenji');
     await expect.poll(() => id('notice-desk').isHidden()).toBe(true);
     if (process.env.UPDATE_SCREENSHOTS === '1')

@@ -1,5 +1,6 @@
 // The playground on a phone-sized screen (390 px) and in Japanese, in a real headless Chromium:
-// tabs instead of columns, long words wrap, nothing scrolls sideways (390 and 900 px); no English
+// tabs instead of columns, long words wrap, nothing scrolls sideways (390 and 900 px); three
+// customers' conversations listed with counts, one opened by a tap; no English
 // is left in the panes; the Japanese web font served by the playground really draws the glyphs;
 // a reload keeps the language, the tab and the agent; a restart keeps the phone's chat.
 import type { Page } from 'playwright-core';
@@ -12,8 +13,12 @@ let page: Page;
 const id = (testid: string) => page.getByTestId(testid);
 const tabs = ['phone', 'desk', 'crm', 'salesiq'];
 const longWord = `注文番号-${'x'.repeat(120)}-END`;
-/** Words allowed in Latin letters in Japanese panes: product names and the demo's agent names. */
+const taro = '+819012345678';
+/** Words allowed in Latin letters in Japanese panes: product names and the demo's agent and customer names. */
 const allowed = new Set([
+  'Taro',
+  'Hanako',
+  'Jiro',
   'Zoho',
   'Desk',
   'CRM',
@@ -60,12 +65,18 @@ describe('playground at 390 px and in Japanese', () => {
 
   it('wraps a long word in every pane and on the phone; no sideways scroll at 390 or 900 px', async () => {
     for (const service of ['crm', 'desk', 'salesiq'])
-      await api(page, '/api/action', { service, action: 'connect', agent: service === 'salesiq' ? 'sora' : 'kenji' });
-    await api(page, '/api/phone', { text: `荷物はどこですか？ ${longWord}` });
+      await api(page, '/api/action', {
+        service,
+        action: 'connect',
+        agent: service === 'salesiq' ? 'sora' : 'kenji',
+        customer: taro,
+      });
+    await api(page, '/api/phone', { customer: taro, text: `荷物はどこですか？ ${longWord}` });
     await api(page, '/api/action', {
       service: 'desk',
       action: 'reply',
       agent: 'kenji',
+      customer: taro,
       text: `発送しました ${longWord}`,
     });
     await id('tab-desk').click();
@@ -82,8 +93,28 @@ describe('playground at 390 px and in Japanese', () => {
     await page.setViewportSize({ width: 390, height: 844 });
   });
 
+  it('three customers at 390 px: a pane lists them with counts; choosing one opens it; a hidden tab gets a dot', async () => {
+    await id('tab-desk').click();
+    await api(page, '/api/phone', { customer: '+819087654321', text: '住所を変更できますか？' });
+    await api(page, '/api/phone', { customer: '+818011223344', text: '日曜日は営業していますか？' });
+    await expect.poll(() => id('conversations-desk').locator('li').count()).toBe(3);
+    expect((await id('conversations-desk').locator('strong').allTextContents()).sort()).toEqual([
+      'Hanako',
+      'Jiro',
+      'Taro',
+    ]);
+    expect(await id('count-desk-hanako').textContent()).toBe('1');
+    expect(await id('count-crm-taro').textContent()).toBe('1'); // CRM never replied to Taro
+    expect(await id('tab-crm').getAttribute('class')).toContain('unread');
+    await id('conversation-desk-hanako').click();
+    await expect.poll(() => id('messages-desk').textContent()).toContain('住所を変更できますか？');
+    expect(await scrollsSideways(page)).toBe(false);
+    await id('conversation-desk-taro').click();
+    await expect.poll(() => id('open-desk').textContent()).toBe('Conversation with Taro');
+  });
+
   it('leaves no English in the panes, the guide or the dialogs in Japanese', async () => {
-    await page.getByRole('button', { name: 'JA' }).click();
+    await page.getByRole('button', { name: 'JA', exact: true }).click();
     await id('guide-open').click();
     await expect.poll(() => id('messages-crm').textContent()).toContain('配信済み');
     const english = (text: string) => (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !allowed.has(w));
