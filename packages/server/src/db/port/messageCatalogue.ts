@@ -42,6 +42,8 @@ export interface MessageCatalogue {
   /** R17: the message row, held until commit, so two reports never both move its status from one value. */
   lockMessage: Statement<[id: string], MessageRow>;
   setStatus: Statement<[status: string, error: string | null, id: string]>;
+  /** The lane of a message's conversation (its number and customer), read before a write orders it. */
+  laneOfMessage: Statement<[id: string], { number: string; customer: string }>;
   /** R15: writes 1 row when the provider id is new on this number, 0 when it was stored before. */
   rememberInbound: Statement<[number: string, providerId: string]>;
 }

@@ -11,6 +11,8 @@ export type Request =
   | { op: 'emit'; drafts: readonly EventDraft[] }
   /** Audit timeline entries (issue 9) to store with the change they describe. */
   | { op: 'record'; org: string; entries: readonly TimelineDraft[] }
+  /** Lanes this write will change, held first so each lane's events keep its commit order (PostgreSQL; SQLite: one writer). */
+  | { op: 'order'; lanes: readonly string[] }
   /** R35: tokens revoked or rotated, told to the other processes at commit (SQLite: a logged change they poll; PostgreSQL: NOTIFY). */
   | { op: 'tokensChanged'; ids: readonly string[]; what: 'revoked' | 'rotated'; at: string };
 
@@ -43,4 +45,13 @@ export function* record(org: string, entries: readonly TimelineDraft[]): Steps<v
 
 export function* tokensChanged(ids: readonly string[], what: 'revoked' | 'rotated', at: string): Steps<void> {
   yield { op: 'tokensChanged', ids, what, at };
+}
+
+/** A lane's events are delivered in order (R34): a conversation's (every channel of the number, one customer) or a channel's own. */
+export const conversationLane = (number: string, customer: string): string => `cv ${number} ${customer}`;
+export const channelLane = (number: string): string => `ch ${number}`;
+
+/** Before a write's first statement that writes or locks a row (PostgreSQL assigns its transaction id there). */
+export function* order(...lanes: string[]): Steps<void> {
+  yield { op: 'order', lanes };
 }

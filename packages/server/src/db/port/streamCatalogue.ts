@@ -9,9 +9,12 @@ export interface StreamCatalogue {
   cursorOf: Statement<[org: string, service: string], { cursor: number }>;
   /** A cursor only moves forward: a late or repeated save never replays events. */
   saveCursor: Statement<[org: string, service: string, cursor: number]>;
-  /** A service's stored events after a cursor (rows already projected for it, R20); a null limit is none. */
+  /**
+   * A service's stored events after a cursor (rows already projected for it, R20); a null limit
+   * is none. `held`: a writer below it may still commit (PostgreSQL), so it is not served yet.
+   */
   eventsAfter: Statement<
     [org: string, service: string, after: number, limit: number | null],
-    { id: number; body: unknown; type: string; channel: string }
+    { id: number; body: unknown; type: string; channel: string; held: boolean | number }
   >;
 }

@@ -10,20 +10,22 @@
 // counters below), and a deadlock or serialization failure is retried a few times anyway.
 //
 // Event ids. A write's events (and audit timeline entries) are collected while it runs and
-// inserted just before COMMIT: each stream's counter row is locked and advanced in the same
-// transaction, in key order, by the one statement that inserts the events (so the lock is held
-// for that round trip and the COMMIT only). A second writer to the same stream waits on that row until the
-// first commits, so a stream's ids are given out in commit order: a reader that has seen id n
-// has seen every committed event below n, on any replica, and never has to skip one that
-// commits late with a lower id (the trap of a plain sequence, whose numbers are taken before
-// commit). The price is that writers to one stream commit one after another, which the rules
-// order anyway (R11, R15, R21). Timeline ids are numbered per channel the same way.
+// inserted just before COMMIT, at positions made of its transaction id (eventPositionSchema.ts):
+// no counter row, so writers of one stream commit side by side. A reader serves only positions
+// below its snapshot's xmin, so an event whose transaction took its id early and commits late is
+// waited for, never skipped: a reader that has served position p has served every event below p
+// that will ever commit, on any replica. A stream read that stopped at such an event is read
+// again shortly (heldRetryMs), whatever else wakes it. The events of one conversation (and a
+// channel's own events) keep their commit order because a write takes its lanes' advisory locks
+// before its first write (the 'order' step, runner.ts). Timeline ids are numbered per channel
+// by counter rows, in commit order.
 import type { EventDraft, TimelineDraft } from '@onenumber/core/storage-kit';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { EventHub, streamKey } from '../common/eventHub';
 import { driveAsync } from '../port/drive';
-import { readEvents } from '../stores/eventReader';
+import { readStream } from '../stores/eventReader';
+import { eventsPerTransaction } from './sql/eventPositionSchema';
 import { answerer } from './runner';
 import { closedError, isRetryable, pause } from './pgErrors';
 import { migrationSql, runnerSql as sql, type Queryable } from './sql';
@@ -53,6 +55,8 @@ export interface PgHandle {
 }
 
 const attempts = 5;
+/** How soon a stream read that stopped at a held event is tried again. */
+const heldRetryMs = 20;
 
 interface Pending {
   drafts: EventDraft[];
@@ -112,6 +116,7 @@ async function flushEvents(
   origin: string,
 ): Promise<Set<string>> {
   if (!drafts.length) return new Set();
+  if (drafts.length > eventsPerTransaction) throw new Error(`one write stores at most ${eventsPerTransaction} events`);
   const byKey = new Map(drafts.map((d) => [streamKey(d.org, d.service), [d.org, d.service] as [string, string]]));
   const streams = [...byKey.values()];
   const payload = JSON.stringify({ origin, streams });
@@ -135,8 +140,12 @@ export function createHandle(pool: pg.Pool, channel: string): Omit<PgHandle, 'cl
   const hub = new EventHub(
     {
       latestId: () => 0, // not polled: LISTEN/NOTIFY wakes the hub
-      startOf: async ({ org, service }) => (await sql.headOf.get(pool, org, service))?.head ?? 0,
-      read: ({ org, service, after, limit }) => driveAsync(readEvents(org, service, after, limit), answerer(pool)),
+      startOf: async () => (await sql.startOfStreams.get(pool))?.start ?? 0,
+      read: async ({ org, service, after, limit }) => {
+        const { events, held } = await driveAsync(readStream(org, service, after, limit), answerer(pool));
+        if (held) setTimeout(() => hub.notify(new Set([streamKey(org, service)])), heldRetryMs).unref();
+        return events;
+      },
     },
     null,
   );

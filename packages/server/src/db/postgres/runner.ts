@@ -11,6 +11,7 @@ import type { Request } from '../port/steps';
 import type { PgHandle, PgTx } from './connection';
 import { pgGuarded } from './pgErrors';
 import type { PostgresSql } from './sql/dialect';
+import { runnerSql } from './sql/runnerSql';
 import { postgresStatements } from './sql/statements';
 import type { Queryable } from './sql/statement';
 
@@ -59,6 +60,9 @@ export function answerer(db: Queryable, tx?: PgTx) {
       case 'tokensChanged':
         if (!tx) throw new Error('token changes are written only inside a write');
         return tx.tokensChanged(request.ids);
+      case 'order':
+        if (!tx) throw new Error('lanes are ordered only inside a write');
+        return void (await runnerSql.orderLanes.run(db, [...request.lanes]));
     }
   };
 }

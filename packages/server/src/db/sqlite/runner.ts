@@ -86,6 +86,8 @@ export function answerer(
       case 'tokensChanged':
         if (!write) throw new Error('token changes are written only inside a write');
         return write.tokensChanged(request.ids, request.what, request.at);
+      case 'order':
+        return undefined; // one writer at a time: commit order is the only order
     }
   };
 }

@@ -27,15 +27,16 @@ import { guarded } from '../common/errors';
 import { policyOf } from '../common/rows';
 import { utc } from '../common/schemas';
 import type { Runner } from '../port/runner';
-import { all, announce, one, run, type Steps } from '../port/steps';
+import { all, announce, conversationLane, one, order, run, type Steps } from '../port/steps';
 import { channelIn, conversationIn, membershipsOf, placeOf } from './facts';
 import { assign, storeMessage } from './messages';
 
 /** The channel and conversation a write acts on, the number's memberships held still, the version checked. */
 function* target(input: { org: string; channel: string; conversation: string; expectedVersion: number }, step: 0 | 1) {
   const channel = yield* channelIn(input.org, input.channel);
-  yield* one('shareNumber', channel.number);
   const conversation = yield* conversationIn(channel, input.conversation);
+  yield* order(conversationLane(channel.number, conversation.customer));
+  yield* one('shareNumber', channel.number);
   const bumped = yield* one('bumpVersion', conversation.id, input.expectedVersion, step);
   if (!bumped) throw conflict();
   return { channel, conversation, version: bumped.version, memberships: yield* membershipsOf(channel.id) };

@@ -14,11 +14,12 @@ import {
 } from '@onenumber/core/storage-kit';
 import { guarded } from '../common/errors';
 import type { Runner } from '../port/runner';
-import { all, announce, one, run, type Steps } from '../port/steps';
+import { all, announce, conversationLane, one, order, run, type Steps } from '../port/steps';
 import { membershipsOf } from './facts';
 import { storeMessage } from './messages';
 
 function* receive(input: InboundRecord): Steps<InboundOutcome> {
+  yield* order(conversationLane(input.number, input.customer));
   const owner = yield* one('shareNumber', input.number);
   if (!owner) throw numberNotConnected(input.number);
   const org = owner.org;

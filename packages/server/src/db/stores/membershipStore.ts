@@ -25,7 +25,7 @@ import {
 import { guarded } from '../common/errors';
 import { settingsOf, toJson, type ChannelRow } from '../common/rows';
 import type { Runner } from '../port/runner';
-import { all, announce, one, record, run, type Steps } from '../port/steps';
+import { all, announce, channelLane, one, order, record, run, type Steps } from '../port/steps';
 import { heldChannelIn, placeOf } from './facts';
 
 /** R11: elects (the channel row is held), records and announces in the change's transaction. */
@@ -66,6 +66,7 @@ function* channelFor(input: ConnectRecord): Steps<{ channel: ChannelRow; fresh: 
 /** R33: the membership's masking policy is not stored with it: projections read the org's (policies). */
 function* connect(input: ConnectRecord): Steps<ConnectOutcome> {
   // R5: claim the number if nobody holds it, then hold its row: this connect now runs alone.
+  yield* order(channelLane(input.number));
   yield* run('claimNumber', input.number, input.org);
   const owner = (yield* one('lockNumber', input.number))!.org;
   const membership = (yield* one('membershipOf', input.org, input.number, input.service)) ?? null;
@@ -80,6 +81,7 @@ function* connect(input: ConnectRecord): Steps<ConnectOutcome> {
 }
 
 function* changeMembership(input: MembershipChange): Steps<MembershipOutcome> {
+  yield* order(channelLane(input.number));
   yield* one('lockNumber', input.number);
   const membership = (yield* one('membershipOf', input.org, input.number, input.service)) ?? null;
   const target = decideMembershipChange({ ...input, membership });

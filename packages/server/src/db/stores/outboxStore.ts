@@ -17,7 +17,7 @@ import {
 } from '../common/schemas';
 import type { Runner } from '../port/runner';
 import { all, one, run, type Steps } from '../port/steps';
-import { applyStatus } from './statusStore';
+import { applyStatus, orderMessage } from './statusStore';
 
 function* itemOf(id: string): Steps<{ state: 'pending' | 'sent' | 'failed'; org: string }> {
   const item = yield* one('lockItem', id);
@@ -56,6 +56,7 @@ export function outboxStore(db: Runner): OutboxStore {
       guarded(() => {
         const { id, error, retryAt, at } = parseInput(outboxFailSchema, input);
         return db.write(function* () {
+          yield* orderMessage(id); // giving up changes its status (an event in its conversation)
           const item = yield* itemOf(id);
           if (item.state !== 'pending') return; // sent stays sent; failed stays failed
           if (retryAt !== undefined) {

@@ -10,7 +10,7 @@ import type { PushClaim, PushStore, SigningSubscription } from '../common/pushTy
 import type { ClaimedRow } from '../port/pushCatalogue';
 import type { Runner } from '../port/runner';
 import { all, one, run, type Steps } from '../port/steps';
-import { readEvents } from './eventReader';
+import { readStream } from './eventReader';
 import { successRecorder } from './pushOutcomes';
 
 const nowIso = () => new Date().toISOString();
@@ -35,7 +35,7 @@ function* claimsOf(rows: readonly ClaimedRow[], now: number): Steps<PushClaim[]>
     if (!subscriptions.has(row.subscription))
       subscriptions.set(row.subscription, yield* subscriptionOf(row.subscription));
     const subscription = subscriptions.get(row.subscription);
-    const [event] = yield* readEvents(row.org, row.service, row.event_id - 1, 1);
+    const [event] = (yield* readStream(row.org, row.service, row.event_id - 1, 1, true)).events;
     if (!subscription || !event || event.id !== String(row.event_id)) continue; // deleted meanwhile
     claims.push({
       delivery: row.id,

@@ -7,10 +7,16 @@ import { decideStatus, statusEffects, unknownMessage, type StatusRecord } from '
 import { guarded } from '../common/errors';
 import { toJson, type MessageRow } from '../common/rows';
 import type { Runner } from '../port/runner';
-import { all, announce, one, record, run, type Steps } from '../port/steps';
+import { all, announce, conversationLane, one, order, record, run, type Steps } from '../port/steps';
 import { placeOf } from './facts';
 
-/** Applies a report to a stored message, inside the caller's write (updateStatus, outbox.fail). */
+/** Orders the write in the message's conversation lane (before its first write; unknown: nothing to order). */
+export function* orderMessage(id: string): Steps<void> {
+  const lane = yield* one('laneOfMessage', id);
+  if (lane) yield* order(conversationLane(lane.number, lane.customer));
+}
+
+/** Applies a report to a stored message, inside the caller's write (ordered by it, orderMessage) (updateStatus, outbox.fail). */
 export function* applyStatus(
   found: MessageRow,
   report: Exclude<MessageStatus, 'received' | 'sent'>,
@@ -37,6 +43,7 @@ export function* applyStatus(
 function* updateStatus(input: StatusRecord): Steps<{ status: MessageView['status']; changed: boolean }> {
   const message = yield* one('messageById', input.message, input.org);
   if (!message) throw unknownMessage(input.message);
+  yield* orderMessage(message.id);
   return yield* applyStatus(message, input.status, input.error, input.at);
 }
 

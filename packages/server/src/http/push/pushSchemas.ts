@@ -7,7 +7,10 @@ import { z } from 'zod';
 import { instantSchema, named } from '../schemas/named';
 
 const eventTypeSchema = z.enum(channelEventTypes as [string, ...string[]]);
-const cursorSchema = z.string().regex(/^\d{1,15}$/, 'an event id (digits), as the event stream gives it');
+const cursorSchema = z
+  .string()
+  .regex(/^\d{1,16}$/, 'an event id (digits), as the event stream gives it')
+  .refine((s) => Number.isSafeInteger(Number(s)), 'an event id (digits), as the event stream gives it');
 
 export const createSubscriptionSchema = z
   .object({

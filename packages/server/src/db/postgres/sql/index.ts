@@ -3,12 +3,13 @@
 // steps and the transactions' and listener's commands.
 
 import type { MigrationStep } from '../../common/migrationStep';
+import { eventPositionSteps } from './eventPositionSchema';
 import { pushMigrationSteps } from './pushSchema';
 import { migrationSteps as schemaSteps } from './schema';
 
 export { migrationsTable } from './schema';
-/** The schema's steps, then push delivery's (R34), a step of its own. */
-export const migrationSteps: readonly MigrationStep[] = [...schemaSteps, ...pushMigrationSteps];
+/** The schema's steps, then push delivery's (R34) and event positions' (issue 17), steps of their own. */
+export const migrationSteps: readonly MigrationStep[] = [...schemaSteps, ...pushMigrationSteps, ...eventPositionSteps];
 export type { Queryable, Statement } from './statement';
 
 export { postgresStatements } from './statements';

@@ -31,5 +31,6 @@ export const messageStatements: { [N in keyof MessageCatalogue]: PostgresSql } =
   messageById: `SELECT ${messageColumns} FROM messages WHERE id = $1 AND org = $2`,
   lockMessage: `SELECT ${messageColumns} FROM messages WHERE id = $1 FOR NO KEY UPDATE`,
   setStatus: `UPDATE messages SET status = $1, error = $2 WHERE id = $3`,
+  laneOfMessage: `SELECT ch.number, cv.customer FROM messages m JOIN channels ch ON ch.id = m.channel JOIN conversations cv ON cv.id = m.conversation WHERE m.id = $1`,
   rememberInbound: `INSERT INTO inbound_ids (number, provider_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
 };

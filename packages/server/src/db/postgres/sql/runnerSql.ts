@@ -1,17 +1,15 @@
 // SQL (PostgreSQL) the runner uses itself, beside the catalogue (connection.ts): a write's events
-// and timeline entries, numbered in commit order and inserted just before COMMIT, and its NOTIFY
-// of revoked or rotated tokens (R35). Each (org, service) stream has a counter row, as each
-// channel's timeline does; a writing transaction locks it, takes the next numbers and inserts,
-// so numbers are given out in commit order.
+// and timeline entries, inserted just before COMMIT, and its NOTIFY of revoked or rotated tokens
+// (R35). Events are numbered by position (eventPositionSchema.ts: the writing transaction's id
+// and the event's place in it), so writers to one stream never wait on each other; each
+// channel's timeline keeps its counter row (written rarely, never by an inbound message).
 import { statement } from './statement';
 
 export const runnerSql = {
   /**
-   * One statement, so the counter rows stay locked for this round trip and COMMIT only (writers
-   * to one stream queue on them): advances each stream's counter by its number of events (rows
-   * in key order, so two writers lock them in the same order), inserts the events numbered from
-   * the new heads in draft order, and announces the streams to every replica's LISTEN connection
-   * (delivered when, and only if, the transaction commits).
+   * One statement: inserts the events at the transaction's positions in draft order, and
+   * announces the streams to every replica's LISTEN connection (delivered when, and only if, the
+   * transaction commits).
    */
   appendEvents: statement<
     [
@@ -24,25 +22,25 @@ export const runnerSql = {
       payload: string,
     ]
   >(
-    `WITH drafts AS (
-       SELECT t.org, t.service, t.channel, t.type, t.body,
-              count(*) OVER (PARTITION BY t.org, t.service) AS n,
-              row_number() OVER (PARTITION BY t.org, t.service ORDER BY t.i) AS k
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t (org, service, channel, type, body, i)
-     ), heads AS (
-       INSERT INTO event_streams AS s (org, service, head)
-       SELECT org, service, count(*) FROM drafts GROUP BY org, service ORDER BY org, service
-       ON CONFLICT (org, service) DO UPDATE SET head = s.head + EXCLUDED.head
-       RETURNING org, service, head
-     ), inserted AS (
+    `WITH base AS (SELECT onenumber_event_base() AS at), inserted AS (
        INSERT INTO events (org, service, seq, channel, type, body)
-       SELECT d.org, d.service, h.head - d.n + d.k, d.channel, d.type, d.body FROM drafts d JOIN heads h USING (org, service)
+       SELECT t.org, t.service, base.at + t.k, t.channel, t.type, t.body
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t (org, service, channel, type, body, k), base
      )
      SELECT pg_notify($6, $7)`,
   ),
-  headOf: statement<[org: string, service: string], { head: number }>(
-    `SELECT head FROM event_streams WHERE org = $1 AND service = $2`,
+  /**
+   * Lanes (a conversation, a channel's own events) a write is about to change, taken before its
+   * first write gives it a transaction id: a later writer of a lane waits, then takes a higher
+   * id, so one lane's events are positioned in the order they committed. Keys in order (no
+   * deadlock between two writers of the same lanes).
+   */
+  orderLanes: statement<[keys: string[]]>(
+    `SELECT count(pg_advisory_xact_lock(hashtextextended(k, 17)))
+     FROM (SELECT DISTINCT k FROM unnest($1::text[]) AS u (k) ORDER BY k) AS lanes`,
   ),
+  /** Where a subscriber without a cursor starts: below every position a reader may not serve yet. */
+  startOfStreams: statement<[], { start: number }>(`SELECT onenumber_event_bound() AS start`),
 
   /** Reserves `count` numbers per channel (in key order) and returns each channel's new head. */
   advanceTimelines: statement<[channels: string[], counts: number[]], { channel: string; head: number }>(

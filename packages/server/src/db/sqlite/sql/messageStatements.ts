@@ -47,5 +47,6 @@ export const messageStatements: { [N in keyof MessageCatalogue]: SqliteSql } = {
   messageById: `${messageById} AND org = ?`,
   lockMessage: messageById,
   setStatus: `UPDATE messages SET status = ?, error = ? WHERE id = ?`,
+  laneOfMessage: `SELECT ch.number, cv.customer FROM messages m JOIN channels ch ON ch.id = m.channel JOIN conversations cv ON cv.id = m.conversation WHERE m.id = ?`,
   rememberInbound: `INSERT INTO inbound_ids (number, provider_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,
 };

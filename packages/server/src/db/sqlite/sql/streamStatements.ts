@@ -1,4 +1,5 @@
-// SQL (SQLite) of the stream catalogue: each service's events (the integer id is its cursor),
+// SQL (SQLite) of the stream catalogue: each service's events (the integer id is its cursor;
+// one writer at a time, so nothing is ever held),
 // each channel's audit timeline and each service's durable cursor (issue 9). A null limit is
 // none (SQLite reads a negative LIMIT as no limit).
 import type { StreamCatalogue } from '../../port/streamCatalogue';
@@ -10,5 +11,5 @@ export const streamStatements: { [N in keyof StreamCatalogue]: SqliteSql } = {
   cursorOf: `SELECT cursor FROM cursors WHERE org = ? AND service = ?`,
   saveCursor: `INSERT INTO cursors (org, service, cursor) VALUES (?, ?, ?)
     ON CONFLICT (org, service) DO UPDATE SET cursor = excluded.cursor WHERE excluded.cursor > cursors.cursor`,
-  eventsAfter: `SELECT id, body, type, channel FROM events WHERE org = ? AND service = ? AND id > ? ORDER BY id LIMIT ifnull(?, -1)`,
+  eventsAfter: `SELECT id, body, type, channel, 0 AS held FROM events WHERE org = ? AND service = ? AND id > ? ORDER BY id LIMIT ifnull(?, -1)`,
 };
