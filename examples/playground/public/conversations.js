@@ -2,6 +2,7 @@
 // sees it (masked where R17 says), its own assignee and a count of new messages; the open one is
 // marked, and choosing another opens it.
 import { nameOf, t } from './i18n.js';
+import { contentOf } from './messages.js';
 import { agentName } from './notice.js';
 import { $ } from './ui.js';
 
@@ -14,9 +15,10 @@ export function lastLine(m) {
   if (m.masked) line.textContent = t('hidden', { s: nameOf(m.service) });
   else {
     if (m.direction === 'out') line.append(`${nameOf(m.service)}: `);
-    line.append(
-      Object.assign(document.createElement('span'), { className: 'body', textContent: m.text ?? `[${m.type}]` }),
-    );
+    const c = contentOf(m);
+    if (c?.kind === 'image') line.append(`📷 ${t('kindImage')} `);
+    const text = c?.kind === 'image' ? (c.caption ?? '') : (m.text ?? `[${m.type}]`);
+    line.append(Object.assign(document.createElement('span'), { className: 'body', textContent: text }));
   }
   return line;
 }

@@ -5,15 +5,40 @@ import { nameOf, t } from './i18n.js';
 
 const span = (className, text) => Object.assign(document.createElement('span'), { className, textContent: text });
 
-export function paneMessage(m, service) {
+/** The message's typed content (kind, caption, media id...) when this service sees it whole. */
+export const contentOf = (m) => (!m?.masked && m?.raw && typeof m.raw === 'object' ? m.raw.onenumber : null) ?? null;
+
+// One <img> per file, moved between renders rather than fetched again on every refresh.
+const photos = new Map();
+function photo(service, m, customer) {
+  const src = `/api/media/${service}/${encodeURIComponent(m.id)}?customer=${encodeURIComponent(customer)}`;
+  if (!photos.has(src))
+    photos.set(src, Object.assign(document.createElement('img'), { src, className: 'photo', alt: t('kindImage') }));
+  return photos.get(src);
+}
+
+/** What a message says: a photo through the media route (GET /v1/media), with its caption; else its text. */
+function content(li, m, service, customer) {
+  const c = contentOf(m);
+  if (c?.kind === 'image' && c.mediaId) {
+    li.append(photo(service, m, customer));
+    if (c.caption) li.append(span('body', c.caption));
+    return;
+  }
+  li.append(span('body', m.text ?? `[${m.type}]`));
+}
+
+/** `customer`: the open conversation's, to fetch its files. */
+export function paneMessage(m, service, customer) {
   const li = document.createElement('li');
   li.className = `${m.direction}${m.masked ? ' masked' : ''}`;
   if (m.direction === 'in') {
-    li.append(span('body', m.text ?? `[${m.type}]`), span('meta', t('customer')));
+    content(li, m, service, customer);
+    li.append(span('meta', t('customer')));
     return li;
   }
   if (m.masked) li.append(span('tag', t('masked')), span('hint', t('hidden', { s: nameOf(m.service) })));
-  else li.append(span('body', m.text ?? `[${m.type}]`));
+  else content(li, m, service, customer);
   const who = m.agentName && (m.masked || m.service === service) ? ` · ${m.agentName}` : '';
   const meta = span('meta', `${nameOf(m.service)}${who} · ${t(m.status)}`);
   if (m.error) meta.title = `${m.error.code}: ${m.error.title}`;
@@ -24,7 +49,8 @@ export function paneMessage(m, service) {
 export function phoneMessage(m) {
   const li = document.createElement('li');
   li.className = m.direction;
-  li.append(span('body', m.text));
+  if (m.kind === 'image') li.append(span('tag', `📷 ${t('kindImage')}`));
+  if (m.text || m.kind !== 'image') li.append(span('body', m.text));
   return li;
 }
 

@@ -101,7 +101,7 @@ export function renderPane(el, pane, members, customers) {
     pane.membership !== 'active' || pane.assignee === pane.agent || !pane.messages.length;
   fillList(
     $('.messages', el),
-    pane.messages.map((m) => paneMessage(m, pane.service)),
+    pane.messages.map((m) => paneMessage(m, pane.service, pane.customer)),
   );
   $('textarea', el).disabled = !pane.canReply.ok;
   updateSend(el);

@@ -16,6 +16,7 @@ function updateSend() {
   const text = $('[data-testid="phone-text"]').value;
   const why = channel === null ? t('phoneNoChannel') : channel.status === 'closed' ? t('phoneClosed') : '';
   $('[data-testid="phone-send"]').disabled = channel === null || !text.trim();
+  $('[data-testid="phone-photo"]').disabled = channel === null;
   $('[data-testid="phone-why"]').textContent = why;
 }
 
@@ -43,6 +44,31 @@ export function wirePhone(refresh, explain) {
     prefs.customer = e.target.value;
     savePrefs();
     refresh();
+  });
+  // A photo, with the box's text as its caption: read here, sent base64 to the playground's phone.
+  const picker = $('[data-testid="phone-photo"]');
+  picker.addEventListener('change', async () => {
+    const file = picker.files?.[0];
+    picker.value = '';
+    if (!file) return;
+    const data = await new Promise((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+      reader.readAsDataURL(file);
+    });
+    const caption = box.value.trim();
+    try {
+      await post('/api/phone/photo', {
+        customer: phoneCustomer(),
+        mimeType: file.type,
+        data,
+        ...(caption ? { caption } : {}),
+      });
+      box.value = '';
+    } catch (error) {
+      toast(explain(error));
+    }
+    await refresh();
   });
   $('#phone-form').addEventListener('submit', async (e) => {
     e.preventDefault();

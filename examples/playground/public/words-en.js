@@ -85,6 +85,8 @@ export const en = {
   error: 'Something went wrong: {p}',
   // Conversations: one per customer who wrote. {n}: a number.
   phoneOf: 'Phone of',
+  sendPhoto: 'Send a photo',
+  kindImage: 'Photo',
   phoneChats: '{a} ({n} messages)',
   conversations: 'Conversations',
   noConversations: 'No conversations yet: one starts when a customer writes from a phone.',

@@ -81,6 +81,8 @@ export const ja = {
   guideDismiss: 'ガイドを閉じる',
   error: 'エラーが発生しました: {p}',
   phoneOf: 'お客様',
+  sendPhoto: '写真を送る',
+  kindImage: '写真',
   phoneChats: '{a}（{n} 件）',
   conversations: '会話一覧',
   noConversations: 'まだ会話はありません。お客様が電話から送ると始まります。',

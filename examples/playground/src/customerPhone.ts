@@ -3,7 +3,7 @@
 // replies the server's outbox worker sends arrive on that customer's phone, with `sent`,
 // `delivered` and, when the customer writes again, `read` coming back as signed status webhooks
 // (R16).
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { OneNumberError } from '@onenumber/core';
 import { createSimulator, type WhatsAppTransport } from '@onenumber/whatsapp';
 import { customers, number, phoneNumberId } from './demo';
@@ -27,6 +27,20 @@ export function createCustomerPhone(phone: Phone) {
       return result;
     },
     sendTemplate: (input) => simulator.sendTemplate(input),
+    // The files customers sent, for the server's GET /v1/media/{message} (the Graph API's part).
+    downloadMedia: (input) => simulator.downloadMedia(input),
+  };
+  const personOf = (customer: string) => {
+    const person = people.get(customer);
+    if (!person) throw new OneNumberError('INVALID_INPUT', `The playground has no customer ${customer}.`);
+    return person;
+  };
+  const delivered = (status: number) => {
+    if (status !== 200)
+      throw new OneNumberError(
+        'STORAGE_UNAVAILABLE',
+        `The server answered the WhatsApp delivery with HTTP ${status}; check its log (ONENUMBER_LOG=1).`,
+      );
   };
 
   return {
@@ -36,16 +50,26 @@ export function createCustomerPhone(phone: Phone) {
     connect: (serverUrl: string) => simulator.connect(`${serverUrl}/webhooks/whatsapp`),
     /** The customer reads what arrived, then writes: one signed delivery, 200 or an error. */
     async send(customer: string, text: string) {
-      const person = people.get(customer);
-      if (!person) throw new OneNumberError('INVALID_INPUT', `The playground has no customer ${customer}.`);
+      const person = personOf(customer);
       await person.read();
-      const { status } = await person.send(text, { to: number });
-      if (status !== 200)
-        throw new OneNumberError(
-          'STORAGE_UNAVAILABLE',
-          `The server answered the WhatsApp delivery with HTTP ${status}; check its log (ONENUMBER_LOG=1).`,
-        );
+      delivered((await person.send(text, { to: number })).status);
       phone.record(customer, 'sent', text);
+    },
+    /** A photo, as WhatsApp delivers one: the webhook carries a media id, the file stays with "Meta". */
+    async sendPhoto(customer: string, photo: { bytes: Uint8Array; mimeType: string; caption?: string }) {
+      const person = personOf(customer);
+      const mediaId = `${randomInt(1e9, 2e9)}${randomInt(1e6, 2e6)}`;
+      simulator.putMedia(mediaId, { bytes: photo.bytes, mimeType: photo.mimeType });
+      const sha256 = createHash('sha256').update(photo.bytes).digest('base64');
+      const content = {
+        id: mediaId,
+        mime_type: photo.mimeType,
+        sha256,
+        ...(photo.caption ? { caption: photo.caption } : {}),
+      };
+      await person.read();
+      delivered((await person.sendMessage({ to: number, type: 'image', content })).status);
+      phone.record(customer, 'sent', photo.caption ?? '', 'image');
     },
     /** Waits until the automatic status deliveries went out. */
     settle: () => simulator.settle(),

@@ -8,7 +8,10 @@ import { customers } from './demo';
 export interface PhoneMessage {
   customer: string;
   direction: 'sent' | 'received';
+  /** What people wrote (a photo's caption, maybe empty). */
   text: string;
+  /** A photo (its file went to the server's WhatsApp side); text when absent. */
+  kind?: 'image';
   at: string;
 }
 
@@ -31,8 +34,8 @@ export class Phone extends EventEmitter<{ change: () => void }> {
     }
   }
 
-  record(customer: string, direction: PhoneMessage['direction'], text: string): void {
-    this.messages.push({ customer, direction, text, at: new Date().toISOString() });
+  record(customer: string, direction: PhoneMessage['direction'], text: string, kind?: 'image'): void {
+    this.messages.push({ customer, direction, text, ...(kind ? { kind } : {}), at: new Date().toISOString() });
     if (this.file) writeFileSync(this.file, JSON.stringify(this.messages));
     this.emit('change');
   }

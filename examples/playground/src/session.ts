@@ -52,6 +52,15 @@ export async function openSession(dataDir: string, changed: (what: string) => vo
     phone,
     keptAssignees,
     send: (customer: string, text: string) => customerPhone.send(customer, text),
+    sendPhoto: customerPhone.sendPhoto,
+    /** A message's file as the service sees it, through the server's media route with its own token. */
+    media: (service: Service, message: string, customer: string) =>
+      fetch(
+        `${world.server.url}/v1/media/${encodeURIComponent(message)}?${new URLSearchParams({ number, customer })}`,
+        {
+          headers: { authorization: `Bearer ${world.tokens[service]}` },
+        },
+      ),
     /** The number's shared channel, or null until a first service connects. */
     channel: () => orNull(world.sdks.desk.members({ org, number })),
     /** The service's assignee of a customer's conversation, read before it leaves (so a kept one can be explained later). */

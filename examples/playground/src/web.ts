@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { OneNumberError } from '@onenumber/core';
 import { z } from 'zod';
 import { agentsOf, customerIds, customers, number, services, type Service } from './demo';
+import { photoBodyLimit, photoSchema, serveMedia } from './media';
 import { paneOf } from './panes';
 import { keptKey, type Session } from './session';
 import { serveFile, staticFile } from './static';
@@ -27,11 +28,11 @@ export interface WebOptions {
   publicDir: string;
 }
 
-async function body(req: IncomingMessage): Promise<unknown> {
+async function body(req: IncomingMessage, limit = 65536): Promise<unknown> {
   let text = '';
   for await (const chunk of req) {
     text += chunk;
-    if (text.length > 65536) throw new OneNumberError('INVALID_INPUT', 'body too large');
+    if (text.length > limit) throw new OneNumberError('INVALID_INPUT', 'body too large');
   }
   try {
     return JSON.parse(text || '{}');
@@ -117,6 +118,14 @@ export function createWeb(options: WebOptions) {
       await (await options.session()).send(customer, text);
       return send(res, 200, { ok: true });
     }
+    if (req.method === 'POST' && url.pathname === '/api/phone/photo') {
+      const photo = photoSchema.parse(await body(req, photoBodyLimit + 4096));
+      const bytes = Buffer.from(photo.data, 'base64');
+      await (await options.session()).sendPhoto(photo.customer, { ...photo, bytes });
+      return send(res, 200, { ok: true });
+    }
+    if (req.method === 'GET' && url.pathname.startsWith('/api/media/'))
+      return serveMedia(await options.session(), url, res);
     if (req.method === 'POST' && url.pathname === '/api/reset') {
       await options.reset();
       return send(res, 200, { ok: true });

@@ -22,6 +22,8 @@ export interface World {
   adapters: Record<Service, ServiceAdapter>;
   /** Each service's own SDK instance (its adapter is built on it). */
   sdks: Record<Service, OneNumber>;
+  /** Each service's own token (for the routes its SDK does not wrap, such as media). */
+  tokens: Record<Service, string>;
   close(): Promise<void>;
 }
 
@@ -46,8 +48,10 @@ export async function startWorld(dataDir: string, whatsapp: WhatsAppOptions): Pr
 
   const adapters = {} as Record<Service, ServiceAdapter>;
   const sdks = {} as Record<Service, OneNumber>;
+  const tokens = {} as Record<Service, string>;
   for (const service of services) {
     const token = await admin.issueToken(org, service);
+    tokens[service] = token;
     const onenumber = createOneNumber({
       storage: createHttpStorage({ url: server.url, token }),
       directory: createHttpDirectory({ url: server.url, token }),
@@ -60,6 +64,7 @@ export async function startWorld(dataDir: string, whatsapp: WhatsAppOptions): Pr
     adminToken,
     adapters,
     sdks,
+    tokens,
     async close() {
       for (const adapter of Object.values(adapters)) adapter.close();
       await server.close();

@@ -15,6 +15,25 @@ let page: Page;
 const id = (testid: string) => page.getByTestId(testid);
 const longWord = `https://shop.example/track/${'9F3A7C21'.repeat(16)}`;
 
+/** A 240 x 150 PNG drawn by the browser: a customer's photo of their door. */
+const picture = async (p: Page) =>
+  Buffer.from(
+    await p.evaluate(() => {
+      const canvas = Object.assign(document.createElement('canvas'), { width: 240, height: 150 });
+      const g = canvas.getContext('2d')!;
+      g.fillStyle = '#dbeafe';
+      g.fillRect(0, 0, 240, 150);
+      g.fillStyle = '#92400e';
+      g.fillRect(90, 30, 60, 120);
+      g.fillStyle = '#fbbf24';
+      g.beginPath();
+      g.arc(138, 92, 5, 0, 2 * Math.PI);
+      g.fill();
+      return canvas.toDataURL('image/png').split(',')[1]!;
+    }),
+    'base64',
+  );
+
 beforeAll(async () => {
   h = await openHarness({ width: 1280, height: 900 });
   page = h.page;
@@ -68,7 +87,7 @@ describe('playground in a real browser (1280 px)', () => {
     }
   });
 
-  it('three customers: each pane lists its conversations with counts, masked last message and assignee', async () => {
+  it('three customers (one sends a photo, shown through the media route): each pane lists its conversations with counts, masked last message and assignee', async () => {
     for (const [customer, texts] of [
       ['+819087654321', ['Hanako here: can I change my address?']],
       ['+818011223344', ['Jiro: is the shop open on Sunday?', 'Jiro again: and on holidays?']],
@@ -80,6 +99,12 @@ describe('playground in a real browser (1280 px)', () => {
         await expect.poll(() => id('messages-phone').textContent()).toContain(text);
       }
     }
+    // Hanako also sends a photo, its caption typed first: WhatsApp delivers a media id, the file
+    // reaches the panes through the server's media route.
+    await id('phone-customer').selectOption('+819087654321');
+    await id('phone-text').fill('The new door');
+    await id('phone-photo').setInputFiles({ name: 'door.png', mimeType: 'image/png', buffer: await picture(page) });
+    await expect.poll(() => id('messages-phone').textContent()).toContain('PhotoThe new door');
     for (const service of ['desk', 'crm', 'salesiq'])
       await expect.poll(() => id(`conversations-${service}`).locator('li').count()).toBe(3);
     // Counts: the customer's messages since this service last replied.
@@ -89,7 +114,8 @@ describe('playground in a real browser (1280 px)', () => {
       'Taro',
     ]);
     expect(await id('count-desk-jiro').textContent()).toBe('2');
-    expect(await id('count-desk-hanako').textContent()).toBe('1');
+    await expect.poll(() => id('count-desk-hanako').textContent()).toBe('2');
+    expect(await id('conversation-crm-hanako').textContent()).toContain('📷 Photo The new door');
     expect(await id('count-desk-taro').count()).toBe(0); // Desk replied last
     expect(await id('count-crm-taro').textContent()).toBe('1');
     const taroInCrm = await id('conversation-crm-taro').textContent();
@@ -104,6 +130,11 @@ describe('playground in a real browser (1280 px)', () => {
     expect(await id('messages-desk').textContent()).not.toContain('Where is my order?');
     expect(await id('conversation-desk-jiro').getAttribute('aria-current')).toBe('true');
     expect(await id('messages-crm').textContent()).toContain('Where is my order?'); // CRM still has Taro's open
+    await id('conversation-crm-hanako').click();
+    const photo = id('messages-crm').locator('img.photo');
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(240);
+    expect(await id('messages-crm').textContent()).toContain('The new door');
+    await id('conversation-crm-taro').click();
     await id('conversation-desk-taro').click();
     await expect.poll(() => id('open-desk').textContent()).toBe('Conversation with Taro');
     await id('phone-customer').selectOption('+819012345678');
