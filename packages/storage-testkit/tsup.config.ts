@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { base } from '../../tsup.base';
 
-export default defineConfig(base({ external: ['vitest'] }));
+// ESM only: the suite runs inside vitest, which cannot be required from CommonJS.
+export default defineConfig(base({ format: ['esm'], external: ['vitest'] }));

@@ -35,6 +35,13 @@ describe('installed from the packed tarballs, outside the workspace', () => {
       if (!vitestOnly.has(pkg.name)) await node(['-e', `require(${JSON.stringify(pkg.name)});`]);
     }
     await node(['--input-type=module', '-e', "await import('@onenumber/core/testkit');"]);
+    // The test kits say so to a CommonJS caller: not exported for require, instead of vitest's
+    // own failure deep inside the kit.
+    for (const kit of ['@onenumber/storage-testkit', '@onenumber/core/testkit']) {
+      const tried = `try { require(${JSON.stringify(kit)}); console.log('loaded'); } catch (e) { console.log(e.code); }`;
+      const { stdout } = await node(['-e', tried]);
+      expect(stdout.trim()).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
+    }
     // Core's entry points by audience: the schemas and the storage kit, from ESM and CommonJS.
     for (const entry of ['@onenumber/core/schemas', '@onenumber/core/storage-kit']) {
       await node(['--input-type=module', '-e', `await import(${JSON.stringify(entry)});`]);
@@ -94,11 +101,12 @@ describe('installed from the packed tarballs, outside the workspace', () => {
 });
 
 // ONENUMBER_KEEP_APP=1 keeps the app for a look; otherwise it goes (a few hundred MB each run).
+// Removing the app's node_modules takes more than vitest's default 10 s on a loaded machine.
 afterAll(() => {
   if (!app) return;
   if (process.env.ONENUMBER_KEEP_APP) progress(`the app stays in ${app.dir}`);
   else rmSync(app.root, { recursive: true, force: true });
-});
+}, 120_000);
 
 interface Output {
   text: () => string;
