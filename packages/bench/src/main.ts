@@ -29,3 +29,5 @@ if (values.out && !values.quick && !values.only && !values.profile) {
   writeFileSync(values.out, markdown);
   process.stderr.write(`[bench] wrote ${values.out}\n`);
 }
+// A failed case is in the report; the exit code says so too.
+if (results.some((r) => r.goal === 'runs to the end')) process.exitCode = 1;

@@ -2,6 +2,7 @@
 // allowed for push (ONENUMBER_PUSH_ALLOW_LOOPBACK_HTTP=1, the receiver being local), and a small
 // admin client for the case.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { freePort } from '../ingest/targets';
@@ -13,6 +14,31 @@ export interface PushServer {
   url: string;
   call(method: string, path: string, body?: unknown, token?: string): Promise<Record<string, any>>;
   close(): Promise<void>;
+}
+
+// At most 64 keep-alive connections, like the ingest cases' load: the open loop at 500/s queues
+// here when the server is slow instead of opening a socket per request (fetch does), which ran
+// into the server's connection cap and was answered with resets.
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+function send(url: string, method: string, path: string, body: string | undefined, token: string) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = request(
+      `${url}${path}`,
+      { method, agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 export async function startPushServer(db: string): Promise<PushServer> {
@@ -34,13 +60,9 @@ export async function startPushServer(db: string): Promise<PushServer> {
   return {
     url,
     async call(method, path, body, token = pushAdminToken) {
-      const res = await fetch(`${url}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-      return res.json() as Promise<Record<string, any>>;
+      const res = await send(url, method, path, body === undefined ? undefined : JSON.stringify(body), token);
+      if (res.status < 200 || res.status > 299) throw new Error(`${path}: ${res.status} ${res.text}`);
+      return JSON.parse(res.text) as Record<string, any>;
     },
     close: () =>
       new Promise<void>((resolve) => {
