@@ -2,7 +2,7 @@
 // sees it (masked where R17 says), its own assignee and a count of new messages; the open one is
 // marked, and choosing another opens it.
 import { nameOf, t } from './i18n.js';
-import { contentOf } from './messages.js';
+import { contentOf, detailOf, kindLabel } from './kinds.js';
 import { agentName } from './notice.js';
 import { $ } from './ui.js';
 
@@ -16,8 +16,9 @@ export function lastLine(m) {
   else {
     if (m.direction === 'out') line.append(`${nameOf(m.service)}: `);
     const c = contentOf(m);
-    if (c?.kind === 'image') line.append(`📷 ${t('kindImage')} `);
-    const text = c?.kind === 'image' ? (c.caption ?? '') : (m.text ?? `[${m.type}]`);
+    const typed = c && c.kind !== 'text';
+    if (typed) line.append(`${kindLabel(c.kind, t)} `);
+    const text = typed ? detailOf(c) : (m.text ?? `[${m.type}]`);
     line.append(Object.assign(document.createElement('span'), { className: 'body', textContent: text }));
   }
   return line;

@@ -2,30 +2,37 @@
 // R17; the sender's agent name where the policy shows it, R18; the delivery status, R16) and the
 // phone's chat. What people wrote is in .body; the page's own words are in .meta and .tag.
 import { nameOf, t } from './i18n.js';
+import { contentOf, detailOf, hasFile, kindLabel } from './kinds.js';
 
 const span = (className, text) => Object.assign(document.createElement('span'), { className, textContent: text });
 
-/** The message's typed content (kind, caption, media id...) when this service sees it whole. */
-export const contentOf = (m) => (!m?.masked && m?.raw && typeof m.raw === 'object' ? m.raw.onenumber : null) ?? null;
-
 // One <img> per file, moved between renders rather than fetched again on every refresh.
 const photos = new Map();
-function photo(service, m, customer) {
-  const src = `/api/media/${service}/${encodeURIComponent(m.id)}?customer=${encodeURIComponent(customer)}`;
+const mediaUrl = (service, m, customer) =>
+  `/api/media/${service}/${encodeURIComponent(m.id)}?customer=${encodeURIComponent(customer)}`;
+function photo(src) {
   if (!photos.has(src))
-    photos.set(src, Object.assign(document.createElement('img'), { src, className: 'photo', alt: t('kindImage') }));
+    photos.set(src, Object.assign(document.createElement('img'), { src, className: 'photo', alt: t('kind_image') }));
   return photos.get(src);
 }
 
-/** What a message says: a photo through the media route (GET /v1/media), with its caption; else its text. */
+/** What a message says: a photo through the media route (GET /v1/media), another kind by its label and detail, else its text. */
 function content(li, m, service, customer) {
   const c = contentOf(m);
-  if (c?.kind === 'image' && c.mediaId) {
-    li.append(photo(service, m, customer));
-    if (c.caption) li.append(span('body', c.caption));
-    return;
-  }
-  li.append(span('body', m.text ?? `[${m.type}]`));
+  if (!c || c.kind === 'text') return void li.append(span('body', m.text ?? `[${m.type}]`));
+  if (c.kind === 'image' && hasFile(c)) li.append(photo(mediaUrl(service, m, customer)));
+  else li.append(span('tag', kindLabel(c.kind, t)));
+  const detail = detailOf(c);
+  if (detail) li.append(span('body', detail));
+  if (hasFile(c) && c.kind !== 'image')
+    li.append(
+      Object.assign(document.createElement('a'), {
+        href: mediaUrl(service, m, customer),
+        target: '_blank',
+        className: 'file',
+        textContent: t('openFile'),
+      }),
+    );
 }
 
 /** `customer`: the open conversation's, to fetch its files. */
@@ -49,8 +56,8 @@ export function paneMessage(m, service, customer) {
 export function phoneMessage(m) {
   const li = document.createElement('li');
   li.className = m.direction;
-  if (m.kind === 'image') li.append(span('tag', `📷 ${t('kindImage')}`));
-  if (m.text || m.kind !== 'image') li.append(span('body', m.text));
+  if (m.kind) li.append(span('tag', kindLabel(m.kind, t)));
+  if (m.text || !m.kind) li.append(span('body', m.text));
   return li;
 }
 

@@ -17,6 +17,7 @@ function updateSend() {
   const why = channel === null ? t('phoneNoChannel') : channel.status === 'closed' ? t('phoneClosed') : '';
   $('[data-testid="phone-send"]').disabled = channel === null || !text.trim();
   $('[data-testid="phone-photo"]').disabled = channel === null;
+  $('[data-testid="phone-location"]').disabled = channel === null;
   $('[data-testid="phone-why"]').textContent = why;
 }
 
@@ -65,6 +66,14 @@ export function wirePhone(refresh, explain) {
         ...(caption ? { caption } : {}),
       });
       box.value = '';
+    } catch (error) {
+      toast(explain(error));
+    }
+    await refresh();
+  });
+  $('[data-testid="phone-location"]').addEventListener('click', async () => {
+    try {
+      await post('/api/phone/location', { customer: phoneCustomer() });
     } catch (error) {
       toast(explain(error));
     }

@@ -71,6 +71,19 @@ export function createCustomerPhone(phone: Phone) {
       delivered((await person.sendMessage({ to: number, type: 'image', content })).status);
       phone.record(customer, 'sent', photo.caption ?? '', 'image');
     },
+    /** The customer's location, as WhatsApp delivers a shared pin. */
+    async sendLocation(customer: string) {
+      const person = personOf(customer);
+      const content = {
+        latitude: 35.681236,
+        longitude: 139.767125,
+        name: 'Tokyo Station',
+        address: '1 Marunouchi, Chiyoda',
+      };
+      await person.read();
+      delivered((await person.sendMessage({ to: number, type: 'location', content })).status);
+      phone.record(customer, 'sent', content.name, 'location');
+    },
     /** Waits until the automatic status deliveries went out. */
     settle: () => simulator.settle(),
   };

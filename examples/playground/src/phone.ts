@@ -5,13 +5,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { EventEmitter } from 'eventemitter3';
 import { customers } from './demo';
 
+export type PhoneKind = 'image' | 'location';
+
 export interface PhoneMessage {
   customer: string;
   direction: 'sent' | 'received';
   /** What people wrote (a photo's caption, maybe empty). */
   text: string;
-  /** A photo (its file went to the server's WhatsApp side); text when absent. */
-  kind?: 'image';
+  /** A photo (its file went to the server's WhatsApp side) or a location; text when absent. */
+  kind?: PhoneKind;
   at: string;
 }
 
@@ -34,7 +36,7 @@ export class Phone extends EventEmitter<{ change: () => void }> {
     }
   }
 
-  record(customer: string, direction: PhoneMessage['direction'], text: string, kind?: 'image'): void {
+  record(customer: string, direction: PhoneMessage['direction'], text: string, kind?: PhoneKind): void {
     this.messages.push({ customer, direction, text, ...(kind ? { kind } : {}), at: new Date().toISOString() });
     if (this.file) writeFileSync(this.file, JSON.stringify(this.messages));
     this.emit('change');

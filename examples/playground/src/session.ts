@@ -53,6 +53,7 @@ export async function openSession(dataDir: string, changed: (what: string) => vo
     keptAssignees,
     send: (customer: string, text: string) => customerPhone.send(customer, text),
     sendPhoto: customerPhone.sendPhoto,
+    sendLocation: customerPhone.sendLocation,
     /** A message's file as the service sees it, through the server's media route with its own token. */
     media: (service: Service, message: string, customer: string) =>
       fetch(

@@ -20,6 +20,7 @@ const actionSchema = z
     text: z.string().trim().min(1).max(4096).optional(),
   })
   .strict();
+const locationSchema = z.object({ customer: z.enum(customerIds) }).strict();
 const phoneSchema = z.object({ customer: z.enum(customerIds), text: z.string().trim().min(1).max(4096) }).strict();
 
 export interface WebOptions {
@@ -122,6 +123,11 @@ export function createWeb(options: WebOptions) {
       const photo = photoSchema.parse(await body(req, photoBodyLimit + 4096));
       const bytes = Buffer.from(photo.data, 'base64');
       await (await options.session()).sendPhoto(photo.customer, { ...photo, bytes });
+      return send(res, 200, { ok: true });
+    }
+    if (req.method === 'POST' && url.pathname === '/api/phone/location') {
+      const { customer } = locationSchema.parse(await body(req));
+      await (await options.session()).sendLocation(customer);
       return send(res, 200, { ok: true });
     }
     if (req.method === 'GET' && url.pathname.startsWith('/api/media/'))
