@@ -26,6 +26,14 @@ export {
 } from './webhook/createWhatsAppWebhook';
 export type { NodeBodySource } from './webhook/readBody';
 export {
+  parkingDefaults,
+  batchFor,
+  phoneNumberIdsOf,
+  type ParkedStore,
+  type ParkedDelivery,
+  type ParkingOptions,
+} from './webhook/parking';
+export {
   addCounts,
   emptyIngestReport,
   emptyWebhookCounters,
@@ -33,6 +41,7 @@ export {
   type MessageCounts,
   type StatusCounts,
   type NoteCounts,
+  type ParkedCounts,
 } from './webhook/webhookCounters';
 export { storedMessage } from './webhook/storedMessage';
 export {
@@ -72,6 +81,7 @@ export {
   resolveByDisplayNumber,
   type IngestIntoOptions,
   type IngestReport,
+  type IngestOutcome,
   type IngestTarget,
 } from './webhook/ingestInto';
 

@@ -5,6 +5,7 @@ import type { AgentEntry, ChannelStorage, Directory, MaskingPolicy, NumberEntry,
 import type { OutboxStore } from '@onenumber/core/storage-kit';
 import type { SendBudgetStore } from '@onenumber/whatsapp';
 import type { PushStore } from './common/pushTypes';
+import type { ParkedDeliveries } from './common/parkedTypes';
 import type { TokenStore } from './common/tokenTypes';
 
 /** What a token may do: everything (admin), or act as one service in one org. */
@@ -70,5 +71,7 @@ export interface ServerDatabase {
   sendBudget?: SendBudgetStore;
   /** R34: push subscriptions and their durable queue (absent: push delivery is off, 501). */
   push?: PushStore;
+  /** R29: webhook deliveries for numbers no org owns yet (absent: such a delivery answers 500, as before). */
+  parked?: ParkedDeliveries;
   close(): Promise<void>;
 }

@@ -183,6 +183,13 @@ export function createOneNumberHandler(options: HandlerOptions): OneNumberHandle
     await next();
   });
 
+  // R29: a connect or a number's registration may make parked webhook deliveries routable.
+  for (const path of ['/v1/storage/connect', '/v1/admin/numbers'])
+    app.use(path, async (c, next) => {
+      await next();
+      if (c.res.status < 300) await whatsapp?.release();
+    });
+
   for (const route of storageRoutes) {
     app.post(`/v1/storage/${route.method}`, async (c) => {
       const input = (await readBody(c, route.schema)) as { org?: unknown; service?: unknown };

@@ -152,6 +152,7 @@ export async function callEveryRoute({ baseUrl, adminToken, sign, verifyToken }:
   // WhatsApp: the report, resume, the webhook's challenge and a delivery.
   ok(await admin.GET('/v1/admin/whatsapp'));
   ok(await admin.POST('/v1/admin/whatsapp/resume', { body: {} }));
+  ok(await admin.GET('/v1/admin/whatsapp/parked', { params: { query: { limit: 10 } } }));
   const challenge = { 'hub.mode': 'subscribe', 'hub.verify_token': verifyToken, 'hub.challenge': '42' };
   ok(await open.GET('/webhooks/whatsapp', { params: { query: challenge }, parseAs: 'text' }));
   const wrongToken = { ...challenge, 'hub.verify_token': 'wrong' };

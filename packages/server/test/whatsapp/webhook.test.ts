@@ -169,22 +169,23 @@ describe('R15: every item of a batch, fanned out to every member, stored once', 
     expect((await world.report()).webhook.messages).toEqual({ received: 12, duplicates: 24, unroutable: 0 });
   });
 
-  it('a phone_number_id nobody registered is 500 and stores nothing; once registered, the redelivery is stored', async () => {
+  it('R29: a phone_number_id nobody registered is parked (200) and stores nothing; once registered, it is routed', async () => {
     const unknown = messagePayload(
       { account: WABA, phoneNumberId: '999000999', displayPhoneNumber: N2.slice(1) },
       { phone: taro },
       { id: 'wamid.later', at: '2026-01-01T09:00:00Z', type: 'text', content: { body: 'anyone?' } },
     );
     const body = JSON.stringify(unknown);
-    expect((await world.post(body)).status).toBe(500);
+    expect((await world.post(body)).status).toBe(200);
     expect(await stored()).toBe(0);
-    expect((await world.report()).webhook).toMatchObject({ failed: 1, lastFailure: 'NOT_CONNECTED' });
+    expect((await world.report()).webhook).toMatchObject({ failed: 0, parked: { parked: 1, routed: 0 } });
     await world.server.call('PUT', '/v1/admin/numbers', adminToken, {
       number: N2,
       verified: true,
       phoneNumberId: '999000999',
     });
-    expect((await world.post(body)).status).toBe(200);
+    expect((await received('crm')).map((e) => e.message.text)).toEqual(['anyone?']); // routed by the registration
+    expect((await world.post(body)).status).toBe(200); // WhatsApp's redelivery: stored once
     expect((await received('crm')).map((e) => e.message.text)).toEqual(['anyone?']);
   });
 });

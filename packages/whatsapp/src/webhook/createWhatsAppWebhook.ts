@@ -8,12 +8,15 @@
 // then `await ingest(batch)` (the caller stores durably), then 200. Every other field than
 // `messages` (account, template, calls, smb_message_echoes, ...) is acknowledged and counted. If
 // ingest throws (a storage failure): 500, so WhatsApp delivers again (nothing acknowledged that
-// was not stored; a redelivery is deduped on the wamid, R15).
+// was not stored; a redelivery is deduped on the wamid, R15). With `parking` (R29, parking.ts), a
+// delivery for a number no org owns yet is parked and answered 200 (503 when the park is full),
+// and a delivery for a number with parked deliveries waits until they are replayed.
 import { OneNumberError, type ErrorCode } from '@onenumber/core';
 import { parseInput } from '@onenumber/core/schemas';
 import { jsonNestingExceeds } from '@onenumber/core/storage-kit';
 import { z } from 'zod';
 import { normaliseWebhook, type WebhookBatch } from './normaliseWebhook';
+import { createParking, parkingDefaults, phoneNumberIdsOf, type ParkedStore, type Parking } from './parking';
 import { webhookPayloadSchema } from './payloadSchema';
 import { BodyTooLarge, readBody, type NodeBodySource } from './readBody';
 import { sameSecret, signatureHeader, verifyWebhookSignature } from './signature';
@@ -32,6 +35,11 @@ export type WebhookHandler = (request: Request, env?: WebhookEnv | unknown) => P
 export interface WhatsAppWebhook extends WebhookHandler {
   readonly counters: WebhookCounters;
   readonly maxBodyBytes: number;
+  /**
+   * R29: expires old parked deliveries, then replays those whose number is owned now (call it
+   * when a number is registered or connected). Nothing without `parking`.
+   */
+  release(): Promise<void>;
 }
 
 /** Stores the batch; an IngestReport it returns (ingestInto's) is added into the counters. */
@@ -51,6 +59,18 @@ export const whatsAppWebhookOptionsSchema = z.object({
     .min(1024)
     .max(64 * 1024 * 1024)
     .default(webhookLimits.bytes),
+  /**
+   * R29: park deliveries for numbers no org owns yet (ingest must be ingestInto's with
+   * `unroutable: 'park'`): where, for how long (default 7 days), and how many bytes in all.
+   */
+  parking: z
+    .object({
+      store: z.custom<ParkedStore>((v) => typeof v === 'object' && v !== null, 'a ParkedStore'),
+      ttlMs: z.number().int().min(1).default(parkingDefaults.ttlMs),
+      maxBytes: z.number().int().min(1).default(parkingDefaults.maxBytes),
+      now: z.custom<() => number>((v) => typeof v === 'function', 'a function').default(() => Date.now),
+    })
+    .optional(),
   /** Told when ingest fails (the handler then answers 500). Never given message text by us. */
   onError: z.custom<(error: unknown) => void>((v) => typeof v === 'function').optional(),
 });
@@ -73,12 +93,51 @@ const errorLabel = (error: unknown): string =>
   OneNumberError.isInstance(error) ? error.code : ((error as Error | null)?.name ?? 'unknown').slice(0, 40);
 
 export function createWhatsAppWebhook(options: WhatsAppWebhookOptions): WhatsAppWebhook {
-  const { appSecret, verifyToken, ingest, maxBodyBytes, onError } = parseInput(
-    whatsAppWebhookOptionsSchema,
-    options,
-    'options',
-  );
+  const {
+    appSecret,
+    verifyToken,
+    ingest,
+    maxBodyBytes,
+    onError,
+    parking: parkingOptions,
+  } = parseInput(whatsAppWebhookOptionsSchema, options, 'options');
   const counters = emptyWebhookCounters();
+  const parking: Parking | null = parkingOptions ? createParking(parkingOptions, counters.parked, decode) : null;
+
+  /** A stored delivery's bytes as a batch (parked bytes were read once already: they parse). */
+  function decode(body: Uint8Array): WebhookBatch {
+    const parsed: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+    return normaliseWebhook(parseInput(webhookPayloadSchema, parsed, 'payload'));
+  }
+
+  /** Ingests and counts; answers the phone_number_ids no org owns yet. */
+  async function ingestCounted(batch: WebhookBatch): Promise<string[]> {
+    const outcome = (await ingest(batch)) as { unowned?: unknown } | undefined;
+    addCounts(counters, outcome);
+    const unowned = outcome?.unowned;
+    if (Array.isArray(unowned) && unowned.length) {
+      if (!parking) throw new OneNumberError('NOT_CONNECTED', 'A number no org owns yet, and nothing parks.');
+      return unowned as string[];
+    }
+    return [];
+  }
+  const replay = async (batch: WebhookBatch) => (await ingestCounted(batch)).length > 0;
+
+  /** Stores the delivery (R29: parking what no org owns yet); false when the park is full. */
+  async function store(batch: WebhookBatch, body: Uint8Array): Promise<boolean> {
+    if (!parking) {
+      await ingestCounted(batch);
+      return true;
+    }
+    const ids = phoneNumberIdsOf(batch);
+    if (await parking.mustWait(ids))
+      return parking.afterParked(ids, replay, async () => {
+        const unowned = await ingestCounted(batch);
+        return unowned.length ? parking.parkHeld(unowned, body) : true;
+      });
+    const unowned = await ingestCounted(batch);
+    return unowned.length ? parking.park(unowned, body, replay) : true;
+  }
 
   function challenge(request: Request): Response {
     const query = new URL(request.url).searchParams;
@@ -125,15 +184,20 @@ export function createWhatsAppWebhook(options: WhatsAppWebhookOptions): WhatsApp
       );
     let batch: WebhookBatch;
     try {
-      const parsed: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
-      batch = normaliseWebhook(parseInput(webhookPayloadSchema, parsed, 'payload'));
+      batch = decode(body);
     } catch (error) {
       counters.invalid++;
       if (OneNumberError.isInstance(error)) return json(400, error.toJSON());
       return refuse(400, 'INVALID_INPUT', 'The body is not JSON.');
     }
     try {
-      addCounts(counters, await ingest(batch));
+      if (!(await store(batch, body)))
+        return refuse(
+          503,
+          'STORAGE_UNAVAILABLE',
+          'Too many deliveries are parked for numbers no org owns yet (R29). WhatsApp will deliver it again.',
+          { 'retry-after': '60' },
+        );
     } catch (error) {
       counters.failed++;
       counters.lastFailure = errorLabel(error);
@@ -160,5 +224,8 @@ export function createWhatsAppWebhook(options: WhatsAppWebhookOptions): WhatsApp
     }
     return deliver(body, request.headers.get(signatureHeader));
   };
-  return Object.assign(handler, { counters, maxBodyBytes });
+  const release = async () => {
+    if (parking) await parking.release(replay);
+  };
+  return Object.assign(handler, { counters, maxBodyBytes, release });
 }

@@ -18,6 +18,11 @@ import { emptyIngestReport, type IngestReport } from './webhookCounters';
 
 export type { IngestReport } from './webhookCounters';
 
+/** What one ingest did: its counts, and (unroutable `park`, R29) the phone_number_ids no org owns yet. */
+export interface IngestOutcome extends IngestReport {
+  unowned: string[];
+}
+
 export type IngestTarget = Pick<OneNumber, 'receive' | 'updateStatus'>;
 
 export interface IngestIntoOptions {
@@ -27,9 +32,10 @@ export interface IngestIntoOptions {
   findByProviderId?: (providerMessageId: string) => Promise<{ id: string; org: string } | null>;
   /**
    * A message for a number nobody connected: `reject` (default) fails the delivery so WhatsApp
-   * sends it again later (nothing lost while the number is being registered); `skip` counts it.
+   * sends it again later (nothing lost while the number is being registered); `skip` counts it;
+   * `park` (R29) names its phone_number_id in the outcome's `unowned`, for the webhook to park.
    */
-  unroutable?: 'reject' | 'skip';
+  unroutable?: 'reject' | 'skip' | 'park';
 }
 
 /** resolveNumber for simple setups: trust the display number Meta signs into each delivery. */
@@ -46,7 +52,7 @@ export const ingestIntoOptionsSchema = z
     findByProviderId: z
       .custom<NonNullable<IngestIntoOptions['findByProviderId']>>(fn, 'findByProviderId must be a function')
       .optional(),
-    unroutable: z.enum(['reject', 'skip']).default('reject'),
+    unroutable: z.enum(['reject', 'skip', 'park']).default('reject'),
   })
   .strict();
 
@@ -61,10 +67,11 @@ export function ingestInto(one: IngestTarget, input: IngestIntoOptions) {
 
   const permanent = (error: unknown) => OneNumberError.isInstance(error) && error.code === 'INVALID_INPUT';
 
-  async function receiveOne(message: InboundMessage, report: IngestReport) {
+  async function receiveOne(message: InboundMessage, report: IngestReport, unowned: Set<string>) {
     const number = await options.resolveNumber(message);
     const refuse = (why: string) => {
       if (unroutable === 'skip') return void report.messages.unroutable++;
+      if (unroutable === 'park') return void unowned.add(message.phoneNumberId);
       throw new OneNumberError('NOT_CONNECTED', why, { details: { phoneNumberId: message.phoneNumberId } });
     };
     if (!number)
@@ -122,11 +129,12 @@ export function ingestInto(one: IngestTarget, input: IngestIntoOptions) {
     }
   }
 
-  return async function ingest(batch: WebhookBatch): Promise<IngestReport> {
+  return async function ingest(batch: WebhookBatch): Promise<IngestOutcome> {
     const report = emptyIngestReport();
+    const unowned = new Set<string>();
     report.notes.errors = batch.errors.reduce((n, e) => n + e.errors.length, 0);
-    for (const message of batch.messages) await receiveOne(message, report); // in order: history is ordered
+    for (const message of batch.messages) await receiveOne(message, report, unowned); // in order: history is ordered
     for (const status of batch.statuses) await applyOne(status, report);
-    return report;
+    return { ...report, unowned: [...unowned] };
   };
 }

@@ -33,6 +33,18 @@ export interface NoteCounts {
   errors: number;
 }
 
+/** R29: deliveries for a number no org owns yet. */
+export interface ParkedCounts {
+  /** Parked (acknowledged 200), once per phone_number_id they name. */
+  parked: number;
+  /** Replayed once their number was registered and connected. */
+  routed: number;
+  /** Removed unrouted after their time. */
+  expired: number;
+  /** Refused with 503: parking them would pass the total size allowed. */
+  full: number;
+}
+
 /** What one delivery's ingest stored: added into the counters as it is. */
 export interface IngestReport {
   messages: MessageCounts;
@@ -47,8 +59,10 @@ export interface WebhookCounters extends IngestReport {
   unauthorized: number;
   /** 400 or 413: signed, but not a delivery we can read. */
   invalid: number;
-  /** 500: storing failed (or the phone_number_id is not registered yet); WhatsApp delivers again. */
+  /** 500: storing failed (or the phone_number_id is not registered yet and nothing parks); WhatsApp delivers again. */
   failed: number;
+  /** R29: parked deliveries (when the webhook parks). */
+  parked: ParkedCounts;
   /** GET challenges answered 200, and refused (403). */
   challenges: number;
   challengesRefused: number;
@@ -69,6 +83,7 @@ export const emptyWebhookCounters = (): WebhookCounters => ({
   unauthorized: 0,
   invalid: 0,
   failed: 0,
+  parked: { parked: 0, routed: 0, expired: 0, full: 0 },
   challenges: 0,
   challengesRefused: 0,
   ...emptyIngestReport(),

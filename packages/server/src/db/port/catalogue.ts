@@ -6,6 +6,7 @@ import type { ChannelCatalogue } from './channelCatalogue';
 import type { DirectoryCatalogue } from './directoryCatalogue';
 import type { MessageCatalogue } from './messageCatalogue';
 import type { FairClaimCatalogue, OutboxCatalogue } from './outboxCatalogue';
+import type { ParkedCatalogue } from './parkedCatalogue';
 import type { PushCatalogue } from './pushCatalogue';
 import type { SendBudgetCatalogue } from './sendBudgetCatalogue';
 import type { StreamCatalogue } from './streamCatalogue';
@@ -18,7 +19,8 @@ export interface RequiredCatalogue
     StreamCatalogue,
     DirectoryCatalogue,
     TokenCatalogue,
-    PushCatalogue {}
+    PushCatalogue,
+    ParkedCatalogue {}
 
 export interface Catalogue extends RequiredCatalogue, FairClaimCatalogue, SendBudgetCatalogue {}
 

@@ -1,6 +1,7 @@
 // ServerDatabase (the contract the HTTP layer uses) on a dialect's runner, the same for every
 // dialect: the stores of this folder, and the optional capabilities whose statements the dialect
-// offers (claimFair: SQLite; the shared send budget: PostgreSQL, for several replicas).
+// offers (claimFair: SQLite; the shared send budget: PostgreSQL, for several replicas), and the
+// WhatsApp webhook's parked deliveries (R29).
 import type { EventHub } from '../common/eventHub';
 import type { Runner } from '../port/runner';
 import type { ServerDatabase } from '../ServerDatabase';
@@ -9,6 +10,7 @@ import { channelStorage } from './channelStorage';
 import { directoryStore } from './directoryStore';
 import { fairClaim } from './fairClaim';
 import { outboxStore } from './outboxStore';
+import { parkedStore } from './parkedStore';
 import { pushStore } from './pushStore';
 import { sendBudget } from './sendBudget';
 import { tokenStore, type TokenFeed } from './tokenStore';
@@ -32,6 +34,7 @@ export function serverDatabase(input: {
     membershipInChannel: channelMembership(db),
     ...(db.offers('reserveSends') ? { sendBudget: sendBudget(db) } : {}),
     push: pushStore(db),
+    parked: parkedStore(db),
     close,
   };
 }

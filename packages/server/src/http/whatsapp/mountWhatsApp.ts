@@ -3,9 +3,10 @@
 // when an access token or a transport is, GET /v1/media/{message} (an inbound file, streamed to
 // a service that can see the message, never the token), and two admin routes, always
 // registered: GET /v1/admin/whatsapp (what is on, and the counters) and POST
-// /v1/admin/whatsapp/resume (after a 190 token error, optionally with a new token). The worker
-// runs between start() and stop(); startServer calls them, and stop() drains it before the
-// database closes. Nothing here reports a secret or message text.
+// /v1/admin/whatsapp/resume (after a 190 token error, optionally with a new token), and R29's
+// GET /v1/admin/whatsapp/parked. The worker and the parked deliveries' sweep (expiry, and a
+// release nothing else triggered) run between start() and stop(); startServer calls them, and
+// stop() drains the worker before the database closes. Nothing here reports a secret or message text.
 import { OneNumberError } from '@onenumber/core';
 import type { OutboxWorker, OutboxWorkerCounters, WebhookCounters } from '@onenumber/whatsapp';
 import type { Hono } from 'hono';
@@ -15,6 +16,7 @@ import { requireAdmin } from '../auth';
 import { answer, answerParsed, type SameShape } from '../routes/answer';
 import { readBody, type AppEnv } from '../routes/context';
 import { mediaRoute } from './mediaRoute';
+import { parkedRoute } from './parkedRoute';
 import { whatsAppReportSchema, whatsAppResumedSchema } from './reportSchema';
 import { createSender } from './sender';
 import { createServerWebhook } from './webhookRoute';
@@ -51,7 +53,12 @@ export interface WhatsAppMount {
   readonly sender: boolean;
   /** What GET /v1/admin/whatsapp answers. */
   report(): WhatsAppReport;
-  /** Starts the outbox worker (nothing when the sender is off). */
+  /**
+   * R29: expires old parked deliveries and replays those whose number is owned now (the server
+   * calls it after a connect or a number's registration). Never throws.
+   */
+  release(): Promise<void>;
+  /** Starts the outbox worker (nothing when the sender is off) and the parked deliveries' sweep. */
   start(): void;
   /** Stops claiming, sends what it holds for up to `drainMs`, and waits for sends under way. */
   stop(options?: { drainMs?: number }): Promise<void>;
@@ -63,13 +70,22 @@ export function mountWhatsApp(
   options: WhatsAppOptions | false | undefined,
 ): WhatsAppMount {
   const resolved = resolveWhatsApp(options);
-  const webhook = resolved.webhook ? createServerWebhook(db, resolved.webhook) : null;
+  const webhook = resolved.webhook ? createServerWebhook(db, resolved.webhook, resolved.parking) : null;
   const sender = resolved.sender ? createSender(db, resolved) : null;
   let started = false;
+  let sweep: ReturnType<typeof setInterval> | null = null;
+  const release = async () => {
+    try {
+      await webhook?.release();
+    } catch {
+      // counted nowhere else: the next delivery of the number, or the next sweep, tries again
+    }
+  };
 
   // One handler: under node it reads the body from the request's own stream (c.env.nodeRequest).
   if (webhook) app.all('/webhooks/whatsapp', (c) => webhook(c.req.raw, c.env));
   mediaRoute(app, db, sender?.media ?? null);
+  parkedRoute(app, db, resolved.parking);
 
   function report(): WhatsAppReport {
     return {
@@ -113,12 +129,19 @@ export function mountWhatsApp(
     webhook: webhook !== null,
     sender: sender !== null,
     report,
+    release,
     start() {
+      if (webhook && db.parked && !sweep) {
+        sweep = setInterval(release, resolved.parkedSweepMs);
+        sweep.unref?.();
+      }
       if (!sender || started) return;
       started = true;
       sender.worker.start();
     },
     async stop(stopOptions = {}) {
+      if (sweep) clearInterval(sweep);
+      sweep = null;
       if (!sender || !started) return;
       started = false;
       await sender.worker.stop(stopOptions);

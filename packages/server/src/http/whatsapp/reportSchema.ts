@@ -12,6 +12,8 @@ export const webhookCountersSchema = z.object({
   unauthorized: count,
   invalid: count,
   failed: count,
+  /** R29: deliveries parked (once per number they name), replayed, expired, and refused with 503 (the park full). */
+  parked: z.object({ parked: count, routed: count, expired: count, full: count }),
   challenges: count,
   challengesRefused: count,
   messages: z.object({ received: count, duplicates: count, unroutable: count }),
@@ -74,3 +76,28 @@ export const webhookAcceptedSchema = named(
   z.object({ ok: z.literal(true), messages: count, statuses: count }),
   'Stored: how many messages and statuses the delivery carried',
 );
+
+/** R29: GET /v1/admin/whatsapp/parked: the parked deliveries in arrival order (never their bytes). */
+export const parkedListSchema = named(
+  'ParkedDeliveries',
+  z.object({
+    deliveries: z.array(
+      z.object({
+        seq: count,
+        phoneNumberId: z.string(),
+        bytes: count,
+        arrivedAt: z.string(),
+        /** When it is removed unrouted, if its number is still not connected by then. */
+        expiresAt: z.string(),
+      }),
+    ),
+    /** All parked deliveries, and their bytes (the listing stops at `limit`). */
+    count,
+    bytes: count,
+    maxBytes: count,
+    ttlMs: count,
+  }),
+  'Deliveries for numbers no org owns yet, kept until their number is registered and connected (R29)',
+);
+
+export const parkedQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }).strict();

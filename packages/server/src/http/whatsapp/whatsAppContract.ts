@@ -7,7 +7,7 @@ import { webhookPayloadSchema } from '@onenumber/whatsapp';
 import { operation, v1, type Parameter } from '../contract/operation';
 import { refusalResponse } from '../contract/refusals';
 import { resumeWhatsAppSchema } from './mountWhatsApp';
-import { webhookAcceptedSchema, whatsAppReportSchema, whatsAppResumedSchema } from './reportSchema';
+import { parkedListSchema, webhookAcceptedSchema, whatsAppReportSchema, whatsAppResumedSchema } from './reportSchema';
 
 const query = (name: string, description: string): Parameter => ({
   name,
@@ -35,6 +35,26 @@ export const whatsAppPaths = () => ({
       body: resumeWhatsAppSchema,
       answer: { schema: whatsAppResumedSchema, description: 'Sending resumed' },
       refusals: [400, 403, 501, ...v1],
+    }),
+  },
+  '/v1/admin/whatsapp/parked': {
+    get: operation({
+      operationId: 'listParkedDeliveries',
+      summary: 'Webhook deliveries parked for numbers no org owns yet (R29), in arrival order; never their bytes',
+      description:
+        'A signed delivery whose phone_number_id is not registered, or whose number no service has connected yet, is acknowledged and parked. It is replayed in arrival order, before any later delivery of its number, once the number is registered (PUT /v1/admin/numbers) and connected; it expires after `ttlMs` (default 7 days).',
+      tags: ['admin', 'whatsapp'],
+      parameters: [
+        {
+          name: 'limit',
+          in: 'query',
+          required: false,
+          description: 'At most this many deliveries (1..1000, default 100)',
+          schema: { type: 'integer', minimum: 1, maximum: 1000 },
+        },
+      ],
+      answer: { schema: parkedListSchema, description: 'The parked deliveries and their totals' },
+      refusals: [400, 403, ...v1],
     }),
   },
   '/v1/media/{message}': {
@@ -87,7 +107,7 @@ export const whatsAppPaths = () => ({
       operationId: 'receiveWhatsAppWebhook',
       summary: 'A WhatsApp Cloud API delivery, stored (R15, R17) before the 200',
       description:
-        'Authenticated by X-Hub-Signature-256 (HMAC-SHA256 of the raw body with WHATSAPP_APP_SECRET), no token. Routed by its phone_number_id (PUT /v1/admin/numbers). Anything but a 200 makes WhatsApp deliver again; a redelivery is stored once.',
+        'Authenticated by X-Hub-Signature-256 (HMAC-SHA256 of the raw body with WHATSAPP_APP_SECRET), no token. Routed by its phone_number_id (PUT /v1/admin/numbers); a delivery for a number no org owns yet is parked and answered 200 (R29, GET /v1/admin/whatsapp/parked). Anything but a 200 makes WhatsApp deliver again; a redelivery is stored once.',
       tags: ['whatsapp'],
       open: true,
       parameters: [
@@ -104,8 +124,12 @@ export const whatsAppPaths = () => ({
       refusals: [],
       extra: {
         '500': refusalResponse(
-          'Not stored (a storage failure, or its phone_number_id is not registered yet): WhatsApp delivers again. A message refused for good (a lone surrogate in an id) is counted, never a 500',
+          'Not stored (a storage failure): WhatsApp delivers again. A message refused for good (a lone surrogate in an id) is counted, never a 500',
           ['INTERNAL'],
+        ),
+        '503': refusalResponse(
+          'Not parked: the deliveries parked for numbers no org owns yet already hold the most bytes allowed (R29); WhatsApp delivers again',
+          ['STORAGE_UNAVAILABLE'],
         ),
         '400': refusalResponse('Signed, but not JSON or not a delivery: nothing stored', ['INVALID_INPUT']),
         '401': refusalResponse('The signature is missing or does not match: nothing read', ['UNAUTHORIZED']),

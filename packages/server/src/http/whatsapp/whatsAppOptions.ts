@@ -3,7 +3,7 @@
 // WHATSAPP_GRAPH_URL, WHATSAPP_API_VERSION). The webhook is on when the app secret and the verify
 // token are known; the sender (the outbox worker) when an access token or a transport is given.
 import { parseInput } from '@onenumber/core/schemas';
-import { readWhatsAppEnv, type OutboxWorkerEvent, type WhatsAppTransport } from '@onenumber/whatsapp';
+import { parkingDefaults, readWhatsAppEnv, type OutboxWorkerEvent, type WhatsAppTransport } from '@onenumber/whatsapp';
 import { z } from 'zod';
 
 const secret = z.string().trim().min(1).max(4096);
@@ -47,6 +47,24 @@ export const whatsAppOptionsSchema = z
       .object({ baseMs: z.number().int().min(0).max(3_600_000), maxMs: z.number().int().min(0).max(86_400_000) })
       .strict()
       .optional(),
+    /** R29: how long a delivery for a number no org owns yet stays parked (default 7 days). */
+    parkedTtlMs: z
+      .number()
+      .int()
+      .min(1000)
+      .max(365 * 86_400_000)
+      .optional(),
+    /** R29: the most bytes parked in all; past it the webhook answers 503 (default 256 MiB). */
+    parkedMaxBytes: z
+      .number()
+      .int()
+      .min(1)
+      .max(64 * 1024 ** 3)
+      .optional(),
+    /** R29: how often parked deliveries are expired and released when nothing else triggers it (default 60 s). */
+    parkedSweepMs: z.number().int().min(10).max(3_600_000).optional(),
+    /** The parked deliveries' clock, ms since the epoch (default Date.now; tests pass their own). */
+    now: z.custom<() => number>((v) => typeof v === 'function', 'a function').optional(),
     /** Told of every worker event (sent, retry, failed, paused, repeat-suspected...): ids and codes, never text. */
     onEvent: z.custom<(event: OutboxWorkerEvent) => void>((v) => typeof v === 'function', 'a function').optional(),
     /** Where the defaults are read (default: process.env). */
@@ -73,6 +91,9 @@ export interface ResolvedWhatsApp {
   } | null;
   rate: number;
   rates: Record<string, number>;
+  /** R29: the webhook's parking (used when the database keeps parked deliveries). */
+  parking: { ttlMs: number; maxBytes: number; now: () => number };
+  parkedSweepMs: number;
   worker: {
     leaseMs?: number;
     pollMs?: number;
@@ -92,6 +113,8 @@ export function resolveWhatsApp(options: WhatsAppOptions | false | undefined): R
     sender: null,
     rate: 80,
     rates: {},
+    parking: { ttlMs: parkingDefaults.ttlMs, maxBytes: parkingDefaults.maxBytes, now: Date.now },
+    parkedSweepMs: 60_000,
     worker: {},
   };
   if (options === false) return off;
@@ -122,6 +145,12 @@ export function resolveWhatsApp(options: WhatsAppOptions | false | undefined): R
         : null,
     rate: o.rate ?? 80,
     rates: o.rates ?? {},
+    parking: {
+      ttlMs: o.parkedTtlMs ?? parkingDefaults.ttlMs,
+      maxBytes: o.parkedMaxBytes ?? parkingDefaults.maxBytes,
+      now: o.now ?? Date.now,
+    },
+    parkedSweepMs: o.parkedSweepMs ?? 60_000,
     worker,
   };
 }

@@ -4,12 +4,18 @@
 
 import type { MigrationStep } from '../../common/migrationStep';
 import { eventPositionSteps } from './eventPositionSchema';
+import { parkedMigrationSteps } from './parkedSchema';
 import { pushMigrationSteps } from './pushSchema';
 import { migrationSteps as schemaSteps } from './schema';
 
 export { migrationsTable } from './schema';
-/** The schema's steps, then push delivery's (R34) and event positions' (issue 17), steps of their own. */
-export const migrationSteps: readonly MigrationStep[] = [...schemaSteps, ...pushMigrationSteps, ...eventPositionSteps];
+/** The schema's steps, then push delivery's (R34), event positions' (issue 17) and parked deliveries' (R29), steps of their own. */
+export const migrationSteps: readonly MigrationStep[] = [
+  ...schemaSteps,
+  ...pushMigrationSteps,
+  ...eventPositionSteps,
+  ...parkedMigrationSteps,
+];
 export type { Queryable, Statement } from './statement';
 
 export { postgresStatements } from './statements';

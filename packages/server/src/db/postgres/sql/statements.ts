@@ -6,6 +6,7 @@ import { directoryStatements } from './directoryStatements';
 import { messageStatements } from './messageStatements';
 import { outboxStatements } from './outboxStatements';
 import { sendBudgetStatements } from './sendBudgetStatements';
+import { parkedStatements } from './parkedStatements';
 import { pushStatements } from './pushStatements';
 import { streamStatements } from './streamStatements';
 import { tokenStatements } from './tokenStatements';
@@ -19,4 +20,5 @@ export const postgresStatements: DialectStatements<PostgresSql> = {
   ...sendBudgetStatements,
   ...tokenStatements,
   ...pushStatements,
+  ...parkedStatements,
 };

@@ -2,12 +2,17 @@
 // (statements.ts, which the stores name), the runner's own (runnerSql.ts), the schema's migration
 // steps and the connection's pragmas.
 import type { MigrationStep } from '../../common/migrationStep';
+import { parkedMigrationSteps } from './parkedSchema';
 import { pushMigrationSteps } from './pushSchema';
 import { migrationSteps as schemaSteps } from './schema';
 
 export { migrationsTable } from './schema';
-/** The schema's steps, then push delivery's (R34), a step of its own. */
-export const migrationSteps: readonly MigrationStep[] = [...schemaSteps, ...pushMigrationSteps];
+/** The schema's steps, then push delivery's (R34) and parked deliveries' (R29), steps of their own. */
+export const migrationSteps: readonly MigrationStep[] = [
+  ...schemaSteps,
+  ...pushMigrationSteps,
+  ...parkedMigrationSteps,
+];
 export type { MigrationStep } from '../../common/migrationStep';
 export { sqliteStatements } from './statements';
 export { runnerSql, type RunnerSql } from './runnerSql';

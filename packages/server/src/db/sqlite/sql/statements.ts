@@ -5,6 +5,7 @@ import type { SqliteSql } from './dialect';
 import { directoryStatements } from './directoryStatements';
 import { messageStatements } from './messageStatements';
 import { fairClaimStatements, outboxStatements } from './outboxStatements';
+import { parkedStatements } from './parkedStatements';
 import { pushStatements } from './pushStatements';
 import { streamStatements } from './streamStatements';
 import { tokenStatements } from './tokenStatements';
@@ -18,4 +19,5 @@ export const sqliteStatements: DialectStatements<SqliteSql> = {
   ...directoryStatements,
   ...tokenStatements,
   ...pushStatements,
+  ...parkedStatements,
 };
