@@ -299,6 +299,7 @@ const routes: Route[] = [
   { method: 'GET', path: '/v1/admin/push', actsAsService: false, admin: true },
   { method: 'GET', path: '/v1/admin/whatsapp', actsAsService: false, admin: true },
   { method: 'POST', path: '/v1/admin/whatsapp/resume', actsAsService: false, admin: true, body: () => ({}) },
+  { method: 'GET', path: '/v1/admin/whatsapp/parked', actsAsService: false, admin: true },
 ];
 
 async function statusOf(route: Route, token: string | null): Promise<number> {
