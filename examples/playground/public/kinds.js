@@ -5,28 +5,27 @@
 /** The message's typed content (kind, caption, media id...), or null (text, or masked). */
 export const contentOf = (m) => (!m?.masked && m?.raw && typeof m.raw === 'object' ? m.raw.onenumber : null) ?? null;
 
-const icons = {
-  image: '📷',
-  video: '🎥',
-  audio: '🎵',
-  voice: '🎤',
-  document: '📄',
-  sticker: '💟',
-  location: '📍',
-  contacts: '👤',
-  reply: '↩️',
-  order: '🛒',
-  referral: '📣',
-  reaction: '',
-  edit: '✏️',
-  revoke: '🗑️',
-  system: 'ℹ️',
-  unsupported: '⚠️',
-  other: '',
-};
+const kinds = new Set([
+  'image',
+  'video',
+  'audio',
+  'voice',
+  'document',
+  'sticker',
+  'location',
+  'contacts',
+  'reply',
+  'order',
+  'referral',
+  'reaction',
+  'edit',
+  'revoke',
+  'system',
+  'unsupported',
+]);
 
-/** A kind's label for the page, with its icon: "📷 Photo". */
-export const kindLabel = (kind, t) => `${icons[kind] ?? ''} ${t(`kind_${kind in icons ? kind : 'other'}`)}`.trim();
+/** A kind's label for the page: "Photo" (words, not emoji: a browser without an emoji font draws boxes). */
+export const kindLabel = (kind, t) => t(`kind_${kinds.has(kind) ? kind : 'other'}`);
 
 /** What people wrote or chose in a non-text message: a caption, a file or place name, an emoji. */
 export function detailOf(c) {

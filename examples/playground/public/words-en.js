@@ -105,7 +105,7 @@ export const en = {
   kind_unsupported: 'Unsupported message',
   kind_other: 'Message',
   openFile: 'Open the file',
-  phoneChats: '{a} ({n} messages)',
+  phoneChats: '{a} ({n})',
   conversations: 'Conversations',
   noConversations: 'No conversations yet: one starts when a customer writes from a phone.',
   conversationWith: 'Conversation with {a}',

@@ -101,7 +101,7 @@ export const ja = {
   kind_unsupported: '未対応のメッセージ',
   kind_other: 'メッセージ',
   openFile: 'ファイルを開く',
-  phoneChats: '{a}（{n} 件）',
+  phoneChats: '{a}（{n}）',
   conversations: '会話一覧',
   noConversations: 'まだ会話はありません。お客様が電話から送ると始まります。',
   conversationWith: '{a} さんとの会話',

@@ -102,7 +102,7 @@ describe('playground in a real browser (1280 px)', () => {
     // Jiro shares his location; Hanako sends a photo, its caption typed first: WhatsApp delivers a media id, the file
     // reaches the panes through the server's media route.
     await id('phone-location').click();
-    await expect.poll(() => id('messages-phone').textContent()).toContain('📍 LocationTokyo Station');
+    await expect.poll(() => id('messages-phone').textContent()).toContain('LocationTokyo Station');
     await id('phone-customer').selectOption('+819087654321');
     await id('phone-text').fill('The new door');
     await id('phone-photo').setInputFiles({ name: 'door.png', mimeType: 'image/png', buffer: await picture(page) });
@@ -116,9 +116,9 @@ describe('playground in a real browser (1280 px)', () => {
       'Taro',
     ]);
     expect(await id('count-desk-jiro').textContent()).toBe('3');
-    expect(await id('conversation-salesiq-jiro').textContent()).toContain('📍 Location Tokyo Station');
+    expect(await id('conversation-salesiq-jiro').textContent()).toContain('Location Tokyo Station');
     await expect.poll(() => id('count-desk-hanako').textContent()).toBe('2');
-    expect(await id('conversation-crm-hanako').textContent()).toContain('📷 Photo The new door');
+    expect(await id('conversation-crm-hanako').textContent()).toContain('Photo The new door');
     expect(await id('count-desk-taro').count()).toBe(0); // Desk replied last
     expect(await id('count-crm-taro').textContent()).toBe('1');
     const taroInCrm = await id('conversation-crm-taro').textContent();

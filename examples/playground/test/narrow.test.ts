@@ -106,7 +106,7 @@ describe('playground at 390 px and in Japanese', () => {
     ]);
     expect(await id('count-desk-hanako').textContent()).toBe('1');
     await expect.poll(() => id('count-desk-jiro').textContent()).toBe('2');
-    expect(await id('conversation-desk-jiro').textContent()).toContain('📍 Location Tokyo Station');
+    expect(await id('conversation-desk-jiro').textContent()).toContain('Location Tokyo Station');
     expect(await id('count-crm-taro').textContent()).toBe('1'); // CRM never replied to Taro
     expect(await id('tab-crm').getAttribute('class')).toContain('unread');
     await id('conversation-desk-hanako').click();
