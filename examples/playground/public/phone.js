@@ -1,6 +1,6 @@
-// The customers' phones: a picker of whose phone to hold, its chat, and a send box that says why
-// it is disabled (no service has connected the number yet: WhatsApp would keep the message until
-// one does, the simulator not).
+// The customers' phones: a picker of whose phone to hold, its chat, and a send box. Before any
+// service connects, what a customer sends is kept by the server (R29's parked deliveries) and
+// reaches the first service that connects; the box says so.
 import { t } from './i18n.js';
 import { fillList, phoneMessage } from './messages.js';
 import { prefs, savePrefs } from './prefs.js';
@@ -15,9 +15,7 @@ export const phoneCustomer = () => customers.find((c) => c.id === prefs.customer
 function updateSend() {
   const text = $('[data-testid="phone-text"]').value;
   const why = channel === null ? t('phoneNoChannel') : channel.status === 'closed' ? t('phoneClosed') : '';
-  $('[data-testid="phone-send"]').disabled = channel === null || !text.trim();
-  $('[data-testid="phone-photo"]').disabled = channel === null;
-  $('[data-testid="phone-location"]').disabled = channel === null;
+  $('[data-testid="phone-send"]').disabled = !text.trim();
   $('[data-testid="phone-why"]').textContent = why;
 }
 

@@ -8,7 +8,8 @@ export const en = {
   tabsLabel: 'Panes',
   phoneTitle: "Customer's phone",
   phonePlaceholder: 'Message the business…',
-  phoneNoChannel: 'No service is connected to the number yet: connect one first, or nobody receives this message.',
+  phoneNoChannel:
+    'No service has connected the number yet: what the customer sends is kept and reaches the first service that connects (R29).',
   phoneClosed: 'Every service has left: what the customer writes is stored and shown when one comes back (R13).',
   send: 'Send',
   cancel: 'Cancel',

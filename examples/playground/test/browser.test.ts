@@ -41,12 +41,15 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe('playground in a real browser (1280 px)', () => {
-  it('shows the first-run guide; the phone cannot send before a service connects', async () => {
+  it('shows the first-run guide; R29: a message sent before any service connects is kept', async () => {
     await expect.poll(() => id('guide').isVisible()).toBe(true);
     expect(await id('guide').textContent()).toContain('Press Connect');
-    expect(await id('phone-send').isDisabled()).toBe(true);
-    expect(await id('phone-why').textContent()).toContain('No service is connected');
+    expect(await id('phone-why').textContent()).toContain('No service has connected the number yet');
     expect(await id('notice-desk').textContent()).toContain('Zoho Desk is not connected');
+    await id('phone-text').fill('Hello, is anyone there?');
+    await id('phone-send').click();
+    await expect.poll(() => id('messages-phone').textContent()).toBe('Hello, is anyone there?');
+    expect(await id('guide').isVisible()).toBe(true); // until a first service connects
   });
 
   it('R9: CRM connects first and becomes parent; product names only, never raw ids', async () => {
@@ -58,7 +61,10 @@ describe('playground in a real browser (1280 px)', () => {
     expect(await id('members-desk').textContent()).toBe('Members: Zoho CRM (parent) · Zoho Desk · Zoho SalesIQ');
     const text = await page.locator('#panes').textContent();
     expect(text).not.toMatch(/\b(desk|crm|salesiq)\b/);
-    expect(await id('guide').isVisible()).toBe(true); // until a first message exists
+    // R29: the parked message reached the first service to connect, and the others see it too (R19).
+    for (const service of ['crm', 'desk', 'salesiq'])
+      await expect.poll(() => id(`messages-${service}`).textContent()).toContain('Hello, is anyone there?');
+    await expect.poll(() => id('guide').isVisible()).toBe(false);
   });
 
   it("R15: the customer's long word reaches every pane and wraps inside its bubble", async () => {
@@ -120,7 +126,7 @@ describe('playground in a real browser (1280 px)', () => {
     await expect.poll(() => id('count-desk-hanako').textContent()).toBe('2');
     expect(await id('conversation-crm-hanako').textContent()).toContain('Photo The new door');
     expect(await id('count-desk-taro').count()).toBe(0); // Desk replied last
-    expect(await id('count-crm-taro').textContent()).toBe('1');
+    expect(await id('count-crm-taro').textContent()).toBe('2');
     const taroInCrm = await id('conversation-crm-taro').textContent();
     expect(taroInCrm).toContain('Reply from Zoho Desk: text hidden');
     expect(taroInCrm).not.toContain('it ships today');

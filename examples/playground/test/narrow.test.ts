@@ -54,8 +54,12 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe('playground at 390 px and in Japanese', () => {
-  it('shows one pane at a time behind tabs, the guide first', async () => {
+  it('shows one pane at a time behind tabs, the guide first; R29: the phone writes before any connection', async () => {
     expect(await id('guide').isVisible()).toBe(true);
+    await id('tab-phone').click();
+    await id('phone-text').fill('もしもし');
+    await id('phone-send').click();
+    await expect.poll(() => id('messages-phone').textContent()).toBe('もしもし');
     for (const tab of tabs) {
       await id(`tab-${tab}`).click();
       for (const other of tabs) expect(await id(`pane-${other}`).isVisible(), `${tab}: ${other}`).toBe(other === tab);
@@ -83,7 +87,8 @@ describe('playground at 390 px and in Japanese', () => {
     await id('agent-desk').selectOption('kenji');
     for (const tab of tabs) {
       await id(`tab-${tab}`).click();
-      await expect.poll(() => id(`messages-${tab}`).locator('li').count(), { timeout: 15_000 }).toBe(2);
+      // The parked first message (R29), the long word, Desk's reply.
+      await expect.poll(() => id(`messages-${tab}`).locator('li').count(), { timeout: 15_000 }).toBe(3);
       expect(await bubblesOverflow(page, `messages-${tab}`), tab).toBe(false);
       expect(await scrollsSideways(page), tab).toBe(false);
     }
@@ -107,7 +112,7 @@ describe('playground at 390 px and in Japanese', () => {
     expect(await id('count-desk-hanako').textContent()).toBe('1');
     await expect.poll(() => id('count-desk-jiro').textContent()).toBe('2');
     expect(await id('conversation-desk-jiro').textContent()).toContain('Location Tokyo Station');
-    expect(await id('count-crm-taro').textContent()).toBe('1'); // CRM never replied to Taro
+    expect(await id('count-crm-taro').textContent()).toBe('2'); // CRM never replied to Taro
     expect(await id('tab-crm').getAttribute('class')).toContain('unread');
     await id('conversation-desk-hanako').click();
     await expect.poll(() => id('messages-desk').textContent()).toContain('住所を変更できますか？');
@@ -187,7 +192,7 @@ describe('playground at 390 px and in Japanese', () => {
     await page.goto(h.playground.url);
     await ready(page);
     await id('tab-phone').click();
-    expect(await id('messages-phone').locator('li').count()).toBe(2);
+    expect(await id('messages-phone').locator('li').count()).toBe(3);
     await h.playground.close();
     h.playground = await startPlayground({ port: 0, dataDir: h.dataDir, reset: true });
     await page.goto(h.playground.url);
