@@ -187,8 +187,8 @@ const cases: Case[] = [
   ],
   ['view: agent of the wrong type', (one) => one.view(bad({ ...onCustomer, agent: 7 })), 'INVALID_INPUT', 'agent'],
   [
-    'updateStatus: a status that is not a report',
-    (one) => one.updateStatus(bad({ org: 'acme', message: 'msg_1', status: 'sent' })),
+    'updateStatus: a status that is not a report (R38: nothing reports a reply back to pending)',
+    (one) => one.updateStatus(bad({ org: 'acme', message: 'msg_1', status: 'pending' })),
     'INVALID_INPUT',
     'status',
   ],

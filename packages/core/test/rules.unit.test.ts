@@ -81,6 +81,15 @@ describe('status and masking', () => {
     expect(advanceStatus('read', 'failed')).toBe('read');
     expect(advanceStatus('failed', 'read')).toBe('failed');
   });
+  it('R38: pending < sent < delivered < read; failed replaces pending too; nothing goes back to pending', () => {
+    expect(advanceStatus('pending', 'sent')).toBe('sent');
+    expect(advanceStatus('pending', 'read')).toBe('read');
+    expect(advanceStatus('sent', 'pending')).toBe('sent');
+    expect(advanceStatus('delivered', 'sent')).toBe('delivered');
+    expect(advanceStatus('pending', 'failed')).toBe('failed');
+    expect(advanceStatus('failed', 'sent')).toBe('failed');
+    expect(advanceStatus('received', 'sent')).toBe('received');
+  });
   const reply: StoredMessage = {
     id: 'm1',
     channel: 'c',

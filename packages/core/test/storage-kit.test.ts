@@ -193,6 +193,14 @@ describe('storage-kit', () => {
     expect(planReply({ ...record, assign: false }).versionStep).toBe(0);
     const plan = planReply({ ...record, assign: true });
     expect(plan).toMatchObject({ versionStep: 1, message: { direction: 'out', status: 'sent', service: 'crm' } });
+    // R38: where a transport sends replies, pending until the provider accepts it; its event says so.
+    const queued = planReply({ ...record, assign: false }, { transport: true }).message;
+    expect(queued.status).toBe('pending');
+    const change = { type: 'message', message: { id: 'msg_4', ...queued }, customer: 'c' } as const;
+    expect(projectEvent(place, change, { service: 'desk' })).toMatchObject({ message: { status: 'pending' } });
+    expect(
+      projectEvent(place, { ...change, message: { ...change.message, status: 'read' } }, { service: 'crm' }),
+    ).toMatchObject({ message: { status: 'sent' } });
     const effects = replyEffects({
       place,
       customer: 'c',

@@ -8,8 +8,9 @@ import { adminToken, admin, serverForTests } from './support/server';
 
 describeStorage(
   'http',
-  async () => {
+  async ({ transport }) => {
     const server = await serverForTests();
+    server.db.sendReplies(transport); // R38: as a configured WhatsApp sender turns it on (its worker not started)
     const storage = await openHttpStorage({ url: server.url, token: adminToken });
     const policyPath = (org: string, service: string) =>
       `/v1/admin/orgs/${encodeURIComponent(org)}/policies/${encodeURIComponent(service)}`;

@@ -11,12 +11,20 @@ import { errorTitleTests } from './errorTitleTests';
 import { boundedInputTests } from './boundedInputTests';
 import { decisionTests } from './decisionTests';
 import { policyTests } from './policyTests';
+import { pendingTests } from './pendingTests';
 
 export interface StorageSuiteOptions {
   /** Tests this implementation cannot support, by exact name, with the reason shown. */
   skip?: Record<string, string>;
   /** Per-test timeout for slow (remote) storages. */
   timeout?: number;
+  /** R38: why this storage has no transport (its replies are `sent` at once): the pending cases are skipped. */
+  noTransport?: string;
+}
+
+/** How a test wants its storage made: with a transport sending its replies (R38) or without. */
+export interface SetupOptions {
+  transport: boolean;
 }
 
 /**
@@ -47,7 +55,7 @@ export type Case = [name: string, run: (ctx: SuiteContext) => Promise<void>];
 
 export function describeStorage(
   name: string,
-  makeSetup: () => StorageSetup | Promise<StorageSetup>,
+  makeSetup: (options: SetupOptions) => StorageSetup | Promise<StorageSetup>,
   options: StorageSuiteOptions = {},
 ): void {
   describe(`ChannelStorage conformance: ${name}`, () => {
@@ -65,26 +73,28 @@ export function describeStorage(
       },
       skip,
     });
-    beforeEach(async () => {
-      setup = await makeSetup();
-    });
-    afterEach(async () => {
-      await setup?.storage.close?.();
-      setup = undefined;
-    });
-    for (const [group, cases] of [
-      ['membership', membershipTests],
-      ['messages', messageTests],
-      ['events', eventTests],
-      ['timeline and cursors', timelineTests],
-      ['R32: failed sends', errorTitleTests],
-      ['R27, R36: bounded input', boundedInputTests],
-      ['R22..R24, R33: decisions where the facts are', decisionTests],
-      ["R33: policies are the server's", policyTests],
-    ] as const) {
+    const groups = [
+      ['membership', membershipTests, false],
+      ['messages', messageTests, false],
+      ['events', eventTests, false],
+      ['timeline and cursors', timelineTests, false],
+      ['R32: failed sends', errorTitleTests, false],
+      ['R27, R36: bounded input', boundedInputTests, false],
+      ['R22..R24, R33: decisions where the facts are', decisionTests, false],
+      ["R33: policies are the server's", policyTests, false],
+      ['R38: pending before sent (with a transport)', pendingTests, true],
+    ] as const;
+    for (const [group, cases, transport] of groups) {
       describe(group, () => {
+        beforeEach(async () => {
+          setup = await makeSetup({ transport });
+        });
+        afterEach(async () => {
+          await setup?.storage.close?.();
+          setup = undefined;
+        });
         for (const [title, run] of cases) {
-          const reason = options.skip?.[title];
+          const reason = options.skip?.[title] ?? (transport ? options.noTransport : undefined);
           if (reason) it.skip(`${title} (skipped: ${reason})`, () => {});
           else it(title, (t) => run(contextFor((note) => t.skip(note))), options.timeout);
         }

@@ -3,6 +3,7 @@ export {
   describeStorage,
   type StorageDirectory,
   type StorageSetup,
+  type SetupOptions,
   type StorageSuiteOptions,
   type SuiteContext,
 } from './describeStorage';

@@ -36,7 +36,7 @@ export const stepSchema = z.discriminatedUnion('op', [
     op: z.literal('status'),
     ...common,
     message: z.string().min(1),
-    status: z.enum(['delivered', 'read', 'failed']),
+    status: z.enum(['sent', 'delivered', 'read', 'failed']),
   }),
   // Issue 9 (optional ops, documented in the CLI README):
   z.object({ op: z.literal('can-reply'), ...withCustomer }),

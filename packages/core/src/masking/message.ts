@@ -1,6 +1,7 @@
 // R17: what a message is, as stored, and as one service sees it.
 
-export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed';
+/** R38: `pending` until the transport's provider accepts the reply (only where one is configured). */
+export type DeliveryStatus = 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
 export type MessageStatus = 'received' | DeliveryStatus;
 export type Direction = 'in' | 'out';
 

@@ -50,7 +50,7 @@ export const updateStatusInputSchema = z
   .object({
     org: idSchema,
     message: idSchema,
-    status: z.enum(['delivered', 'read', 'failed']),
+    status: z.enum(['sent', 'delivered', 'read', 'failed']),
     error: z
       .object({ code: z.union([z.number(), z.string().max(64)]), title: z.string().max(500) })
       .nullable()

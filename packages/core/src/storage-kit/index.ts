@@ -46,9 +46,9 @@ export {
 } from './membershipDecisions';
 export { settleMembership, type SettleAction, type Settled } from './settleMembership';
 export { deliverInbound, inboundMessage } from './inbound';
-export { planReply, replyEffects } from './reply';
+export { planReply, replyEffects, type ReplyRoute } from './reply';
 export { assignmentEffects, type AssignmentEffects } from './assignment';
-export { decideStatus, statusEffects, type StatusDecision } from './status';
+export { decideStatus, statusEffects, type ReportedStatus, type StatusDecision } from './status';
 export { channelIn, conflict, conversationIn, numberNotConnected, unknownMessage, viewerIn } from './refusals';
 export { decideConversation, holdFor } from './decision';
 export { projectTimelineEntry } from './timeline';

@@ -36,8 +36,8 @@ export function projectEvent(place: Place, change: Change, recipient: Recipient)
   }
   const { message, customer } = change;
   const view = projectMessage(message, service, recipient.policy ?? defaultMaskingPolicy);
-  // The event shows the message as it was when it happened, not its later status.
-  view.status = message.direction === 'in' ? 'received' : 'sent';
+  // The event shows the message as it was when it happened (R38: pending or sent), not its later status.
+  view.status = message.direction === 'in' ? 'received' : message.status === 'pending' ? 'pending' : 'sent';
   view.error = null;
   return {
     type: message.direction === 'in' ? 'messageReceived' : 'messageSent',

@@ -1,4 +1,5 @@
-// R16, R17, R21..R24: a reply is stored with the status `sent` and goes to every active member,
+// R16, R17, R21..R24, R38: a reply is stored `pending` where a transport sends it (the provider's
+// acceptance moves it to `sent`), `sent` at once where none does, and goes to every active member,
 // masked for the others by projectEvent. The conversation's version guards the assignment
 // decision: a reply that assigns its sender (R24) moves it on; one that does not only checks it,
 // so replies of one service never conflict with each other.
@@ -8,8 +9,16 @@ import type { Announcement, Place } from './announcement';
 import { assignmentEffects, type AssignmentEffects } from './assignment';
 import { recipientsOf, type MembershipFacts } from './members';
 
+/** Where the storage's replies go (R38): a configured transport sends them, or none does. */
+export interface ReplyRoute {
+  transport: boolean;
+}
+
 /** The record to store (the storage gives the id), and how far the conversation's version moves. */
-export function planReply(input: ReplyRecord): { message: Omit<StoredMessage, 'id'>; versionStep: 0 | 1 } {
+export function planReply(
+  input: ReplyRecord,
+  route: ReplyRoute = { transport: false },
+): { message: Omit<StoredMessage, 'id'>; versionStep: 0 | 1 } {
   return {
     versionStep: input.assign ? 1 : 0,
     message: {
@@ -22,7 +31,7 @@ export function planReply(input: ReplyRecord): { message: Omit<StoredMessage, 'i
       type: input.type,
       text: input.text,
       raw: input.raw ?? null,
-      status: 'sent',
+      status: route.transport ? 'pending' : 'sent',
       error: null,
       providerId: null,
       at: input.at,

@@ -1,4 +1,4 @@
-// R17, R32: a delivery report (or the outbox giving up) moves a reply's status forward only
+// R17, R32, R38: a delivery report (the provider accepting a pending reply is the report `sent`) (or the outbox giving up) moves a reply's status forward only
 // (advanceStatus); a report that changes nothing is no error and no event. A change is recorded
 // on the timeline and announced to the active members; the error is stored only with `failed`,
 // and projectEvent shows its provider text to the sending service alone.
@@ -8,6 +8,9 @@ import type { MessageError, MessageStatus } from '../masking/message';
 import { timelineDraft, type TimelineDraft } from '../storage/timeline';
 import type { Announcement, Place } from './announcement';
 import { activeServices } from './members';
+
+/** What a report may say: a reply is never reported back to `pending` (R38) nor `received`. */
+export type ReportedStatus = Exclude<MessageStatus, 'received' | 'pending'>;
 
 export interface StatusDecision {
   changed: boolean;
@@ -19,7 +22,7 @@ export interface StatusDecision {
 /** The status after the report; a storage that sees `changed: false` writes nothing. */
 export function decideStatus(input: {
   current: MessageStatus;
-  report: Exclude<MessageStatus, 'received' | 'sent'>;
+  report: ReportedStatus;
   error: MessageError | null;
 }): StatusDecision {
   const status = advanceStatus(input.current, input.report);

@@ -165,7 +165,8 @@ export interface AssignmentRecord {
 export interface StatusRecord {
   org: string;
   message: string;
-  status: Exclude<MessageStatus, 'received' | 'sent'>;
+  /** R38: `sent` when the provider accepted a pending reply; never `pending` or `received`. */
+  status: Exclude<MessageStatus, 'received' | 'pending'>;
   error: MessageError | null;
   at: string;
 }

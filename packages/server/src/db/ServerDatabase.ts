@@ -69,6 +69,11 @@ export interface ServerDatabase {
    * one machine) each server paces its own sends.
    */
   sendBudget?: SendBudgetStore;
+  /**
+   * R38: whether a sender sends this server's replies (the WhatsApp mount turns it on): then a
+   * reply is stored `pending` and the outbox's `complete` moves it to `sent`; without, `sent` at once.
+   */
+  sendReplies(on: boolean): void;
   /** R34: push subscriptions and their durable queue (absent: push delivery is off, 501). */
   push?: PushStore;
   /** R29: webhook deliveries for numbers no org owns yet (absent: such a delivery answers 500, as before). */

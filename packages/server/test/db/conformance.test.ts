@@ -9,7 +9,11 @@ const files = tempDir('conformance');
 afterAll(() => files.remove());
 
 /** The storage, and the stored directory it decides with (R22..R24, R33), in the same database. */
-const setup = (db: ServerDatabase) => ({ storage: db.storage, directory: db.directory });
+/** R38: with a transport, as a configured WhatsApp sender turns it on (replies pending until accepted). */
+const setup = (db: ServerDatabase, transport: boolean) => {
+  db.sendReplies(transport);
+  return { storage: db.storage, directory: db.directory };
+};
 
-describeStorage('sqlite (file)', () => setup(openSqliteDatabase({ file: files.file() })));
-describeStorage('sqlite (:memory:)', () => setup(openSqliteDatabase({ file: ':memory:' })));
+describeStorage('sqlite (file)', ({ transport }) => setup(openSqliteDatabase({ file: files.file() }), transport));
+describeStorage('sqlite (:memory:)', ({ transport }) => setup(openSqliteDatabase({ file: ':memory:' }), transport));

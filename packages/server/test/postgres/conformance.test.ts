@@ -16,8 +16,9 @@ afterAll(async () => {
 
 describeStorage(
   'postgres',
-  async () => {
+  async ({ transport }) => {
     const db = await openPostgresDatabase({ url: postgres.url, schema: postgres.schema(), pool: { max: 4 } });
+    db.sendReplies(transport); // R38: as a configured WhatsApp sender turns it on
     return { storage: db.storage, directory: db.directory };
   },
   { timeout: 30_000 },
@@ -26,10 +27,11 @@ describeStorage(
 /** Two replicas on one schema: every write through the first, every read and subscription through the second. */
 describeStorage(
   'postgres (written on one replica, read on another)',
-  async () => {
+  async ({ transport }) => {
     const schema = postgres.schema();
     const writer = await openPostgresDatabase({ url: postgres.url, schema, pool: { max: 4 }, replicaId: 'writer' });
     const reader = await openPostgresDatabase({ url: postgres.url, schema, pool: { max: 4 }, replicaId: 'reader' });
+    writer.sendReplies(transport); // R38: the writing replica has the sender
     const r = reader.storage;
     const storage = {
       ...writer.storage,

@@ -42,7 +42,8 @@ export interface IngestIntoOptions {
 export const resolveByDisplayNumber = (origin: WebhookOrigin): string | null =>
   normaliseNumber(`+${origin.displayPhoneNumber.replace(/[^0-9]/g, '')}`);
 
-const tracked = new Set(['delivered', 'read', 'failed']);
+// R38: `sent` moves a reply still pending (the outbox's complete usually got there first).
+const tracked = new Set(['sent', 'delivered', 'read', 'failed']);
 
 const fn = (v: unknown) => typeof v === 'function';
 
@@ -101,7 +102,6 @@ export function ingestInto(one: IngestTarget, input: IngestIntoOptions) {
   }
 
   async function applyOne(status: StatusReport, report: IngestReport) {
-    if (status.status === 'sent') return void report.statuses.unchanged++; // a stored reply starts at sent
     if (!tracked.has(status.status)) return void report.statuses.ignored++;
     const route = await routeOf(status);
     if (!route) return void report.statuses.unknown++;
@@ -117,7 +117,7 @@ export function ingestInto(one: IngestTarget, input: IngestIntoOptions) {
       const result = await one.updateStatus({
         org: route.org,
         message: route.message,
-        status: status.status as 'delivered' | 'read' | 'failed',
+        status: status.status as 'sent' | 'delivered' | 'read' | 'failed',
         error,
       });
       if (result.changed) report.statuses.applied++;

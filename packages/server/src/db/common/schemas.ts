@@ -68,7 +68,7 @@ export const timelineDraftSchema = z
     from: nullableId,
     to: nullableId,
     message: nullableId,
-    status: z.enum(['received', 'sent', 'delivered', 'read', 'failed']).nullable().optional(),
+    status: z.enum(['received', 'pending', 'sent', 'delivered', 'read', 'failed']).nullable().optional(),
     why: z.string().regex(/^[a-z0-9-]{1,64}$/, 'a short code such as held-in-crm'),
   })
   .strict();

@@ -2,7 +2,7 @@
 // runner, and event streams read by cursor and followed live through the dialect's event hub.
 import type { ChannelEvent, ChannelStorage } from '@onenumber/core';
 import { parseInput } from '@onenumber/core/schemas';
-import { storageSpecificationVersion, type EventQuery } from '@onenumber/core/storage-kit';
+import { storageSpecificationVersion, type EventQuery, type ReplyRoute } from '@onenumber/core/storage-kit';
 import type { EventHub } from '../common/eventHub';
 import { parseCursor, readLimitSchema } from '../common/cursors';
 import { guarded } from '../common/errors';
@@ -14,13 +14,18 @@ import { membershipStore } from './membershipStore';
 import { statusStore } from './statusStore';
 import { timelineStore } from './timelineStore';
 
-export function channelStorage(db: Runner, hub: EventHub, close: () => Promise<void>): ChannelStorage {
+export function channelStorage(
+  db: Runner,
+  hub: EventHub,
+  close: () => Promise<void>,
+  route: ReplyRoute = { transport: false },
+): ChannelStorage {
   return {
     specificationVersion: storageSpecificationVersion,
     name: db.dialect,
     ...membershipStore(db),
     ...inboundStore(db),
-    ...conversationStore(db),
+    ...conversationStore(db, route),
     ...statusStore(db),
     ...timelineStore(db),
     events: (query: EventQuery): Promise<ChannelEvent[]> =>

@@ -20,6 +20,7 @@ import {
   type ConversationInfo,
   type DecisionQuery,
   type ReplyRecord,
+  type ReplyRoute,
   type ViewQuery,
 } from '@onenumber/core/storage-kit';
 import { toAgent } from '../common/directoryRows';
@@ -42,8 +43,8 @@ function* target(input: { org: string; channel: string; conversation: string; ex
   return { channel, conversation, version: bumped.version, memberships: yield* membershipsOf(channel.id) };
 }
 
-function* appendReply(input: ReplyRecord): Steps<{ message: string; version: number }> {
-  const plan = planReply(input);
+function* appendReply(input: ReplyRecord, route: ReplyRoute): Steps<{ message: string; version: number }> {
+  const plan = planReply(input, route); // R38: pending while a sender is configured
   const { channel, conversation, version, memberships } = yield* target(input, plan.versionStep);
   const { message, pos } = yield* storeMessage(plan.message, channel.org);
   const effects = replyEffects({
@@ -109,12 +110,13 @@ function* view(input: ViewQuery): Steps<MessageView[]> {
   return (yield* all('historyOf', found.id)).map((m) => projectMessage(m, input.service, policy));
 }
 
-export function conversationStore(db: Runner) {
+/** `route` is read at each reply: the server turns its transport on once its sender is configured (R38). */
+export function conversationStore(db: Runner, route: ReplyRoute = { transport: false }) {
   return {
     appendReply: (input: ReplyRecord): Promise<{ message: string; version: number }> =>
       guarded(() => {
         assertStorableMessage(input); // R27, R36: core's decision on what may be stored
-        return db.write(() => appendReply(input));
+        return db.write(() => appendReply(input, { transport: route.transport }));
       }),
     setAssignment: (input: AssignmentRecord): Promise<{ version: number }> =>
       guarded(() => db.write(() => setAssignment(input))),

@@ -1,8 +1,9 @@
 // The outbox (R16, core's OutboxStore), written once for every dialect: replies are queued by
 // appendReply in the same write; a claim leases due items (PostgreSQL: FOR UPDATE SKIP LOCKED, so
 // replicas claiming at once never take the same item), and a lease that expires lets another
-// worker take a dead worker's items. A completed item is never handed out again; a failure
-// without retry marks the reply failed (status update and statusChanged events, R17).
+// worker take a dead worker's items. A completed item is never handed out again and moves its
+// pending reply to `sent` (R38); a failure without retry marks the reply failed (status update and
+// statusChanged events, R17).
 import { OneNumberError } from '@onenumber/core';
 import { parseInput } from '@onenumber/core/schemas';
 import type { OutboxClaim, OutboxItem, OutboxStore } from '@onenumber/core/storage-kit';
@@ -46,9 +47,12 @@ export function outboxStore(db: Runner): OutboxStore {
       guarded(() => {
         const { id, providerMessageId, at } = parseInput(outboxCompleteSchema, input);
         return db.write(function* () {
-          if ((yield* itemOf(id)).state === 'sent') return; // recorded already: never sent again
+          yield* orderMessage(id); // R38: accepting it changes its status (an event in its conversation)
+          const item = yield* itemOf(id);
+          if (item.state === 'sent') return; // recorded already: never sent again
           yield* run('complete', providerMessageId, utc(at), id);
           yield* run('setProviderId', providerMessageId, id);
+          yield* applyStatus((yield* one('messageById', id, item.org))!, 'sent', null, at); // R38: accepted
         });
       }),
 

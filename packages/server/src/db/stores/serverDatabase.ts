@@ -25,9 +25,10 @@ export function serverDatabase(input: {
 }): ServerDatabase {
   const { db, close } = input;
   const outbox = outboxStore(db);
+  const route = { transport: false }; // R38: replies wait as pending once a sender is configured
   return {
     dialect: db.dialect,
-    storage: channelStorage(db, input.hub, close),
+    storage: channelStorage(db, input.hub, close, route),
     directory: directoryStore(db),
     tokens: tokenStore(db, input.tokenFeed),
     outbox: db.offers('dueItemsFair') && db.offers('lease') ? { ...outbox, claimFair: fairClaim(db) } : outbox,
@@ -35,6 +36,9 @@ export function serverDatabase(input: {
     ...(db.offers('reserveSends') ? { sendBudget: sendBudget(db) } : {}),
     push: pushStore(db),
     parked: parkedStore(db),
+    sendReplies: (on: boolean) => {
+      route.transport = on;
+    },
     close,
   };
 }

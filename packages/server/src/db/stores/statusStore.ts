@@ -3,7 +3,13 @@
 // decideStatus and statusEffects). The message row is re-read under its lock, so two reports
 // racing on two replicas never both move the status from the same value.
 import type { MessageError, MessageStatus, MessageView } from '@onenumber/core';
-import { decideStatus, statusEffects, unknownMessage, type StatusRecord } from '@onenumber/core/storage-kit';
+import {
+  decideStatus,
+  statusEffects,
+  unknownMessage,
+  type ReportedStatus,
+  type StatusRecord,
+} from '@onenumber/core/storage-kit';
 import { guarded } from '../common/errors';
 import { toJson, type MessageRow } from '../common/rows';
 import type { Runner } from '../port/runner';
@@ -16,10 +22,10 @@ export function* orderMessage(id: string): Steps<void> {
   if (lane) yield* order(conversationLane(lane.number, lane.customer));
 }
 
-/** Applies a report to a stored message, inside the caller's write (ordered by it, orderMessage) (updateStatus, outbox.fail). */
+/** Applies a report to a stored message, inside the caller's write (ordered by it, orderMessage) (updateStatus, outbox.complete and fail). */
 export function* applyStatus(
   found: MessageRow,
-  report: Exclude<MessageStatus, 'received' | 'sent'>,
+  report: ReportedStatus,
   error: MessageError | null,
   at: string,
 ): Steps<{ status: MessageStatus; changed: boolean }> {

@@ -5,7 +5,7 @@ import { instantSchema, named } from './named';
 
 export const messageStatusSchema = named(
   'MessageStatus',
-  z.enum(['received', 'sent', 'delivered', 'read', 'failed']),
+  z.enum(['received', 'pending', 'sent', 'delivered', 'read', 'failed']),
   'Delivery statuses only move forward (R17)',
 );
 

@@ -127,7 +127,7 @@ export const statusRecordSchema = z
   .object({
     org: idSchema,
     message: idSchema,
-    status: z.enum(['delivered', 'read', 'failed']),
+    status: z.enum(['sent', 'delivered', 'read', 'failed']),
     error: messageErrorSchema.nullable(),
     at: atSchema,
   })

@@ -72,6 +72,7 @@ export function mountWhatsApp(
   const resolved = resolveWhatsApp(options);
   const webhook = resolved.webhook ? createServerWebhook(db, resolved.webhook, resolved.parking) : null;
   const sender = resolved.sender ? createSender(db, resolved) : null;
+  db.sendReplies(sender !== null); // R38: replies are pending until the sender's provider accepts them
   let started = false;
   let sweep: ReturnType<typeof setInterval> | null = null;
   const release = async () => {
