@@ -36,6 +36,7 @@ export const en = {
   masked: 'masked',
   hidden: 'Reply from {s}: text hidden',
   received: 'received',
+  pending: 'waiting to send',
   sent: 'sent',
   delivered: 'delivered',
   read: 'read',
@@ -79,7 +80,8 @@ export const en = {
   guideTitle: 'New here? Two steps to see one number shared',
   guideConnect:
     'Press Connect in Zoho Desk, Zoho CRM or Zoho SalesIQ. The first service to connect becomes the parent.',
-  guideWrite: "Write from the customer's phone. Every connected service receives the message.",
+  guideWrite:
+    "Write from a customer's phone (Taro, Hanako or Jiro). Every connected service receives the message; one sent before any service connects is kept until one does.",
   guideReply:
     'Then reply from one service: the phone receives it, the other services see it masked. Connect the others to watch.',
   guideDismiss: 'Hide the guide',

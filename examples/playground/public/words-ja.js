@@ -36,6 +36,7 @@ export const ja = {
   masked: 'マスク',
   hidden: '{s} からの返信（本文は非表示）',
   received: '受信',
+  pending: '送信待ち',
   sent: '送信済み',
   delivered: '配信済み',
   read: '既読',
@@ -76,7 +77,8 @@ export const ja = {
   guideTitle: 'はじめての方へ: 1つの番号の共有を2ステップで',
   guideConnect:
     'Zoho Desk・Zoho CRM・Zoho SalesIQ のどれかで「接続」を押します。最初に接続したサービスが親になります。',
-  guideWrite: 'お客様の電話からメッセージを送ります。接続済みのすべてのサービスに届きます。',
+  guideWrite:
+    'お客様（Taro・Hanako・Jiro）の電話からメッセージを送ります。接続済みのすべてのサービスに届きます。接続前に送ったメッセージは、最初に接続したサービスに届きます。',
   guideReply:
     '次にどれか1つのサービスから返信します。電話に届き、ほかのサービスではマスクされて見えます。ほかのサービスも接続して確かめましょう。',
   guideDismiss: 'ガイドを閉じる',
