@@ -103,7 +103,13 @@ export function ingestInto(one: IngestTarget, input: IngestIntoOptions) {
 
   async function applyOne(status: StatusReport, report: IngestReport) {
     if (!tracked.has(status.status)) return void report.statuses.ignored++;
-    const route = await routeOf(status);
+    let route: Awaited<ReturnType<typeof routeOf>>;
+    try {
+      route = await routeOf(status); // a wamid the lookup refuses for good (too long) is rejected, not a failure
+    } catch (err) {
+      if (permanent(err)) return void report.notes.rejected++;
+      throw err;
+    }
     if (!route) return void report.statuses.unknown++;
     const first = status.errors[0];
     const error =
