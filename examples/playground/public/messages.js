@@ -53,11 +53,24 @@ export function paneMessage(m, service, customer) {
   return li;
 }
 
-export function phoneMessage(m) {
+/** A phone bubble; what the business sent can be reacted to (a thumbs up, as WhatsApp's long press). */
+export function phoneMessage(m, index) {
   const li = document.createElement('li');
   li.className = m.direction;
   if (m.kind) li.append(span('tag', kindLabel(m.kind, t)));
   if (m.text || !m.kind) li.append(span('body', m.text));
+  if (m.direction === 'received' && m.id) {
+    const react = Object.assign(document.createElement('button'), {
+      type: 'button',
+      className: 'react',
+      textContent: '👍',
+    });
+    react.dataset.react = m.id;
+    react.dataset.testid = `phone-react-${index}`;
+    react.title = t('react');
+    react.setAttribute('aria-label', t('react'));
+    li.append(react);
+  }
   return li;
 }
 

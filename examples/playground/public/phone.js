@@ -69,6 +69,16 @@ export function wirePhone(refresh, explain) {
     }
     await refresh();
   });
+  $('[data-testid="messages-phone"]').addEventListener('click', async (e) => {
+    const message = e.target.closest('[data-react]')?.dataset.react;
+    if (!message) return;
+    try {
+      await post('/api/phone/react', { customer: phoneCustomer(), message, emoji: '👍' });
+    } catch (error) {
+      toast(explain(error));
+    }
+    await refresh();
+  });
   $('[data-testid="phone-location"]').addEventListener('click', async () => {
     try {
       await post('/api/phone/location', { customer: phoneCustomer() });

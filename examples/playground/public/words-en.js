@@ -90,6 +90,7 @@ export const en = {
   phoneOf: 'Phone of',
   sendPhoto: 'Send a photo',
   sendLocation: 'Send my location',
+  react: 'React with a thumbs up',
   kind_image: 'Photo',
   kind_video: 'Video',
   kind_audio: 'Audio',

@@ -86,6 +86,7 @@ export const ja = {
   phoneOf: 'お客様',
   sendPhoto: '写真を送る',
   sendLocation: '現在地を送る',
+  react: '「いいね」でリアクション',
   kind_image: '写真',
   kind_video: '動画',
   kind_audio: '音声',

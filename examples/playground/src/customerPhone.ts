@@ -23,7 +23,7 @@ export function createCustomerPhone(phone: Phone) {
     async sendText(input) {
       const result = await simulator.sendText(input);
       const to = known(input.to);
-      if (to) phone.record(to, 'received', input.body);
+      if (to) phone.record(to, 'received', input.body, { id: result.id });
       return result;
     },
     sendTemplate: (input) => simulator.sendTemplate(input),
@@ -69,7 +69,7 @@ export function createCustomerPhone(phone: Phone) {
       };
       await person.read();
       delivered((await person.sendMessage({ to: number, type: 'image', content })).status);
-      phone.record(customer, 'sent', photo.caption ?? '', 'image');
+      phone.record(customer, 'sent', photo.caption ?? '', { kind: 'image' });
     },
     /** The customer's location, as WhatsApp delivers a shared pin. */
     async sendLocation(customer: string) {
@@ -82,7 +82,14 @@ export function createCustomerPhone(phone: Phone) {
       };
       await person.read();
       delivered((await person.sendMessage({ to: number, type: 'location', content })).status);
-      phone.record(customer, 'sent', content.name, 'location');
+      phone.record(customer, 'sent', content.name, { kind: 'location' });
+    },
+    /** The customer reacts to a message the business sent them (WhatsApp's reaction message). */
+    async react(customer: string, messageId: string, emoji: string) {
+      const person = personOf(customer);
+      const content = { message_id: messageId, emoji };
+      delivered((await person.sendMessage({ to: number, type: 'reaction', content })).status);
+      phone.record(customer, 'sent', emoji, { kind: 'reaction' });
     },
     /** Waits until the automatic status deliveries went out. */
     settle: () => simulator.settle(),

@@ -5,15 +5,17 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { EventEmitter } from 'eventemitter3';
 import { customers } from './demo';
 
-export type PhoneKind = 'image' | 'location';
+export type PhoneKind = 'image' | 'location' | 'reaction';
 
 export interface PhoneMessage {
   customer: string;
   direction: 'sent' | 'received';
   /** What people wrote (a photo's caption, maybe empty). */
   text: string;
-  /** A photo (its file went to the server's WhatsApp side) or a location; text when absent. */
+  /** A photo (its file went to the server's WhatsApp side), a location or a reaction; text when absent. */
   kind?: PhoneKind;
+  /** WhatsApp's id of the message (a reaction points at it). */
+  id?: string;
   at: string;
 }
 
@@ -36,8 +38,13 @@ export class Phone extends EventEmitter<{ change: () => void }> {
     }
   }
 
-  record(customer: string, direction: PhoneMessage['direction'], text: string, kind?: PhoneKind): void {
-    this.messages.push({ customer, direction, text, ...(kind ? { kind } : {}), at: new Date().toISOString() });
+  record(
+    customer: string,
+    direction: PhoneMessage['direction'],
+    text: string,
+    more: { kind?: PhoneKind; id?: string } = {},
+  ): void {
+    this.messages.push({ customer, direction, text, ...more, at: new Date().toISOString() });
     if (this.file) writeFileSync(this.file, JSON.stringify(this.messages));
     this.emit('change');
   }

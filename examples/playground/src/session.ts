@@ -54,6 +54,7 @@ export async function openSession(dataDir: string, changed: (what: string) => vo
     send: (customer: string, text: string) => customerPhone.send(customer, text),
     sendPhoto: customerPhone.sendPhoto,
     sendLocation: customerPhone.sendLocation,
+    react: customerPhone.react,
     /** A message's file as the service sees it, through the server's media route with its own token. */
     media: (service: Service, message: string, customer: string) =>
       fetch(

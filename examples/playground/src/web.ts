@@ -21,6 +21,9 @@ const actionSchema = z
   })
   .strict();
 const locationSchema = z.object({ customer: z.enum(customerIds) }).strict();
+const reactSchema = z
+  .object({ customer: z.enum(customerIds), message: z.string().min(1).max(256), emoji: z.enum(['👍', '❤️', '🙏']) })
+  .strict();
 const phoneSchema = z.object({ customer: z.enum(customerIds), text: z.string().trim().min(1).max(4096) }).strict();
 
 export interface WebOptions {
@@ -128,6 +131,11 @@ export function createWeb(options: WebOptions) {
     if (req.method === 'POST' && url.pathname === '/api/phone/location') {
       const { customer } = locationSchema.parse(await body(req));
       await (await options.session()).sendLocation(customer);
+      return send(res, 200, { ok: true });
+    }
+    if (req.method === 'POST' && url.pathname === '/api/phone/react') {
+      const { customer, message, emoji } = reactSchema.parse(await body(req));
+      await (await options.session()).react(customer, message, emoji);
       return send(res, 200, { ok: true });
     }
     if (req.method === 'GET' && url.pathname.startsWith('/api/media/'))

@@ -226,6 +226,15 @@ describe('playground in a real browser (1280 px)', () => {
     expect(await id('notice-desk').textContent()).toContain('assignments are kept per service');
   });
 
+  it("a customer's reaction to Desk's reply reaches the connected panes as a reaction", async () => {
+    const reply = id('messages-phone').locator('li', { hasText: 'it ships today' });
+    await reply.locator('button.react').click();
+    await expect.poll(() => id('messages-phone').locator('li').last().textContent()).toBe('Reacted👍');
+    for (const service of ['desk', 'salesiq']) // CRM was removed above
+      await expect.poll(() => id(`messages-${service}`).locator('li').last().textContent()).toBe('Reacted👍customer');
+    expect(await id('conversation-salesiq-taro').textContent()).toContain('Reacted 👍');
+  });
+
   it('Reset (confirmed) starts fresh: server data, phone, panes, and the guide again', async () => {
     await id('reset').click();
     await id('confirm-cancel').click();
