@@ -46,6 +46,7 @@ export {
 } from './membershipDecisions';
 export { settleMembership, type SettleAction, type Settled } from './settleMembership';
 export { deliverInbound, inboundMessage } from './inbound';
+export { planInbound, type InboundChannelFacts, type InboundPlan } from './inboundPlan';
 export { planReply, replyEffects, type ReplyRoute } from './reply';
 export { assignmentEffects, type AssignmentEffects } from './assignment';
 export { decideStatus, statusEffects, type ReportedStatus, type StatusDecision } from './status';

@@ -15,12 +15,13 @@ const writers = 64;
 const perWriter = 6;
 
 let pg: TestPostgres;
+let schema: string;
 let replicas: Replica[] = [];
 
 beforeAll(async () => {
   const [modulePath, started] = await Promise.all([buildServer(), startPostgres()]);
   pg = started;
-  const schema = pg.schema();
+  schema = pg.schema();
   replicas = [];
   for (const name of ['a', 'b', 'c'])
     replicas.push(await startReplica(modulePath, pg.url, schema, `positions-${name}`));
@@ -44,9 +45,6 @@ async function durable(url: string, after: string | undefined): Promise<ChannelE
     after = got.at(-1)!.id;
   }
 }
-
-/** A message id's place in the stored order (base 36 of its sequence value). */
-const placeOf = (id: string) => Number.parseInt(id.slice(id.indexOf('_') + 1), 36);
 
 describe('three replicas on one PostgreSQL: event positions', () => {
   it('3 replicas x 64 concurrent writers, a reader resuming at random points: no gap, no repeat, each conversation in order', async () => {
@@ -123,6 +121,10 @@ describe('three replicas on one PostgreSQL: event positions', () => {
     >[];
     expect(inbound.length).toBe(writers * perWriter);
     expect(new Set(inbound.map((e) => e.message.id)).size).toBe(inbound.length);
+    // Each message's place in its conversation's stored order (the history's order).
+    const stored = await pg.query<{ id: string; pos: number }>(`SELECT id, pos FROM "${schema}".messages`);
+    const positions = new Map(stored.map((m) => [m.id, Number(m.pos)]));
+    const placeOf = (id: string) => positions.get(id)!;
     const byConversation = new Map<string, number[]>();
     for (const e of inbound) {
       const list = byConversation.get(e.conversation) ?? [];

@@ -1,9 +1,10 @@
 // The statement catalogue: every statement a store may run, by name, with its parameters and row
 // type. Each dialect maps every required name to its SQL text (sqlite/sql, postgres/sql); the
 // optional groups are capabilities a dialect may offer (claimFair on SQLite, the shared send
-// budget on PostgreSQL).
+// budget and the inbound facts on PostgreSQL).
 import type { ChannelCatalogue } from './channelCatalogue';
 import type { DirectoryCatalogue } from './directoryCatalogue';
+import type { InboundFactsCatalogue } from './inboundFactsCatalogue';
 import type { MessageCatalogue } from './messageCatalogue';
 import type { FairClaimCatalogue, OutboxCatalogue } from './outboxCatalogue';
 import type { ParkedCatalogue } from './parkedCatalogue';
@@ -22,7 +23,7 @@ export interface RequiredCatalogue
     PushCatalogue,
     ParkedCatalogue {}
 
-export interface Catalogue extends RequiredCatalogue, FairClaimCatalogue, SendBudgetCatalogue {}
+export interface Catalogue extends RequiredCatalogue, FairClaimCatalogue, SendBudgetCatalogue, InboundFactsCatalogue {}
 
 export type StatementName = keyof Catalogue;
 export type ParamsOf<N extends StatementName> = Catalogue[N]['params'];

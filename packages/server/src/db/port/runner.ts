@@ -1,6 +1,7 @@
 // What each dialect supplies to the stores: three ways to run steps. A failure is answered as a
 // OneNumberError (R27), never a driver error.
 import type { StatementName } from './catalogue';
+import type { InboundWriter } from './inboundWrite';
 import type { Steps } from './steps';
 
 export interface Runner {
@@ -17,4 +18,6 @@ export interface Runner {
   run<T>(steps: () => Steps<T>): Promise<T>;
   /** Whether the dialect has an optional statement of the catalogue (a capability it offers). */
   offers(name: StatementName): boolean;
+  /** Issue 17: writes a planned inbound message at once (absent: the step-by-step path). */
+  readonly inbound?: InboundWriter;
 }

@@ -9,6 +9,7 @@ import { driveAsync } from '../port/drive';
 import type { Runner } from '../port/runner';
 import type { Request } from '../port/steps';
 import type { PgHandle, PgTx } from './connection';
+import { pgInboundWriter } from './inboundWriter';
 import { pgGuarded } from './pgErrors';
 import type { PostgresSql } from './sql/dialect';
 import { runnerSql } from './sql/runnerSql';
@@ -67,8 +68,12 @@ export function answerer(db: Queryable, tx?: PgTx) {
   };
 }
 
-export function postgresRunner(h: Pick<PgHandle, 'write' | 'read' | 'db'>): Runner {
+export function postgresRunner(
+  h: Pick<PgHandle, 'write' | 'read' | 'db' | 'pool' | 'hub' | 'origin' | 'channel'>,
+): Runner {
+  const inbound = pgInboundWriter(h);
   return {
+    inbound: { inboundWrite: (write) => pgGuarded(() => inbound.inboundWrite(write)) },
     dialect: 'postgres',
     write: (steps) => pgGuarded(() => h.write((tx) => driveAsync(steps(), answerer(tx.client, tx)))),
     read: (steps) => pgGuarded(() => h.read((db) => driveAsync(steps(), answerer(db)))),

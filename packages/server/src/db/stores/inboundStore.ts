@@ -16,6 +16,7 @@ import { guarded } from '../common/errors';
 import type { Runner } from '../port/runner';
 import { all, announce, conversationLane, one, order, run, type Steps } from '../port/steps';
 import { membershipsOf } from './facts';
+import { oneWriteInbound } from './inboundOneWrite';
 import { storeMessage } from './messages';
 
 function* receive(input: InboundRecord): Steps<InboundOutcome> {
@@ -45,11 +46,17 @@ function* receive(input: InboundRecord): Steps<InboundOutcome> {
 }
 
 export function inboundStore(db: Runner) {
+  // Issue 17: where the dialect writes a planned message at once, kept facts and one write.
+  const oneWrite = db.inbound && db.offers('factsOfNumber') ? oneWriteInbound(db, db.inbound) : null;
   return {
     receive: (input: InboundRecord): Promise<InboundOutcome> =>
-      guarded(() => {
+      guarded(async () => {
         assertStorableMessage(input); // R27, R36: core's decision on what may be stored
-        return db.write(() => receive(input));
+        const planned = oneWrite ? await oneWrite.receive(input) : null;
+        if (planned) return planned;
+        const outcome = await db.write(() => receive(input));
+        oneWrite?.learn(input.customer, outcome);
+        return outcome;
       }),
   };
 }

@@ -4,16 +4,18 @@
 
 import type { MigrationStep } from '../../common/migrationStep';
 import { eventPositionSteps } from './eventPositionSchema';
+import { inboundFactsSteps } from './inboundFactsSchema';
 import { parkedMigrationSteps } from './parkedSchema';
 import { pushMigrationSteps } from './pushSchema';
 import { migrationSteps as schemaSteps } from './schema';
 
 export { migrationsTable } from './schema';
-/** The schema's steps, then push delivery's (R34), event positions' (issue 17) and parked deliveries' (R29), steps of their own. */
+/** The schema's steps, then push delivery's (R34), issue 17's (event positions, inbound facts) and parked deliveries' (R29), steps of their own. */
 export const migrationSteps: readonly MigrationStep[] = [
   ...schemaSteps,
   ...pushMigrationSteps,
   ...eventPositionSteps,
+  ...inboundFactsSteps,
   ...parkedMigrationSteps,
 ];
 export type { Queryable, Statement } from './statement';

@@ -3,6 +3,7 @@ import type { DialectStatements } from '../../port/catalogue';
 import { channelStatements } from './channelStatements';
 import type { PostgresSql } from './dialect';
 import { directoryStatements } from './directoryStatements';
+import { inboundFactsStatements } from './inboundSql';
 import { messageStatements } from './messageStatements';
 import { outboxStatements } from './outboxStatements';
 import { sendBudgetStatements } from './sendBudgetStatements';
@@ -21,4 +22,5 @@ export const postgresStatements: DialectStatements<PostgresSql> = {
   ...tokenStatements,
   ...pushStatements,
   ...parkedStatements,
+  ...inboundFactsStatements,
 };
