@@ -17,6 +17,32 @@ interface EventBase {
 export type ChannelEvent =
   | (EventBase & { type: 'messageReceived'; conversation: string; customer: string; message: MessageView })
   | (EventBase & { type: 'messageSent'; conversation: string; customer: string; message: MessageView })
+  /** R30: the customer reacted to a message (`target`, its WhatsApp id); `emoji` null: the reaction was removed. `message` is the reaction itself. */
+  | (EventBase & {
+      type: 'messageReacted';
+      conversation: string;
+      customer: string;
+      message: MessageView;
+      target: string;
+      emoji: string | null;
+    })
+  /** R30: the customer edited their message `target` (its WhatsApp id); `text` is the new text. */
+  | (EventBase & {
+      type: 'messageEdited';
+      conversation: string;
+      customer: string;
+      message: MessageView;
+      target: string;
+      text: string | null;
+    })
+  /** R30: the customer revoked (deleted for everyone) their message `target` (its WhatsApp id). */
+  | (EventBase & {
+      type: 'messageRevoked';
+      conversation: string;
+      customer: string;
+      message: MessageView;
+      target: string;
+    })
   | (EventBase & {
       type: 'statusChanged';
       conversation: string;
@@ -47,6 +73,9 @@ export type ChannelEventOf<T extends ChannelEventType> = Extract<ChannelEvent, {
 export const channelEventTypes: readonly ChannelEventType[] = [
   'messageReceived',
   'messageSent',
+  'messageReacted',
+  'messageEdited',
+  'messageRevoked',
   'statusChanged',
   'parentChanged',
   'membershipChanged',

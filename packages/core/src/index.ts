@@ -101,6 +101,7 @@ export type {
 // Typed message content (issue 18): kinds, summaries, contentOf
 export { contentOf, textOf } from './messages/contentOf';
 export { summaryOf, oneLine } from './messages/summaryOf';
+export { changeOf, type MessageChange } from './messages/messageChange';
 export {
   contentKey,
   mediaKinds,

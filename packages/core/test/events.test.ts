@@ -109,6 +109,20 @@ describe('events', () => {
     for (const type of channelEventTypes) feed.on(type, (event: ChannelEvent) => live.push(event.type));
     await connectAll(one, N1, ['crm', 'desk']);
     await one.receive({ number: N1, customer: C1, text: 'q', id: 'w1' });
+    // R30: a reaction, an edit and a revoke, with their typed content as the webhook stores it
+    for (const [type, content] of [
+      ['reaction', { emoji: '👍' }],
+      ['edit', { text: 'q!' }],
+      ['revoke', {}],
+    ] as const)
+      await one.receive({
+        number: N1,
+        customer: C1,
+        text: type,
+        id: `w-${type}`,
+        type,
+        raw: { onenumber: { kind: type, messageId: 'w1', summary: type, ...content } },
+      });
     const { message } = await one.reply({
       org: 'acme',
       service: 'crm',

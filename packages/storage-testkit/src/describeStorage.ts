@@ -12,6 +12,7 @@ import { boundedInputTests } from './boundedInputTests';
 import { decisionTests } from './decisionTests';
 import { policyTests } from './policyTests';
 import { pendingTests } from './pendingTests';
+import { changeTests } from './changeTests';
 
 export interface StorageSuiteOptions {
   /** Tests this implementation cannot support, by exact name, with the reason shown. */
@@ -77,6 +78,7 @@ export function describeStorage(
       ['membership', membershipTests, false],
       ['messages', messageTests, false],
       ['events', eventTests, false],
+      ['R30: changes to a message', changeTests, false],
       ['timeline and cursors', timelineTests, false],
       ['R32: failed sends', errorTitleTests, false],
       ['R27, R36: bounded input', boundedInputTests, false],

@@ -31,6 +31,12 @@ function eventShape(e: ChannelEvent): Record<string, unknown> {
           masked: e.message.masked,
         },
       };
+    case 'messageReacted':
+      return { type: e.type, customer: e.customer, target: e.target, emoji: e.emoji };
+    case 'messageEdited':
+      return { type: e.type, customer: e.customer, target: e.target, text: e.text };
+    case 'messageRevoked':
+      return { type: e.type, customer: e.customer, target: e.target };
     case 'statusChanged':
       return { type: e.type, status: e.status };
     case 'parentChanged':

@@ -9,6 +9,12 @@ export const adapterEventNames = {
   message: 'messageReceived',
   /** R16, R17: a reply from any member (masked when another service sent it). */
   reply: 'messageSent',
+  /** R30: the customer reacted to a message (emoji null: removed). */
+  reaction: 'messageReacted',
+  /** R30: the customer edited a message. */
+  edit: 'messageEdited',
+  /** R30: the customer revoked (deleted for everyone) a message. */
+  revoke: 'messageRevoked',
   /** R17: a delivery status moved forward. */
   status: 'statusChanged',
   /** R9, R11, R13: the parent changed, with the cause. */

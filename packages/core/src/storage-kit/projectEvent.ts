@@ -2,8 +2,10 @@
 // recipient's masking policy (another service's reply has no text, raw or agent) and shows the
 // message as it was when it happened; an assignment names its agent only to the service it
 // belongs to (a reply assigns its sender, R24, so naming the agent would reveal who sent a
-// masked reply); a failure's provider text reaches the sending service alone (R32).
+// masked reply); a failure's provider text reaches the sending service alone (R32). A customer's
+// reaction, edit or revoke is announced as messageReacted, messageEdited or messageRevoked (R30).
 import { defaultMaskingPolicy } from '../masking/policy';
+import { changeOf } from '../messages/messageChange';
 import { projectError } from '../masking/projectError';
 import { projectMessage } from '../masking/projectMessage';
 import type { Announcement, Change, EventBody, EventDraft, Place, Recipient } from './announcement';
@@ -39,6 +41,7 @@ export function projectEvent(place: Place, change: Change, recipient: Recipient)
   // The event shows the message as it was when it happened (R38: pending or sent), not its later status.
   view.status = message.direction === 'in' ? 'received' : message.status === 'pending' ? 'pending' : 'sent';
   view.error = null;
+  // R30: a customer's reaction, edit or revoke is an event of its own (their messages are never masked).
   return {
     type: message.direction === 'in' ? 'messageReceived' : 'messageSent',
     org: place.org,
@@ -49,7 +52,8 @@ export function projectEvent(place: Place, change: Change, recipient: Recipient)
     conversation: message.conversation,
     customer,
     message: view,
-  };
+    ...changeOf(message),
+  } as EventBody;
 }
 
 /** An announcement as one projected event per recipient, for storages that store them so. */

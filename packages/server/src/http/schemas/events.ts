@@ -22,6 +22,30 @@ export const channelEventSchema = named(
   z.discriminatedUnion('type', [
     z.object({ ...base, type: z.literal('messageReceived'), ...inConversation, message: messageViewSchema }),
     z.object({ ...base, type: z.literal('messageSent'), ...inConversation, message: messageViewSchema }),
+    // R30: a customer's reaction (emoji null: removed), edit and revoke, pointing at `target` (a WhatsApp id).
+    z.object({
+      ...base,
+      type: z.literal('messageReacted'),
+      ...inConversation,
+      message: messageViewSchema,
+      target: z.string(),
+      emoji: z.string().nullable(),
+    }),
+    z.object({
+      ...base,
+      type: z.literal('messageEdited'),
+      ...inConversation,
+      message: messageViewSchema,
+      target: z.string(),
+      text: z.string().nullable(),
+    }),
+    z.object({
+      ...base,
+      type: z.literal('messageRevoked'),
+      ...inConversation,
+      message: messageViewSchema,
+      target: z.string(),
+    }),
     z.object({
       ...base,
       type: z.literal('statusChanged'),
