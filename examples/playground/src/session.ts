@@ -34,8 +34,19 @@ export async function openSession(dataDir: string, changed: (what: string) => vo
     services.map((s) => [s, { adapter: world.adapters[s], onenumber: world.sdks[s] }]),
   ) as Record<Service, ServiceHandle>;
   for (const service of services) {
-    for (const name of ['message', 'reply', 'status', 'parent', 'membership', 'assignment'] as const)
-      handles[service].adapter.on(name, () => changed(service));
+    // R30: a customer's reaction, edit or revoke is an event of its own.
+    const names = [
+      'message',
+      'reply',
+      'reaction',
+      'edit',
+      'revoke',
+      'status',
+      'parent',
+      'membership',
+      'assignment',
+    ] as const;
+    for (const name of names) handles[service].adapter.on(name, () => changed(service));
   }
   phone.on('change', () => changed('phone'));
   // Assignments are kept per service (R12, R21): a service removed while it held a conversation
