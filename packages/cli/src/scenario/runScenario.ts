@@ -17,6 +17,9 @@ const opaqueIds: Partial<Record<string, string[]>> = {
   connect: ['channel'],
   members: ['channel'],
   inbound: ['conversation'],
+  react: ['conversation'],
+  edit: ['conversation'],
+  revoke: ['conversation'],
   reply: ['message'],
 };
 

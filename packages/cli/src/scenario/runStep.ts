@@ -1,7 +1,9 @@
 // One scenario step through the SDK, and its result in the documented shape (docs/scenarios.md).
+import { randomUUID } from 'node:crypto';
 import { OneNumberError, type MessageView } from '@onenumber/core';
 import type { ScenarioApi } from './backend';
 import type { Step } from './schema';
+import { customerChange } from './customerChange';
 import { runBeyondStep } from './runBeyondStep';
 
 export type StepResult = Record<string, unknown>;
@@ -47,6 +49,14 @@ export async function runStep(api: ScenarioApi, step: Step, org: string, labels:
         undelivered: r.undelivered,
         duplicate: r.duplicate,
       };
+    }
+    case 'react':
+    case 'edit':
+    case 'revoke': {
+      // R30: received as the webhook stores a customer's change; its id defaults to one of the step's own.
+      const id = step.id ?? `wamid.${step.op}.${randomUUID()}`;
+      const r = await api.receive({ number: step.number, customer: step.customer, id, ...customerChange(step, id) });
+      return { conversation: r.conversation, deliveredTo: r.deliveredTo, duplicate: r.duplicate };
     }
     case 'reply': {
       const r = await api.reply({

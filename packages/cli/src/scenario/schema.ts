@@ -13,6 +13,13 @@ const common = {
 };
 const onNumber = { ...common, service: z.string().min(1), number: z.string() };
 const withCustomer = { ...onNumber, agent: z.string().min(1), customer: z.string().min(1) };
+const customerChange = {
+  ...common,
+  number: z.string(),
+  customer: z.string().min(1),
+  target: z.string().min(1),
+  id: z.string().min(1).optional(),
+};
 
 export const stepSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('connect'), ...onNumber }),
@@ -29,6 +36,10 @@ export const stepSchema = z.discriminatedUnion('op', [
     text,
     id: z.string().min(1).optional(),
   }),
+  // R30: the customer's changes to an earlier message (`target`: its `inbound` step's id).
+  z.object({ op: z.literal('react'), ...customerChange, emoji: z.string().max(16) }),
+  z.object({ op: z.literal('edit'), ...customerChange, text }),
+  z.object({ op: z.literal('revoke'), ...customerChange }),
   z.object({ op: z.literal('reply'), ...withCustomer, text }),
   z.object({ op: z.literal('assign'), ...withCustomer, confirm: z.boolean().optional() }),
   z.object({ op: z.literal('view'), ...withCustomer }),
