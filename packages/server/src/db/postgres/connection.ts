@@ -27,6 +27,7 @@ import { driveAsync } from '../port/drive';
 import { readStream } from '../stores/eventReader';
 import { eventsPerTransaction } from './sql/eventPositionSchema';
 import { answerer } from './runner';
+import { createNotifier, type Notifier } from './notifier';
 import { closedError, isRetryable, pause } from './pgErrors';
 import { migrationSql, runnerSql as sql, type Queryable } from './sql';
 
@@ -46,6 +47,8 @@ export interface PgHandle {
   /** A random id of this handle: its own notifications come back to it, and are skipped. */
   readonly origin: string;
   readonly channel: string;
+  /** Tells the other replicas, after commit, of streams with new events (notifier.ts). */
+  readonly notifier: Notifier;
   write<T>(fn: (tx: PgTx) => Promise<T>): Promise<T>;
   /** Runs `fn` in one read-only snapshot, so several statements agree. */
   read<T>(fn: (db: Queryable) => Promise<T>): Promise<T>;
@@ -108,19 +111,14 @@ async function flushTimeline(client: pg.PoolClient, timeline: Pending['timeline'
   );
 }
 
-/** Writes the events with their stream numbers and announces the streams; returns their keys. */
+/** Writes the events at the transaction's positions; returns the streams written (key: [org, service]). */
 async function flushEvents(
   client: pg.PoolClient,
   drafts: readonly EventDraft[],
-  channel: string,
-  origin: string,
-): Promise<Set<string>> {
-  if (!drafts.length) return new Set();
+): Promise<Map<string, [string, string]>> {
+  if (!drafts.length) return new Map();
   if (drafts.length > eventsPerTransaction) throw new Error(`one write stores at most ${eventsPerTransaction} events`);
-  const byKey = new Map(drafts.map((d) => [streamKey(d.org, d.service), [d.org, d.service] as [string, string]]));
-  const streams = [...byKey.values()];
-  const payload = JSON.stringify({ origin, streams });
-  // A NOTIFY payload holds under 8000 bytes; a longer list is sent as "look at every stream".
+  const streams = new Map(drafts.map((d) => [streamKey(d.org, d.service), [d.org, d.service] as [string, string]]));
   await sql.appendEvents.run(
     client,
     drafts.map((d) => d.org),
@@ -128,14 +126,13 @@ async function flushEvents(
     drafts.map((d) => d.channel),
     drafts.map((d) => d.body.type),
     drafts.map((d) => JSON.stringify(d.body)),
-    channel,
-    payload.length < 7_900 ? payload : JSON.stringify({ origin, streams: null }),
   );
-  return new Set(byKey.keys());
+  return streams;
 }
 
 export function createHandle(pool: pg.Pool, channel: string): Omit<PgHandle, 'close'> & { closing(): void } {
   const origin = randomBytes(9).toString('base64url');
+  const notifier = createNotifier(pool, channel, origin);
   let open = true;
   const hub = new EventHub(
     {
@@ -155,7 +152,9 @@ export function createHandle(pool: pg.Pool, channel: string): Omit<PgHandle, 'cl
     return pool.connect();
   }
 
-  async function attempt<T>(fn: (tx: PgTx) => Promise<T>): Promise<{ result: T; keys: Set<string> }> {
+  async function attempt<T>(
+    fn: (tx: PgTx) => Promise<T>,
+  ): Promise<{ result: T; streams: Map<string, [string, string]> }> {
     const client = await connect();
     const pending: Pending = { drafts: [], timeline: [] };
     const tx: PgTx = {
@@ -170,9 +169,9 @@ export function createHandle(pool: pg.Pool, channel: string): Omit<PgHandle, 'cl
       await client.query(migrationSql.begin);
       const result = await fn(tx);
       await flushTimeline(client, pending.timeline);
-      const keys = await flushEvents(client, pending.drafts, channel, origin);
+      const streams = await flushEvents(client, pending.drafts);
       await client.query(migrationSql.commit);
-      return { result, keys };
+      return { result, streams };
     } catch (error) {
       await client.query(migrationSql.rollback).catch((e: Error) => (broken = e));
       throw error;
@@ -186,12 +185,14 @@ export function createHandle(pool: pg.Pool, channel: string): Omit<PgHandle, 'cl
     hub,
     origin,
     channel,
+    notifier,
     db: pool,
     async write<T>(fn: (tx: PgTx) => Promise<T>): Promise<T> {
       for (let n = 1; ; n++) {
         try {
-          const { result, keys } = await attempt(fn);
-          hub.notify(keys);
+          const { result, streams } = await attempt(fn);
+          hub.notify(new Set(streams.keys()));
+          notifier.announce(streams.values());
           return result;
         } catch (error) {
           if (n >= attempts || !isRetryable(error)) throw error;

@@ -1,5 +1,5 @@
-// Real time across replicas: one LISTEN connection per database handle. Every transaction that
-// writes events sends a NOTIFY naming the streams it wrote (delivered at commit, and only then);
+// Real time across replicas: one LISTEN connection per database handle. After a transaction that
+// writes events commits, its replica sends a NOTIFY naming the streams written (notifier.ts);
 // each replica's listener wakes the subscribers of those streams, which read the new rows. A
 // handle ignores its own notifications (it woke its subscribers at commit already). When the
 // connection breaks it is opened again with a growing pause, and every subscriber reads once

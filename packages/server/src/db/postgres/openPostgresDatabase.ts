@@ -92,6 +92,9 @@ export async function migratePostgres(options: PostgresDatabaseOptions): Promise
   }
 }
 
+/** How often subscribers read their streams without being told to (a lost NOTIFY costs at most this). */
+const catchUpMs = 2_000;
+
 export async function openPostgresDatabase(options: PostgresDatabaseOptions): Promise<ServerDatabase> {
   const config = poolOptions(options);
   await migratePostgres(options);
@@ -112,9 +115,14 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
     await pool.end().catch(() => {});
     throw unreachable(config.url, error);
   }
+  // Issue 17: streams are announced after commit (notifier.ts); a replica that dies between its
+  // commit and its NOTIFY leaves events nobody was told of, so subscribers read again now and then.
+  const catchUp = setInterval(() => base.hub.notify(null), catchUpMs);
+  catchUp.unref();
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      clearInterval(catchUp);
       base.closing();
       await listener.close();
       await pool.end().catch(() => {});

@@ -68,9 +68,7 @@ export function answerer(db: Queryable, tx?: PgTx) {
   };
 }
 
-export function postgresRunner(
-  h: Pick<PgHandle, 'write' | 'read' | 'db' | 'pool' | 'hub' | 'origin' | 'channel'>,
-): Runner {
+export function postgresRunner(h: Pick<PgHandle, 'write' | 'read' | 'db' | 'pool' | 'hub' | 'notifier'>): Runner {
   const inbound = pgInboundWriter(h);
   return {
     inbound: { inboundWrite: (write) => pgGuarded(() => inbound.inboundWrite(write)) },

@@ -2,8 +2,14 @@
 // memberships, the org's policies) carry a version on the number's owner row. Every change to
 // one bumps it by trigger, whoever writes it, so a replica that planned an inbound message on
 // facts it kept finds out in the write itself (inboundSql.ts) and plans again: never wrong rows.
-// The triggers decide nothing: they count changes.
+// The triggers decide nothing: they count changes. Step 22: a fact change also takes the number's
+// facts lock (an advisory lock) exclusively, which an inbound write holds shared from before it
+// reads the version: the two wait for each other without writing a lock into the owner row (a
+// row held FOR SHARE by many writers at once is rewritten by each of them).
 import type { MigrationStep } from '../../common/migrationStep';
+
+/** The advisory lock key of a number's facts (an SQL expression of `number`). */
+export const factsLockKey = (number: string) => `hashtextextended('facts ' || ${number}, 17)`;
 
 export const inboundFactsSteps: readonly MigrationStep[] = [
   {
@@ -33,6 +39,37 @@ export const inboundFactsSteps: readonly MigrationStep[] = [
           RETURN NEW;
         END $$`,
       `CREATE TRIGGER number_owners_facts BEFORE UPDATE ON number_owners FOR EACH ROW EXECUTE FUNCTION onenumber_owner_changed()`,
+    ],
+  },
+  {
+    version: 22,
+    name: 'fact changes take the number facts lock (issue 17)',
+    statements: [
+      `CREATE OR REPLACE FUNCTION onenumber_facts_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_TABLE_NAME = 'policies' THEN
+            PERFORM pg_advisory_xact_lock(${factsLockKey('o.number')}) FROM (
+              SELECT number FROM number_owners WHERE org = COALESCE(NEW.org, OLD.org) ORDER BY number
+            ) AS o;
+            UPDATE number_owners SET facts = facts + 1 WHERE org = COALESCE(NEW.org, OLD.org);
+          ELSE
+            PERFORM pg_advisory_xact_lock(${factsLockKey('COALESCE(NEW.number, OLD.number)')});
+            UPDATE number_owners SET facts = facts + 1 WHERE number = COALESCE(NEW.number, OLD.number);
+            IF TG_OP = 'UPDATE' AND NEW.number IS DISTINCT FROM OLD.number THEN
+              PERFORM pg_advisory_xact_lock(${factsLockKey('OLD.number')});
+              UPDATE number_owners SET facts = facts + 1 WHERE number = OLD.number;
+            END IF;
+          END IF;
+          RETURN NULL;
+        END $$`,
+      `CREATE OR REPLACE FUNCTION onenumber_owner_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.org IS DISTINCT FROM OLD.org THEN
+            PERFORM pg_advisory_xact_lock(${factsLockKey('NEW.number')});
+            NEW.facts := OLD.facts + 1;
+          END IF;
+          RETURN NEW;
+        END $$`,
     ],
   },
 ];

@@ -1,14 +1,17 @@
 // SQL (PostgreSQL) of the one-write inbound path (issue 17): the facts' statements, and the text
 // sent as one simple query (one round trip; its two statements run as one implicit transaction).
 // The first takes the conversation's lane lock before anything gives the transaction its id
-// (event positions, eventPositionSchema.ts); the second holds the number's owner row shared only
-// if its facts still have the planned version (a membership change waits, or is waited for),
-// dedupes by (number, provider id) and writes the rest only when both pass. Values are escaped
+// (event positions, eventPositionSchema.ts) and the number's facts lock shared (a fact change
+// takes it exclusively, inboundFactsSchema.ts: it waits for this write, or this write waits for
+// it); the second, on a snapshot taken after both, goes on only if the number's facts still have
+// the planned version, dedupes by (number, provider id) and writes the rest only when both pass (the streams are
+// announced after commit, notifier.ts). Values are escaped
 // literals (pg's escapeLiteral): a simple query takes no parameters.
 import { escapeLiteral } from 'pg';
 import type { InboundFactsCatalogue } from '../../port/inboundFactsCatalogue';
 import type { InboundWrite } from '../../port/inboundWrite';
 import type { PostgresSql } from './dialect';
+import { factsLockKey } from './inboundFactsSchema';
 
 export const inboundFactsStatements: { [N in keyof InboundFactsCatalogue]: PostgresSql } = {
   factsOfNumber: `SELECT org, facts FROM number_owners WHERE number = $1`,
@@ -18,8 +21,8 @@ export const inboundFactsStatements: { [N in keyof InboundFactsCatalogue]: Postg
 const messageColumns = `id text, org text, channel text, conversation text, direction text, service text, agent text,
   agent_name text, type text, text text, raw text, status text, error text, provider_id text, at text`;
 
-/** The query text; `lane` the conversation's lock key, `channel` and `payload` the NOTIFY. */
-export function inboundWriteText(write: InboundWrite, lane: string, channel: string, payload: string): string {
+/** The query text; `lane` the conversation's lock key. */
+export function inboundWriteText(write: InboundWrite, lane: string): string {
   const lit = (value: string | null) => (value === null ? 'NULL::text' : escapeLiteral(value));
   const json = (value: unknown) => `${escapeLiteral(JSON.stringify(value))}::json`;
   const events = write.drafts.map((d, k) => ({
@@ -30,9 +33,9 @@ export function inboundWriteText(write: InboundWrite, lane: string, channel: str
     body: JSON.stringify(d.body),
     k: k + 1,
   }));
-  return `SELECT pg_advisory_xact_lock(hashtextextended(${lit(lane)}, 17));
+  return `SELECT pg_advisory_xact_lock(hashtextextended(${lit(lane)}, 17)), pg_advisory_xact_lock_shared(${factsLockKey(lit(write.number))});
 WITH owner AS (
-  SELECT org FROM number_owners WHERE number = ${lit(write.number)} AND facts = ${Number(write.facts)} FOR SHARE
+  SELECT org FROM number_owners WHERE number = ${lit(write.number)} AND facts = ${Number(write.facts)}
 ), fresh AS (
   INSERT INTO inbound_ids (number, provider_id) SELECT ${lit(write.number)}, ${lit(write.providerId)} FROM owner
   WHERE ${lit(write.providerId)} IS NOT NULL ON CONFLICT DO NOTHING RETURNING 1
@@ -59,6 +62,5 @@ WITH owner AS (
 )
 SELECT (SELECT count(*) FROM owner)::int AS owned, (SELECT count(*) FROM go)::int AS go,
   (SELECT count(*) FROM touched)::int AS touched, (SELECT count(*) FROM stored)::int AS stored,
-  (SELECT count(*) FROM appended)::int AS appended,
-  CASE WHEN EXISTS (SELECT 1 FROM go) THEN pg_notify(${lit(channel)}, ${lit(payload)}) END AS notified`;
+  (SELECT count(*) FROM appended)::int AS appended`;
 }

@@ -6,28 +6,12 @@
 import { statement } from './statement';
 
 export const runnerSql = {
-  /**
-   * One statement: inserts the events at the transaction's positions in draft order, and
-   * announces the streams to every replica's LISTEN connection (delivered when, and only if, the
-   * transaction commits).
-   */
-  appendEvents: statement<
-    [
-      orgs: string[],
-      services: string[],
-      channels: string[],
-      types: string[],
-      bodies: string[],
-      channel: string,
-      payload: string,
-    ]
-  >(
-    `WITH base AS (SELECT onenumber_event_base() AS at), inserted AS (
-       INSERT INTO events (org, service, seq, channel, type, body)
-       SELECT t.org, t.service, base.at + t.k, t.channel, t.type, t.body
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t (org, service, channel, type, body, k), base
-     )
-     SELECT pg_notify($6, $7)`,
+  /** Inserts the events at the transaction's positions, in draft order (the streams are announced after commit, notifier.ts). */
+  appendEvents: statement<[orgs: string[], services: string[], channels: string[], types: string[], bodies: string[]]>(
+    `INSERT INTO events (org, service, seq, channel, type, body)
+     SELECT t.org, t.service, base.at + t.k, t.channel, t.type, t.body
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t (org, service, channel, type, body, k),
+       (SELECT onenumber_event_base() AS at) AS base`,
   ),
   /**
    * Lanes (a conversation, a channel's own events) a write is about to change, taken before its
