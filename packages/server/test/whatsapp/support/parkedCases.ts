@@ -125,6 +125,18 @@ export function parkedCases(openDb: () => Promise<ServerDatabase>) {
     expect((await world!.report()).webhook.parked).toMatchObject({ parked: 1, routed: 1, full: 1 });
   });
 
+  it('R29, R13: a number whose channels are all closed is not parked: its message is stored in the closed channel', async () => {
+    await start();
+    await register();
+    await connect();
+    await world!.sdk.crm.remove({ org: 'acme', service: 'crm', number: N3 });
+    expect((await world!.post(text('wamid.closed.1', 'anyone there?'))).status).toBe(200);
+    expect((await parked()).count).toBe(0);
+    expect((await world!.report()).webhook).toMatchObject({ parked: { parked: 0 }, messages: { received: 1 } });
+    await connect(); // the channel reopens with its history (R13)
+    expect((await world!.view('crm', N3, taro)).map((m) => m.text)).toEqual(['anyone there?']);
+  });
+
   it('R29: a delivery naming an owned number and an unowned one stores the first now and parks the second', async () => {
     await start();
     const payload = JSON.parse(text('wamid.mix.3', 'for N3'));
