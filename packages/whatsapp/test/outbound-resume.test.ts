@@ -143,6 +143,38 @@ describe('R38: an account refusal holds the reply until resume, then it goes fir
   });
 });
 
+describe('R38: the held reply keeps its place when a claim takes it back while its refusal is recorded', () => {
+  it('a pass that claims the held reply between its `fail` write and the pause does not strand it behind its lease: after resume it goes before the later reply', async () => {
+    const w = world();
+    graph.answerWhen((call) => call.authorization === 'Bearer EAAG-old', graphError(190), 100);
+    // The refusal's write lands, then waits: what a store's write queue does under load.
+    let reached!: () => void;
+    let open!: () => void;
+    const atGate = new Promise<void>((r) => (reached = r));
+    const gate = new Promise<void>((r) => (open = r));
+    const fail = w.outbox.fail.bind(w.outbox);
+    w.outbox.fail = async (input) => {
+      await fail(input);
+      reached();
+      await gate;
+    };
+    const a = w.queue('a', taro);
+    const first = w.worker.tick();
+    await atGate;
+    await w.worker.tick(); // claims `a` again (due, unleased) while its send is still being recorded
+    open();
+    await first;
+    expect(w.worker.paused).toBe('auth');
+    w.clock.advance(1000);
+    const b = w.queue('b', taro);
+    w.renew('EAAG-new');
+    w.worker.resume();
+    await drive(w, w.worker, () => w.worker.counters.sent === 2, 120_000);
+    expect(w.sends('EAAG-new')).toEqual([a, b]);
+    expect(w.worker.counters).toMatchObject({ sent: 2, authErrors: 1, repeatsSuspected: 0 });
+  });
+});
+
 describe('R38 with the simulator and the real core', () => {
   it('190 from WhatsApp: the stored reply keeps its status (never `failed`), and after resume the customer gets it once', async () => {
     const clock = createManualClock({ start: '2025-06-01T10:00:00.000Z' });

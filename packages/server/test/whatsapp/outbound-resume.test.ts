@@ -1,7 +1,7 @@
 // R38 through the server (issue 19): a reply WhatsApp refuses for an account reason (190 expired
 // token; 131031 account locked) was never sent, so it stays `pending`, never `failed`, in every
 // service, and the sender pauses; POST /v1/admin/whatsapp/resume (with a new token, or once the
-// account is fixed) sends it exactly once and only then is it `sent`. On SQLite and PostgreSQL.
+// account is fixed) sends it exactly once, before the replies queued after it, and only then is it `sent`. On SQLite and PostgreSQL.
 // The Graph API is msw with Meta's error bodies (Cloud API reference, "Error codes").
 import { decodeCallbackData, messagePayload } from '@onenumber/whatsapp';
 import { HttpResponse } from 'msw';
@@ -100,16 +100,13 @@ describe.each(dialects)('R38 on %s: an account refusal keeps the reply pending; 
     });
     expect(resumed).toMatchObject({ status: 200, body: { paused: null } });
     await until(async () => (await counters()).sent === 2, 'both replies sent');
-    // Each exactly once. Which goes first is not guaranteed yet: the held reply can come back to the
-    // worker after the later one was claimed (known, left open for issue 19's second part).
-    const once = [held.message, later.message].sort();
-    expect(sentMessages(graph.calls).sort()).toEqual(once);
+    // Each exactly once, the held reply first (R38): it keeps its place in its conversation.
+    const inOrder = [held.message, later.message];
+    expect(sentMessages(graph.calls)).toEqual(inOrder);
     await new Promise((r) => setTimeout(r, 200)); // and never again
-    expect(sentMessages(graph.calls).sort()).toEqual(once);
-    // Not asserted here: repeatsSuspected. The worker may take the held reply back only when its
-    // lease lapses (counted as a suspected repeat although WhatsApp got it once, as checked above):
-    // the worker's resume order is issue 19's pacing part.
-    expect(await counters()).toMatchObject({ sent: 2, failed: 0, authErrors: 1 });
+    expect(sentMessages(graph.calls)).toEqual(inOrder);
+    // The held reply comes back in its place, not after its lease lapsed: no suspected repeat.
+    expect(await counters()).toMatchObject({ sent: 2, failed: 0, authErrors: 1, repeatsSuspected: 0 });
     // R38: sent once WhatsApp accepted it, for the sender and (masked) for the others; one change each.
     expect(await messageIn('crm', held.message)).toMatchObject({ status: 'sent', error: null });
     expect(await messageIn('desk', held.message)).toMatchObject({ status: 'sent', masked: true });

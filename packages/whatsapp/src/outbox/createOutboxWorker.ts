@@ -61,6 +61,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   const letGo = new Set<string>(); // items we released unsent: claiming them again is no repeat
   const retrying = new Set<string>(); // items we scheduled a retry for (when the store has no `reclaimed`)
   const inFlight = new Set<Promise<void>>();
+  const sending = new Set<string>(); // ids whose send is under way
+  const returned = new Map<string, { item: ClaimedItem; leaseUntil: number }>(); // claimed again meanwhile
   let paused: 'auth' | null = null;
   let pauseCode: number | string | null = null;
   let running = false;
@@ -95,18 +97,28 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     const items = o.outbox.claimFair ? await o.outbox.claimFair({ ...claim, perService }) : await o.outbox.claim(claim);
     let added = 0;
     for (const item of items) {
-      if (known.has(item.id)) continue;
-      known.add(item.id);
-      counters.claimed++;
-      if (isRepeat(item)) {
-        counters.repeatsSuspected++;
-        emit({ type: 'repeat-suspected', id: item.id, service: item.service, attempts: item.attempts });
+      if (!known.has(item.id)) {
+        accept(item, now + o.leaseMs);
+        added++;
+      } else if (sending.has(item.id)) {
+        // Its outcome (a retry, or R38's hold) was written before this claim and is not recorded
+        // here yet: the lease is ours now, so it goes back in its place when the send ends, never
+        // stranded behind that lease while later replies of its conversation go first.
+        returned.set(item.id, { item, leaseUntil: now + o.leaseMs });
       }
-      retrying.delete(item.id);
-      holding.add(item, now + o.leaseMs);
-      added++;
     }
     return added;
+  }
+
+  function accept(item: ClaimedItem, leaseUntil: number) {
+    known.add(item.id);
+    counters.claimed++;
+    if (isRepeat(item)) {
+      counters.repeatsSuspected++;
+      emit({ type: 'repeat-suspected', id: item.id, service: item.service, attempts: item.attempts });
+    }
+    retrying.delete(item.id);
+    holding.add(item, leaseUntil);
   }
 
   function releaseLapsing(now: number) {
@@ -143,9 +155,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
 
   function run(item: ClaimedItem): Promise<void> {
     const wasFull = inFlight.size + 1 >= o.maxInFlight;
+    let again = false; // a retry or a hold: the item is still queued
+    sending.add(item.id);
     const task: Promise<void> = sendItem(ctx, item)
       .then(
-        (outcome) => record(item, outcome),
+        (outcome) => {
+          again = outcome.kind === 'retry' || outcome.kind === 'held';
+          record(item, outcome);
+        },
         () => {
           counters.recordErrors++;
           emit({ type: 'record-error', id: item.id, service: item.service });
@@ -154,6 +171,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       .finally(() => {
         inFlight.delete(task);
         known.delete(item.id);
+        sending.delete(item.id);
+        const back = returned.get(item.id);
+        returned.delete(item.id);
+        if (back && again) accept(back.item, back.leaseUntil);
         const more = holding.finish(item); // its customer's next reply may go now
         if (wasFull || more) wakeup.abort();
       });
