@@ -102,6 +102,7 @@ export type {
 export { contentOf, textOf } from './messages/contentOf';
 export { summaryOf, oneLine } from './messages/summaryOf';
 export { changeOf, type MessageChange } from './messages/messageChange';
+export { replyMediaKinds, type ReplyMedia, type ReplyMediaKind } from './messages/replyMedia';
 export {
   contentKey,
   mediaKinds,

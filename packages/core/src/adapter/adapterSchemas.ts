@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { wellFormed } from '../bounds/wellFormed';
 import { channelSettingsSchema } from '../channel/settings';
 import { customerSchema } from '../channel/number';
-import { connectInputSchema, idSchema, replyInputSchema, serviceSchema } from '../operations/schemas';
+import { connectInputSchema, idSchema, replyTextSchema, serviceSchema } from '../operations/schemas';
 import { vocabularySchema, type ActingRef, type Vocabulary, type VocabularyInput } from './vocabulary';
 
 /** The adapter contract's version: an adapter written for another one fails loudly at definition. */
@@ -58,7 +58,7 @@ export function adapterInputSchemas<V extends VocabularyInput>(vocabulary: Vocab
     number: adapterNumberSchema,
     settings: channelSettingsSchema,
     view: z.object(acting).strict() as never,
-    reply: z.object({ ...acting, text: replyInputSchema.shape.text }).strict() as never,
+    reply: z.object({ ...acting, text: replyTextSchema }).strict() as never,
     assign: z.object({ ...acting, confirm: z.boolean().default(false) }).strict() as never,
   };
 }

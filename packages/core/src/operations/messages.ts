@@ -2,6 +2,7 @@
 import type { Notice } from '../assignment/notice';
 import type { MessageView } from '../masking/message';
 import type { MessageStatus } from '../masking/message';
+import { storedReplyMedia } from '../messages/replyMedia';
 import { parseInput } from '../validate';
 import { checkReply } from './checkReply';
 import { requireActingMember, requireDecision, requireNumber, withRetry, type Context } from './context';
@@ -50,7 +51,8 @@ export async function receive(ctx: Context, input: ReceiveInput): Promise<Receiv
 }
 
 export async function reply(ctx: Context, input: ReplyInput): Promise<{ message: string; conversation: string }> {
-  const { text, ...target } = parseInput(replyInputSchema, input);
+  const { text, media, ...target } = parseInput(replyInputSchema, input);
+  const content = media ? storedReplyMedia(media) : { type: 'text', text: text!, raw: null };
   return withRetry(async () => {
     const { agent, membership, decision, assign } = await checkReply(ctx, target);
     const { message } = await ctx.storage.appendReply({
@@ -61,9 +63,7 @@ export async function reply(ctx: Context, input: ReplyInput): Promise<{ message:
       service: target.service,
       agent: agent.id,
       agentName: agent.name,
-      type: 'text',
-      text,
-      raw: null,
+      ...content,
       assign,
       at: ctx.now(),
     });

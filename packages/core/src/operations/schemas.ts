@@ -7,6 +7,7 @@ import { wellFormed } from '../bounds/wellFormed';
 import { customerSchema } from '../channel/number';
 import { channelSettingsSchema } from '../channel/settings';
 import { messageTypeSchema } from '../masking/messageType';
+import { replyMediaSchema } from '../messages/replyMedia';
 
 /** An id (org, agent, message): 1 to 128 characters of well-formed Unicode (R27, R36). */
 export const idSchema = wellFormed(z.string().min(1).max(128));
@@ -43,7 +44,20 @@ export const receiveInputSchema = z
   })
   .strict();
 
-export const replyInputSchema = z.object({ ...withCustomer, text: z.string().min(1).max(4096) }).strict();
+/** A reply's text (Meta's limit for a text message: 4,096 characters). */
+export const replyTextSchema = z.string().min(1).max(4096);
+/** A reply is a text or a media message (with its caption): exactly one of `text` and `media`. */
+export const replyInputSchema = z
+  .object({ ...withCustomer, text: replyTextSchema.optional(), media: replyMediaSchema.optional() })
+  .strict()
+  .superRefine((input, ctx) => {
+    if ((input.text === undefined) === (input.media === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: [input.text === undefined ? 'text' : 'media'],
+        message: 'a reply has a text or a media part (with its caption), exactly one of them',
+      });
+  });
 export const assignInputSchema = z.object({ ...withCustomer, confirm: z.boolean().default(false) }).strict();
 export const viewInputSchema = z.object(withCustomer).strict();
 export const updateStatusInputSchema = z

@@ -14,6 +14,7 @@ export {
   configureInputSchema,
   receiveInputSchema,
   replyInputSchema,
+  replyTextSchema,
   assignInputSchema,
   viewInputSchema,
   updateStatusInputSchema,
@@ -27,6 +28,7 @@ export { businessNumberSchema, customerSchema } from '../channel/number';
 export { channelSettingsSchema } from '../channel/settings';
 export { maskingPolicySchema } from '../masking/policy';
 export { messageTypeSchema } from '../masking/messageType';
+export { replyMediaSchema, replyMediaSourceSchema } from '../messages/replyMedia';
 export { boundedJson } from '../bounds/boundedJson';
 export { wellFormed } from '../bounds/wellFormed';
 export { agentEntrySchema, numberEntrySchema, orgEntrySchema, planSchema } from '../directory/Directory';

@@ -2,7 +2,7 @@
 // token streams the file of an inbound message its service can see (the shared channel's members
 // and the isolated one, R15), fetched from the Graph API (msw, Meta's shapes) with the server's
 // access token, which never reaches the service, nor WhatsApp's short-lived URL. A message with
-// no file, a masked reply, another number, the admin token and a server without a token are
+// no file, a masked reply (404 exactly like an unknown message), another number, the admin token and a server without a token are
 // refused with typed errors.
 import { createSimulator, messagePayload } from '@onenumber/whatsapp';
 import { http, HttpResponse } from 'msw';
@@ -95,7 +95,7 @@ describe('R20: an inbound file, streamed to a service that can see it', () => {
     });
     const refusals = [
       [await media(world.tokens.desk, text), 404, 'NOT_FOUND', 'no-media'],
-      [await media(world.tokens.desk, reply), 404, 'NOT_FOUND', 'no-media'],
+      [await media(world.tokens.desk, reply), 404, 'UNKNOWN_MESSAGE', undefined], // masked: no hint
       [await media(world.tokens.salesiq, wamid, N2), 422, 'NOT_CONNECTED', undefined],
       [await media(world.tokens.desk, 'wamid.nothing'), 404, 'UNKNOWN_MESSAGE', undefined],
       [await media(adminToken, wamid), 403, 'FORBIDDEN', undefined],

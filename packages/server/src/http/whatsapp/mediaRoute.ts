@@ -1,10 +1,13 @@
 // R17, R20, R25, R36: GET /v1/media/{message}?number=&customer= streams the file of a message the
 // token's service can see, fetched from the Graph API with the server's access token (the token
 // and WhatsApp's short-lived URL never reach the service). What the service may see is what the
-// storage's view projects for it (R17, R18): a message masked for it, or one outside its
-// channels, has no file to serve. Errors are typed (WhatsAppMediaError's reasons, R27).
+// storage's view projects for it (R17, R18): a message masked for it (another service's reply,
+// with or without media) is answered exactly like an unknown message, never a hint. A service's
+// own media reply is served too: an uploaded media id from the Graph API, a `link` by a redirect
+// to the URL the service gave (the server fetches no URL a service names). Errors are typed
+// (WhatsAppMediaError's reasons, R27).
 import { contentKey, contentOf, mediaKinds, OneNumberError, type MediaKind, type MessageView } from '@onenumber/core';
-import { businessNumberSchema, customerSchema, parseInput } from '@onenumber/core/schemas';
+import { businessNumberSchema, customerSchema, parseInput, replyMediaSourceSchema } from '@onenumber/core/schemas';
 import { WhatsAppMediaError, type MediaClient } from '@onenumber/whatsapp';
 import type { Hono } from 'hono';
 import { z } from 'zod';
@@ -22,10 +25,19 @@ export const mediaQuerySchema = z
 
 const isMediaKind = (kind: unknown): kind is MediaKind => mediaKinds.includes(kind as MediaKind);
 
-/** The media id and kind of a message as the viewer sees it, or null (no file, or masked). */
-export function mediaOf(view: MessageView): { mediaId: string; kind: MediaKind; filename: string | null } | null {
+type MediaFile = { mediaId: string; kind: MediaKind; filename: string | null };
+
+/** The file of a message as the viewer sees it: a media id, a link (own media replies), or null. */
+export function mediaOf(view: MessageView): MediaFile | { link: string } | null {
   if (view.masked || view.raw === null || typeof view.raw !== 'object') return null;
   const raw = view.raw as Record<string, unknown>;
+  if (view.direction === 'out') {
+    const sent = replyMediaSourceSchema.safeParse(raw.media);
+    if (!sent.success || !isMediaKind(view.type)) return null;
+    if ('link' in sent.data) return { link: sent.data.link };
+    const filename = typeof raw.filename === 'string' ? raw.filename : null;
+    return { mediaId: sent.data.id, kind: view.type, filename };
+  }
   type Loose = { kind?: unknown; mediaId?: unknown; filename?: unknown };
   const stored = raw[contentKey] as Loose | undefined;
   const content: Loose =
@@ -61,9 +73,15 @@ export function mediaRoute(app: Hono<AppEnv>, db: ServerDatabase, media: MediaCl
     const view = views.find(
       (m) => m.id === message || (!m.masked && (m.raw as { id?: unknown } | null)?.id === message),
     );
-    if (!view) throw new OneNumberError('UNKNOWN_MESSAGE');
+    // R20: another service's reply is no business of this one, not even its existence as a file.
+    if (!view || view.masked) throw new OneNumberError('UNKNOWN_MESSAGE');
     const file = mediaOf(view);
     if (!file) throw new WhatsAppMediaError('no-media');
+    if ('link' in file)
+      return new Response('', {
+        status: 307,
+        headers: { location: file.link, 'content-type': 'text/plain', 'cache-control': 'private, no-store' },
+      });
     if (!media) throw new WhatsAppMediaError('off');
     const got = await media.download(file);
     const inline = file.kind !== 'document';

@@ -1,5 +1,5 @@
 // R15, R20, R27, R36: the WhatsApp transport in the OpenAPI document (openapi.ts): its two admin
-// routes (always there), GET /v1/media/{message} (a service's inbound file, streamed; never the
+// routes (always there), GET /v1/media/{message} (a service's inbound file or own media reply; never the
 // token), and the webhook Meta calls (served when WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN
 // are set), which carries no bearer token: Meta's signature authenticates it, and it answers
 // refusals of its own.
@@ -60,9 +60,10 @@ export const whatsAppPaths = () => ({
   '/v1/media/{message}': {
     get: operation({
       operationId: 'getInboundMedia',
-      summary: "An inbound message's file (image, video, audio, voice, document, sticker), streamed",
+      summary:
+        "A message's file (image, video, audio, voice, document, sticker): inbound, or the service's own media reply",
       description:
-        "Fetched from WhatsApp with the server's access token, which the service never sees (nor WhatsApp's short-lived URL). Only a message the token's service can see (R17, R18): found in the service's own view of the conversation. Sizes as Meta documents them per kind (images 5 MB, audio and video 16 MB, documents 100 MB, stickers 500 KB). Refusals carry `details.reason`: `no-media`, `gone`, `expired` (404), `too-large`, `off` (501), `token`, `unavailable` (503).",
+        "Fetched from WhatsApp with the server's access token, which the service never sees (nor WhatsApp's short-lived URL). Only a message the token's service can see (R17, R18): found in the service's own view of the conversation; another service's reply (masked for this one) is answered 404 `UNKNOWN_MESSAGE`, exactly like a message that does not exist. The service's own media reply sent by uploaded media id is streamed the same way; one sent by `link` is a 307 to that link (the server fetches no URL a service names). Sizes as Meta documents them per kind (images 5 MB, audio and video 16 MB, documents 100 MB, stickers 500 KB). Refusals carry `details.reason`: `no-media`, `gone`, `expired` (404), `too-large`, `off` (501), `token`, `unavailable` (503).",
       tags: ['whatsapp'],
       parameters: [
         {
@@ -82,6 +83,13 @@ export const whatsAppPaths = () => ({
         jsonSchema: { type: 'string', format: 'binary' },
       },
       refusals: [400, 403, 404, 422, 501, ...v1],
+      extra: {
+        '307': {
+          description: "The service's own media reply sent by link: `Location` is the URL it gave",
+          headers: { Location: { description: 'The media link of the reply', schema: { type: 'string' } } },
+          content: { 'text/plain': { schema: { type: 'string', maxLength: 0 } } },
+        },
+      },
     }),
   },
   '/webhooks/whatsapp': {
