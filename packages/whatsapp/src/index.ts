@@ -180,8 +180,10 @@ export {
   CustomerPacer,
   createCustomerPacer,
   perCustomerSchema,
+  type PairPacer,
   type PerCustomerOptions,
 } from './pacing/customerPacer';
+export { SharedCustomerPacer, createMemoryPairPacing, type PairPacingStore } from './pacing/sharedCustomerPacer';
 
 // The outbox
 export {

@@ -3,7 +3,7 @@
 // layer sees only this.
 import type { AgentEntry, ChannelStorage, Directory, MaskingPolicy, NumberEntry, OrgEntry } from '@onenumber/core';
 import type { OutboxStore } from '@onenumber/core/storage-kit';
-import type { SendBudgetStore } from '@onenumber/whatsapp';
+import type { PairPacingStore, SendBudgetStore } from '@onenumber/whatsapp';
 import type { PushStore } from './common/pushTypes';
 import type { ParkedDeliveries } from './common/parkedTypes';
 import type { TokenStore } from './common/tokenTypes';
@@ -74,6 +74,8 @@ export interface ServerDatabase {
    * reply is stored `pending` and the outbox's `complete` moves it to `sent`; without, `sent` at once.
    */
   sendReplies(on: boolean): void;
+  /** Pacing per customer (WhatsApp's pair rate), shared by every process on this database. */
+  pairPacing: PairPacingStore;
   /** R34: push subscriptions and their durable queue (absent: push delivery is off, 501). */
   push?: PushStore;
   /** R29: webhook deliveries for numbers no org owns yet (absent: such a delivery answers 500, as before). */

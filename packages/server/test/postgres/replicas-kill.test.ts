@@ -55,6 +55,8 @@ beforeAll(async () => {
     WHATSAPP_ACCESS_TOKEN: GRAPH_TOKEN,
     WHATSAPP_GRAPH_URL: graph.url,
     WHATSAPP_API_VERSION: 'v23.0',
+    // Replies to 4 customers under load: a customer's pacing would make it minutes (pairPacing.test.ts tests it).
+    WHATSAPP_PER_CUSTOMER: 'off',
   };
   replicas = [];
   for (const name of ['a', 'b', 'c'])

@@ -194,7 +194,9 @@ describe('fairness: one number, two services, a backlog', () => {
       });
     await world.close();
 
-    world = await whatsappWorld(sending, { db: openSqliteDatabase({ file }) }); // the same database, now sending at 80/s
+    // The same database, now sending at 80/s; fairness between services, not a customer's pacing
+    // (40 replies to one customer would take 4 minutes at the pair rate: pairPacing.test.ts).
+    world = await whatsappWorld({ ...sending, perCustomer: false }, { db: openSqliteDatabase({ file }) });
     await until(async () => (await counters()).sent === 45, 'the backlog', 60_000);
     const services = graph.calls.map((c) => decodeCallbackData(c.body.biz_opaque_callback_data)!.service);
     expect(services.filter((s) => s === 'desk')).toHaveLength(5);

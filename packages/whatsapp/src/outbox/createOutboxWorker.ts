@@ -7,6 +7,7 @@
 // injected clock; `stop()` stops claiming, drains what it holds, and waits for sends under way.
 import { parseInput } from '@onenumber/core/schemas';
 import { CustomerPacer } from '../pacing/customerPacer';
+import { SharedCustomerPacer } from '../pacing/sharedCustomerPacer';
 import { createRateBudget, type RateBudget } from '../pacing/createRateBudget';
 import { systemClock } from '../time/clock';
 import type { ClaimedItem } from './fairOutbox';
@@ -56,7 +57,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   const tally = newCounters();
   const counters = tally.values;
   const limits: LimitCounters = { pairRate: 0, throughput: 0, otherRateLimits: 0, held: 0 };
-  const holding = new Holding(new CustomerPacer(o.perCustomer));
+  // Shared by replicas when a store is given (and pacing is on); else this process paces alone.
+  const holding = new Holding(
+    o.pairPacing && o.perCustomer
+      ? new SharedCustomerPacer(o.perCustomer, o.pairPacing, clock)
+      : new CustomerPacer(o.perCustomer),
+  );
   const known = new Set<string>();
   const letGo = new Set<string>(); // items we released unsent: claiming them again is no repeat
   const retrying = new Set<string>(); // items we scheduled a retry for (when the store has no `reclaimed`)

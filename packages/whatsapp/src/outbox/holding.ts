@@ -5,7 +5,7 @@
 // at a time, so WhatsApp gets them in order), its customer's pacing allows it (customerPacer.ts)
 // and its number is not held (after 130429); another customer's reply is never held back by it.
 import { FairQueue } from '../pacing/fairQueue';
-import type { CustomerPacer } from '../pacing/customerPacer';
+import type { PairPacer } from '../pacing/customerPacer';
 import type { ClaimedItem } from './fairOutbox';
 
 export interface Held {
@@ -32,7 +32,7 @@ export class Holding {
   private seq = 0;
   private count = 0;
 
-  constructor(readonly pacer: CustomerPacer) {}
+  constructor(readonly pacer: PairPacer) {}
 
   get size(): number {
     return this.count;

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { perCustomerSchema } from '../pacing/customerPacer';
 import { rateBudgetOptionsSchema, type RateBudget } from '../pacing/createRateBudget';
+import type { PairPacingStore } from '../pacing/sharedCustomerPacer';
 import { backoffSchema } from '../send/backoff';
 import type { WhatsAppTransport } from '../send/transport';
 import type { Clock } from '../time/clock';
@@ -32,6 +33,11 @@ export const outboxWorkerOptionsSchema = z
     budget: z.union([z.custom<RateBudget>(has('take', 'nextAt')), rateBudgetOptionsSchema]).optional(),
     /** Pacing per customer (Meta's pair rate): one message per `intervalMs`, `burst` at once; `false`: none. */
     perCustomer: perCustomerSchema.default({ intervalMs: 6000, burst: 3 }),
+    /**
+     * Pacing per customer shared by several replicas: the pairs' allowance in a store they share
+     * (the server's database). Without it, this worker paces alone.
+     */
+    pairPacing: z.custom<PairPacingStore>(has('reserve'), 'pairPacing must have reserve()').optional(),
     /** This worker's id, for leases. */
     worker: z
       .string()

@@ -25,7 +25,17 @@ export type PerCustomerOptions = z.input<typeof perCustomerSchema>;
 /** How many pairs are remembered before idle ones are forgotten (they have their whole burst back). */
 const sweepAbove = 10_000;
 
-export class CustomerPacer {
+/** What the worker asks of a pacer per (number, customer) pair: this process's, or one shared by replicas. */
+export interface PairPacer {
+  /** When the pair's next send may start (ms since the epoch); at or before `now` means now. */
+  readyAt(key: string, now: number): number;
+  /** Records a send to the pair starting now. */
+  take(key: string, now: number): void;
+  /** Holds the pair until `until` (after a 131056, the documented wait). */
+  hold(key: string, until: number): void;
+}
+
+export class CustomerPacer implements PairPacer {
   private readonly tat = new Map<string, number>();
   private readonly holds = new Map<string, number>();
 

@@ -8,6 +8,7 @@ import type { InboundFactsCatalogue } from './inboundFactsCatalogue';
 import type { MessageCatalogue } from './messageCatalogue';
 import type { FairClaimCatalogue, OutboxCatalogue } from './outboxCatalogue';
 import type { ParkedCatalogue } from './parkedCatalogue';
+import type { PairPacingCatalogue } from './pairPacingCatalogue';
 import type { PushCatalogue } from './pushCatalogue';
 import type { SendBudgetCatalogue } from './sendBudgetCatalogue';
 import type { StreamCatalogue } from './streamCatalogue';
@@ -17,6 +18,7 @@ export interface RequiredCatalogue
   extends ChannelCatalogue,
     MessageCatalogue,
     OutboxCatalogue,
+    PairPacingCatalogue,
     StreamCatalogue,
     DirectoryCatalogue,
     TokenCatalogue,

@@ -11,6 +11,7 @@ import { directoryStore } from './directoryStore';
 import { fairClaim } from './fairClaim';
 import { outboxStore } from './outboxStore';
 import { parkedStore } from './parkedStore';
+import { pairPacing } from './pairPacing';
 import { pushStore } from './pushStore';
 import { sendBudget } from './sendBudget';
 import { tokenStore, type TokenFeed } from './tokenStore';
@@ -33,6 +34,7 @@ export function serverDatabase(input: {
     tokens: tokenStore(db, input.tokenFeed),
     outbox: db.offers('dueItemsFair') && db.offers('lease') ? { ...outbox, claimFair: fairClaim(db) } : outbox,
     membershipInChannel: channelMembership(db),
+    pairPacing: pairPacing(db),
     ...(db.offers('reserveSends') ? { sendBudget: sendBudget(db) } : {}),
     push: pushStore(db),
     parked: parkedStore(db),

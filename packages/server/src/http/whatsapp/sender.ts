@@ -2,6 +2,7 @@
 // same write that stores it; the worker claims it fairly per (number, service) (claimFair), paces
 // it through one budget per number (shared by every replica on PostgreSQL), re-checks the 24-hour window, sends it from the number's
 // registered phone_number_id with biz_opaque_callback_data, and records the outcome in one write.
+// Each customer is paced (WhatsApp's pair rate) through the database, shared by every replica.
 // A send refused for an account reason (190 expired token, 131031, 131042, 368: R38) is held, not
 // failed, and pauses it until resume(), optionally with a new token: then it goes first. The same token
 // fetches inbound media (mediaRoute.ts), never shown to a service (R20).
@@ -57,9 +58,10 @@ export function createSender(db: ServerDatabase, resolved: ResolvedWhatsApp): Se
       ? createSharedRateBudget({ rate: resolved.rate, rates: resolved.rates }, db.sendBudget)
       : { rate: resolved.rate, rates: resolved.rates },
     worker: `onenumber-${hostname().slice(0, 40)}-${process.pid}-${randomBytes(3).toString('hex')}`,
-    // Pacing per customer (Meta's pair rate) is off here until the server's options carry it
-    // (`perCustomer`, spread from resolved.worker): each replica would pace alone.
-    perCustomer: false,
+    // Pacing per customer (Meta's pair rate): every replica asks the database for each send of a
+    // pair, so together they keep it within its allowance.
+    perCustomer: resolved.perCustomer,
+    pairPacing: db.pairPacing,
     ...resolved.worker,
   });
   const graph = !config.transport;

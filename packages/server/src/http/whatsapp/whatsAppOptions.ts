@@ -7,6 +7,12 @@ import { parkingDefaults, readWhatsAppEnv, type OutboxWorkerEvent, type WhatsApp
 import { z } from 'zod';
 
 const secret = z.string().trim().min(1).max(4096);
+const perCustomerOptionsSchema = z
+  .object({
+    intervalMs: z.number().int().min(1).max(3_600_000).default(6000),
+    burst: z.number().int().min(1).max(100).default(3),
+  })
+  .strict();
 const rate = z.number().int().min(1).max(1000, 'WhatsApp allows at most 1,000 messages/s per number');
 const has =
   (...methods: string[]) =>
@@ -38,6 +44,12 @@ export const whatsAppOptionsSchema = z
     rate: rate.optional(),
     /** Per-number overrides, keyed by business number (E.164). */
     rates: z.record(z.string(), rate).optional(),
+    /**
+     * Pacing per customer (WhatsApp's pair rate, error 131056): one message per `intervalMs` to a
+     * customer, `burst` at once, shared by every replica on the database; `false` turns it off.
+     * Default: env WHATSAPP_PER_CUSTOMER (`6000/3`: interval ms / burst, or `off`), else 6,000 ms, 3.
+     */
+    perCustomer: z.union([z.literal(false), perCustomerOptionsSchema]).optional(),
     /** The outbox worker's timing: how long a claim is its own, the longest idle sleep, attempts per reply. */
     leaseMs: z.number().int().min(1000).max(3_600_000).optional(),
     pollMs: z.number().int().min(1).max(600_000).optional(),
@@ -79,6 +91,25 @@ export const whatsAppOptionsSchema = z
 
 export type WhatsAppOptions = z.input<typeof whatsAppOptionsSchema>;
 
+/** WHATSAPP_PER_CUSTOMER: `off`, `<intervalMs>` or `<intervalMs>/<burst>`. */
+const perCustomerEnvSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^(off|[0-9]{1,7}(\/[0-9]{1,3})?)$/,
+    'WHATSAPP_PER_CUSTOMER is `off`, `<intervalMs>` or `<intervalMs>/<burst>`',
+  )
+  .transform((v) => {
+    if (v === 'off') return false as const;
+    const [intervalMs, burst] = v.split('/').map(Number);
+    return { intervalMs: intervalMs!, ...(burst !== undefined ? { burst } : {}) };
+  })
+  .refine(
+    (v) =>
+      v === false || (v.intervalMs >= 1 && v.intervalMs <= 3_600_000 && (v.burst ?? 1) >= 1 && (v.burst ?? 1) <= 100),
+    'WHATSAPP_PER_CUSTOMER: the interval is 1 to 3,600,000 ms, the burst 1 to 100',
+  );
+
 export interface ResolvedWhatsApp {
   webhook: { appSecret: string; verifyToken: string } | null;
   /** Why the webhook is off, when it is (never a secret). */
@@ -94,6 +125,8 @@ export interface ResolvedWhatsApp {
   /** R29: the webhook's parking (used when the database keeps parked deliveries). */
   parking: { ttlMs: number; maxBytes: number; now: () => number };
   parkedSweepMs: number;
+  /** Pacing per customer, shared through the database; false: off. */
+  perCustomer: { intervalMs: number; burst: number } | false;
   worker: {
     leaseMs?: number;
     pollMs?: number;
@@ -101,6 +134,11 @@ export interface ResolvedWhatsApp {
     backoff?: { baseMs: number; maxMs: number };
     onEvent?: (event: OutboxWorkerEvent) => void;
   };
+}
+
+function fromEnv(value: string): ResolvedWhatsApp['perCustomer'] {
+  const read = parseInput(perCustomerEnvSchema, value, 'WHATSAPP_PER_CUSTOMER');
+  return read === false ? false : parseInput(perCustomerOptionsSchema, read, 'WHATSAPP_PER_CUSTOMER');
 }
 
 const processEnv = () => (typeof process === 'undefined' ? {} : process.env);
@@ -115,11 +153,15 @@ export function resolveWhatsApp(options: WhatsAppOptions | false | undefined): R
     rates: {},
     parking: { ttlMs: parkingDefaults.ttlMs, maxBytes: parkingDefaults.maxBytes, now: Date.now },
     parkedSweepMs: 60_000,
+    perCustomer: false,
     worker: {},
   };
   if (options === false) return off;
   const o = parseInput(whatsAppOptionsSchema, options ?? {}, 'whatsapp');
   const env = readWhatsAppEnv(o.env ?? processEnv());
+  const perCustomerEnv = (o.env ?? processEnv()).WHATSAPP_PER_CUSTOMER;
+  const perCustomer =
+    o.perCustomer ?? (perCustomerEnv === undefined ? perCustomerOptionsSchema.parse({}) : fromEnv(perCustomerEnv));
   const appSecret = o.appSecret ?? env.appSecret;
   const verifyToken = o.verifyToken ?? env.verifyToken;
   const accessToken = o.accessToken ?? env.accessToken;
@@ -151,6 +193,7 @@ export function resolveWhatsApp(options: WhatsAppOptions | false | undefined): R
       now: o.now ?? Date.now,
     },
     parkedSweepMs: o.parkedSweepMs ?? 60_000,
+    perCustomer,
     worker,
   };
 }

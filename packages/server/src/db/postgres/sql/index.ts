@@ -6,18 +6,20 @@ import type { MigrationStep } from '../../common/migrationStep';
 import { eventPositionSteps } from './eventPositionSchema';
 import { inboundFactsSteps } from './inboundFactsSchema';
 import { parkedMigrationSteps } from './parkedSchema';
+import { pacingMigrationSteps } from './pacingSchema';
 import { pushMigrationSteps } from './pushSchema';
 import { migrationSteps as schemaSteps } from './schema';
 
 export { migrationsTable } from './schema';
-/** The schema's steps, then push delivery's (R34), issue 17's (event positions, inbound facts) and parked deliveries' (R29), steps of their own. */
+/** The schema's steps, then push delivery's (R34), issue 17's (event positions, inbound facts), parked deliveries' (R29) and shared pacing's, steps of their own, in version order. */
 export const migrationSteps: readonly MigrationStep[] = [
   ...schemaSteps,
   ...pushMigrationSteps,
   ...eventPositionSteps,
   ...inboundFactsSteps,
   ...parkedMigrationSteps,
-];
+  ...pacingMigrationSteps,
+].sort((a, b) => a.version - b.version);
 export type { Queryable, Statement } from './statement';
 
 export { postgresStatements } from './statements';

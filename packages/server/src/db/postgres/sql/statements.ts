@@ -5,6 +5,7 @@ import type { PostgresSql } from './dialect';
 import { directoryStatements } from './directoryStatements';
 import { inboundFactsStatements } from './inboundSql';
 import { messageStatements } from './messageStatements';
+import { pacingStatements } from './pacingStatements';
 import { outboxStatements } from './outboxStatements';
 import { sendBudgetStatements } from './sendBudgetStatements';
 import { parkedStatements } from './parkedStatements';
@@ -16,6 +17,7 @@ export const postgresStatements: DialectStatements<PostgresSql> = {
   ...channelStatements,
   ...messageStatements,
   ...outboxStatements,
+  ...pacingStatements,
   ...streamStatements,
   ...directoryStatements,
   ...sendBudgetStatements,

@@ -3,16 +3,18 @@
 // steps and the connection's pragmas.
 import type { MigrationStep } from '../../common/migrationStep';
 import { parkedMigrationSteps } from './parkedSchema';
+import { pacingMigrationSteps } from './pacingSchema';
 import { pushMigrationSteps } from './pushSchema';
 import { migrationSteps as schemaSteps } from './schema';
 
 export { migrationsTable } from './schema';
-/** The schema's steps, then push delivery's (R34) and parked deliveries' (R29), steps of their own. */
+/** The schema's steps, then push delivery's (R34), parked deliveries' (R29) and shared pacing's, steps of their own, in version order. */
 export const migrationSteps: readonly MigrationStep[] = [
   ...schemaSteps,
   ...pushMigrationSteps,
   ...parkedMigrationSteps,
-];
+  ...pacingMigrationSteps,
+].sort((a, b) => a.version - b.version);
 export type { MigrationStep } from '../../common/migrationStep';
 export { sqliteStatements } from './statements';
 export { runnerSql, type RunnerSql } from './runnerSql';

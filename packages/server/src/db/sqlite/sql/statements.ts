@@ -6,6 +6,7 @@ import { directoryStatements } from './directoryStatements';
 import { messageStatements } from './messageStatements';
 import { fairClaimStatements, outboxStatements } from './outboxStatements';
 import { parkedStatements } from './parkedStatements';
+import { pacingStatements } from './pacingStatements';
 import { pushStatements } from './pushStatements';
 import { streamStatements } from './streamStatements';
 import { tokenStatements } from './tokenStatements';
@@ -14,6 +15,7 @@ export const sqliteStatements: DialectStatements<SqliteSql> = {
   ...channelStatements,
   ...messageStatements,
   ...outboxStatements,
+  ...pacingStatements,
   ...fairClaimStatements,
   ...streamStatements,
   ...directoryStatements,
