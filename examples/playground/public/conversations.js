@@ -3,6 +3,7 @@
 // marked, and choosing another opens it.
 import { nameOf, t } from './i18n.js';
 import { contentOf, detailOf, kindLabel } from './kinds.js';
+import { hiddenLine } from './messages.js';
 import { agentName } from './notice.js';
 import { $ } from './ui.js';
 
@@ -12,7 +13,7 @@ const div = (className, text) => Object.assign(document.createElement('div'), { 
 export function lastLine(m) {
   const line = div(`last${m?.masked ? ' masked' : ''}`, '');
   if (!m) return line;
-  if (m.masked) line.textContent = t('hidden', { s: nameOf(m.service) });
+  if (m.masked) line.textContent = hiddenLine(m);
   else {
     if (m.direction === 'out') line.append(`${nameOf(m.service)}: `);
     const c = contentOf(m);

@@ -24,6 +24,9 @@ const kinds = new Set([
   'unsupported',
 ]);
 
+/** Whether the page has words for this kind. */
+export const hasKind = (kind) => kinds.has(kind);
+
 /** A kind's label for the page: "Photo" (words, not emoji: a browser without an emoji font draws boxes). */
 export const kindLabel = (kind, t) => t(`kind_${kinds.has(kind) ? kind : 'other'}`);
 

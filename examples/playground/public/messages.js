@@ -2,7 +2,7 @@
 // R17; the sender's agent name where the policy shows it, R18; the delivery status, R16) and the
 // phone's chat. What people wrote is in .body; the page's own words are in .meta and .tag.
 import { nameOf, t } from './i18n.js';
-import { contentOf, detailOf, hasFile, kindLabel } from './kinds.js';
+import { contentOf, detailOf, hasFile, hasKind, kindLabel } from './kinds.js';
 
 const span = (className, text) => Object.assign(document.createElement('span'), { className, textContent: text });
 
@@ -44,7 +44,7 @@ export function paneMessage(m, service, customer) {
     li.append(span('meta', t('customer')));
     return li;
   }
-  if (m.masked) li.append(span('tag', t('masked')), span('hint', t('hidden', { s: nameOf(m.service) })));
+  if (m.masked) li.append(span('tag', t('masked')), span('hint', hiddenLine(m)));
   else content(li, m, service, customer);
   const who = m.agentName && (m.masked || m.service === service) ? ` · ${m.agentName}` : '';
   const meta = span('meta', `${nameOf(m.service)}${who} · ${t(m.status)}`);
@@ -53,11 +53,18 @@ export function paneMessage(m, service, customer) {
   return li;
 }
 
+/** What a masked reply may say (R17): whose it is, and its kind when it is not text. */
+export const hiddenLine = (m) =>
+  m.type === 'text' || !hasKind(m.type)
+    ? t('hidden', { s: nameOf(m.service) })
+    : t('hiddenKind', { s: nameOf(m.service), p: kindLabel(m.type, t) });
+
 /** A phone bubble; what the business sent can be reacted to (a thumbs up, as WhatsApp's long press). */
 export function phoneMessage(m, index) {
   const li = document.createElement('li');
   li.className = m.direction;
   if (m.kind) li.append(span('tag', kindLabel(m.kind, t)));
+  if (m.media) li.append(photo(`/api/phone/media/${encodeURIComponent(m.media)}`));
   if (m.text || !m.kind) li.append(span('body', m.text));
   if (m.direction === 'received' && m.id) {
     const react = Object.assign(document.createElement('button'), {

@@ -4,7 +4,7 @@ import { renderConversations } from './conversations.js';
 import { applyWords, nameOf, t } from './i18n.js';
 import { fillList, paneMessage } from './messages.js';
 import { agentName, leavePreview, paneNotice, replyReason } from './notice.js';
-import { $ } from './ui.js';
+import { $, readPhoto } from './ui.js';
 
 const testids = [
   ['.role', 'role'],
@@ -16,6 +16,7 @@ const testids = [
   ['select', 'agent'],
   ['textarea', 'text'],
   ['.reply button', 'send'],
+  ['.reply input[type="file"]', 'attach'],
   ['.preview', 'preview'],
   ['.conversations', 'conversations'],
   ['.open-title', 'open'],
@@ -37,6 +38,18 @@ export function createPane(service, on) {
   });
   const textarea = $('textarea', el);
   textarea.addEventListener('input', () => updateSend(el));
+  // A photo reply (R16), the box's text as its caption; other services see it masked (R17).
+  const picker = $('input[type="file"]', el);
+  picker.addEventListener('change', async () => {
+    const file = picker.files?.[0];
+    picker.value = '';
+    if (!file) return;
+    const text = textarea.value.trim();
+    if (await on.action(service, 'reply', { photo: await readPhoto(file), ...(text ? { text } : {}) })) {
+      textarea.value = '';
+      updateSend(el);
+    }
+  });
   $('form', el).addEventListener('submit', async (e) => {
     e.preventDefault();
     const text = textarea.value.trim();
@@ -104,5 +117,6 @@ export function renderPane(el, pane, members, customers) {
     pane.messages.map((m) => paneMessage(m, pane.service, pane.customer)),
   );
   $('textarea', el).disabled = !pane.canReply.ok;
+  $('input[type="file"]', el).disabled = !pane.canReply.ok;
   updateSend(el);
 }

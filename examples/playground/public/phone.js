@@ -4,7 +4,7 @@
 import { t } from './i18n.js';
 import { fillList, phoneMessage } from './messages.js';
 import { prefs, savePrefs } from './prefs.js';
-import { $, post, toast } from './ui.js';
+import { $, post, readPhoto, toast } from './ui.js';
 
 let channel = null;
 let customers = [];
@@ -50,17 +50,12 @@ export function wirePhone(refresh, explain) {
     const file = picker.files?.[0];
     picker.value = '';
     if (!file) return;
-    const data = await new Promise((resolve) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-      reader.readAsDataURL(file);
-    });
     const caption = box.value.trim();
     try {
+      const photo = await readPhoto(file);
       await post('/api/phone/photo', {
         customer: phoneCustomer(),
-        mimeType: file.type,
-        data,
+        ...photo,
         ...(caption ? { caption } : {}),
       });
       box.value = '';

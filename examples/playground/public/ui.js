@@ -1,4 +1,4 @@
-// Small DOM helpers: query, a toast, a confirmation dialog, and POSTs to the playground's API.
+// Small DOM helpers: query, a toast, a confirmation dialog, POSTs to the playground's API, a photo read.
 import { t } from './i18n.js';
 
 export const $ = (selector, root = document) => root.querySelector(selector);
@@ -45,4 +45,14 @@ export async function post(path, body = {}) {
   const json = await response.json();
   if (!response.ok) throw Object.assign(new Error(json.message), { code: json.error });
   return json;
+}
+
+/** A picked photo as the playground's API takes it: { mimeType, data } (base64). */
+export function readPhoto(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve({ mimeType: file.type, data: String(reader.result).replace(/^data:[^,]*,/, '') });
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
 }

@@ -35,6 +35,8 @@ export const en = {
   customer: 'customer',
   masked: 'masked',
   hidden: 'Reply from {s}: text hidden',
+  hiddenKind: '{p} from {s}: hidden',
+  attachPhoto: 'Reply with a photo',
   received: 'received',
   pending: 'waiting to send',
   sent: 'sent',

@@ -35,6 +35,8 @@ export const ja = {
   customer: 'お客様',
   masked: 'マスク',
   hidden: '{s} からの返信（本文は非表示）',
+  hiddenKind: '{s} からの{p}（非表示）',
+  attachPhoto: '写真で返信',
   received: '受信',
   pending: '送信待ち',
   sent: '送信済み',

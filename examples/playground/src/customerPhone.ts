@@ -27,6 +27,14 @@ export function createCustomerPhone(phone: Phone) {
       return result;
     },
     sendTemplate: (input) => simulator.sendTemplate(input),
+    // A media reply (R16): the customer receives the file the service uploaded.
+    async sendMedia(input) {
+      const result = await simulator.sendMedia(input);
+      const to = known(input.to);
+      const media = 'id' in input.media ? input.media.id : undefined;
+      if (to) phone.record(to, 'received', input.caption ?? '', { kind: 'image', id: result.id, media });
+      return result;
+    },
     // The files customers sent, for the server's GET /v1/media/{message} (the Graph API's part).
     downloadMedia: (input) => simulator.downloadMedia(input),
   };
@@ -48,6 +56,11 @@ export function createCustomerPhone(phone: Phone) {
     whatsapp: { appSecret, verifyToken: randomBytes(12).toString('hex'), transport },
     /** Points the simulator at the server's webhook, once the server listens. */
     connect: (serverUrl: string) => simulator.connect(`${serverUrl}/webhooks/whatsapp`),
+    /** A service's file uploaded to "WhatsApp" (as its backend would, POST /{phone-number-id}/media): its media id. */
+    upload: async (bytes: Uint8Array, mimeType: string) =>
+      (await simulator.uploadMedia({ from: phoneNumberId, kind: 'image', file: bytes, mimeType })).id,
+    /** A file the phone received, to show it. */
+    phoneFile: (mediaId: string) => simulator.downloadMedia({ mediaId, kind: 'image' }),
     /** The customer reads what arrived, then writes: one signed delivery, 200 or an error. */
     async send(customer: string, text: string) {
       const person = personOf(customer);

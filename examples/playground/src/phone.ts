@@ -14,6 +14,8 @@ export interface PhoneMessage {
   text: string;
   /** A photo (its file went to the server's WhatsApp side), a location or a reaction; text when absent. */
   kind?: PhoneKind;
+  /** A received file's media id (the phone shows it). */
+  media?: string;
   /** WhatsApp's id of the message (a reaction points at it). */
   id?: string;
   at: string;
@@ -42,7 +44,7 @@ export class Phone extends EventEmitter<{ change: () => void }> {
     customer: string,
     direction: PhoneMessage['direction'],
     text: string,
-    more: { kind?: PhoneKind; id?: string } = {},
+    more: { kind?: PhoneKind; id?: string; media?: string } = {},
   ): void {
     this.messages.push({ customer, direction, text, ...more, at: new Date().toISOString() });
     if (this.file) writeFileSync(this.file, JSON.stringify(this.messages));

@@ -66,6 +66,8 @@ export async function openSession(dataDir: string, changed: (what: string) => vo
     sendPhoto: customerPhone.sendPhoto,
     sendLocation: customerPhone.sendLocation,
     react: customerPhone.react,
+    upload: customerPhone.upload,
+    phoneFile: customerPhone.phoneFile,
     /** A message's file as the service sees it, through the server's media route with its own token. */
     media: (service: Service, message: string, customer: string) =>
       fetch(

@@ -4,8 +4,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { OneNumberError } from '@onenumber/core';
 import { z } from 'zod';
-import { agentsOf, customerIds, customers, number, services, type Service } from './demo';
-import { photoBodyLimit, photoSchema, serveMedia } from './media';
+import { agentsOf, customerIds, customers, number, org, services, type Service } from './demo';
+import { photoBodyLimit, photoPartSchema, photoSchema, serveMedia, servePhoneFile } from './media';
 import { paneOf } from './panes';
 import { keptKey, type Session } from './session';
 import { serveFile, staticFile } from './static';
@@ -18,6 +18,8 @@ const actionSchema = z
     customer: z.enum(customerIds),
     confirm: z.boolean().optional(),
     text: z.string().trim().min(1).max(4096).optional(),
+    /** With `reply`: a photo (R16), `text` its caption. */
+    photo: photoPartSchema.optional(),
   })
   .strict();
 const locationSchema = z.object({ customer: z.enum(customerIds) }).strict();
@@ -67,8 +69,15 @@ export function createWeb(options: WebOptions) {
     switch (input.action) {
       case 'assign':
         return adapter.assign({ ...(ref as object), confirm: input.confirm ?? false } as never);
-      case 'reply':
-        return adapter.reply({ ...(ref as object), text: input.text ?? '' } as never);
+      case 'reply': {
+        if (!input.photo) return adapter.reply({ ...(ref as object), text: input.text ?? '' } as never);
+        // A photo reply: uploaded as the service's backend would, then sent by its media id (R16, R17).
+        const id = await session.upload(Buffer.from(input.photo.data, 'base64'), input.photo.mimeType);
+        const { service, agent, customer } = input;
+        const caption = input.text?.slice(0, 1024);
+        const media = { kind: 'image' as const, media: { id }, ...(caption ? { caption } : {}) };
+        return session.handles[service].onenumber.reply({ org, service, agent, number, customer, media });
+      }
       case 'remove': {
         // Every conversation's assignee in this service, read before it leaves (R12, R21).
         const held = await Promise.all(customerIds.map((c) => session.assigneeOf(input.service, c)));
@@ -114,7 +123,7 @@ export function createWeb(options: WebOptions) {
       return;
     }
     if (req.method === 'POST' && url.pathname === '/api/action') {
-      const input = actionSchema.parse(await body(req));
+      const input = actionSchema.parse(await body(req, photoBodyLimit + 8192));
       return send(res, 200, { ok: true, result: await act(await options.session(), input) });
     }
     if (req.method === 'POST' && url.pathname === '/api/phone') {
@@ -138,6 +147,8 @@ export function createWeb(options: WebOptions) {
       await (await options.session()).react(customer, message, emoji);
       return send(res, 200, { ok: true });
     }
+    if (req.method === 'GET' && url.pathname.startsWith('/api/phone/media/'))
+      return servePhoneFile(await options.session(), url, res);
     if (req.method === 'GET' && url.pathname.startsWith('/api/media/'))
       return serveMedia(await options.session(), url, res);
     if (req.method === 'POST' && url.pathname === '/api/reset') {

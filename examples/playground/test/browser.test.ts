@@ -144,6 +144,28 @@ describe('playground in a real browser (1280 px)', () => {
     const photo = id('messages-crm').locator('img.photo');
     await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(240);
     expect(await id('messages-crm').textContent()).toContain('The new door');
+    // R16, R17: Desk replies to Hanako with a photo. Desk sees it through the media route, the phone
+    // receives it, CRM sees only that Desk sent a photo, and the media route refuses CRM the file.
+    await id('conversation-desk-hanako').click();
+    await expect.poll(() => id('open-desk').textContent()).toBe('Conversation with Hanako');
+    await id('text-desk').fill('Here is the form');
+    await id('attach-desk').setInputFiles({ name: 'form.png', mimeType: 'image/png', buffer: await picture(page) });
+    const sent = id('messages-desk').locator('li.out img.photo');
+    await expect.poll(() => sent.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(240);
+    await expect.poll(() => id('messages-crm').textContent()).toContain('Photo from Zoho Desk: hidden');
+    expect(await id('messages-crm').locator('li.out img').count()).toBe(0);
+    expect(await id('messages-crm').textContent()).not.toContain('Here is the form');
+    expect(await id('conversation-crm-hanako').textContent()).toContain('Photo from Zoho Desk: hidden');
+    await id('phone-customer').selectOption('+819087654321');
+    const received = id('messages-phone').locator('li.received img.photo');
+    await expect.poll(() => received.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(240);
+    const url = new URL('/api/state?desk=kenji&open-desk=%2B819087654321', page.url()).href;
+    const state = await (await page.request.get(url)).json();
+    const reply = state.panes[0].messages.findLast((m: { direction: string }) => m.direction === 'out');
+    const file = (service: string) =>
+      page.request.get(new URL(`/api/media/${service}/${reply.id}?customer=%2B819087654321`, page.url()).href);
+    expect((await file('desk')).status()).toBe(200);
+    expect((await file('crm')).status()).toBe(404);
     await id('conversation-crm-taro').click();
     await id('conversation-desk-taro').click();
     await expect.poll(() => id('open-desk').textContent()).toBe('Conversation with Taro');
