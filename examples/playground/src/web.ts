@@ -175,7 +175,10 @@ export function createWeb(options: WebOptions) {
     changed,
     close: () => {
       for (const res of streams) res.end();
-      return new Promise<void>((r) => server.close(() => r()));
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      // A browser may hold a connection open: the page goes away with the playground.
+      server.closeAllConnections();
+      return closed;
     },
   };
 }
