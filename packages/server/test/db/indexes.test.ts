@@ -1,5 +1,6 @@
 // Every lookup the stores make is served by an index: no statement scans a whole table
-// (EXPLAIN QUERY PLAN), except listing all tokens, which an admin asks for rarely.
+// (EXPLAIN QUERY PLAN), except listing all tokens, which an admin asks for rarely, and R29's
+// parked deliveries (below).
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { formatId } from '../../src/db/common/rows';
@@ -7,7 +8,13 @@ import { migrate } from '../../src/db/sqlite/migrate';
 import { prepareCatalogue } from '../../src/db/sqlite/runner';
 import { runnerSql } from '../../src/db/sqlite/sql';
 
-const fullListings = new Set(['tokens']);
+/**
+ * R29's parked deliveries are read whole by design: the admin's list, the sweep's numbers, the
+ * counters, and the cap check that sums their sizes before each park. The table holds only
+ * deliveries for numbers nobody registered yet (rare, capped in total bytes, expiring), so these
+ * reads stay off the ingest path of registered numbers.
+ */
+const fullListings = new Set(['tokens', 'parked_deliveries']);
 /**
  * Inserting a channel from the stored sequence (INSERT .. SELECT) plans SQLite's foreign-key
  * check of the channel's child rows, a SCAN of messages that runs only while deferred
@@ -68,6 +75,7 @@ describe('indexes', () => {
       const plan = db.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...nullParams(source)) as { detail: string }[];
       for (const { detail } of plan) {
         const scan = /^SCAN (\w+)/.exec(detail); // a SCAN, even in index order, reads the whole table
+        if (detail === 'SCAN CONSTANT ROW') continue; // a SELECT without FROM: no table at all
         if (scan && !fullListings.has(scan[1]!) && !plannedOnly(detail, source))
           scans.push(`${detail}  <=  ${source.replace(/\s+/g, ' ').slice(0, 120)}`);
       }
