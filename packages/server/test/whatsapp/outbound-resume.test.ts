@@ -1,8 +1,9 @@
 // R38 through the server (issue 19): a reply WhatsApp refuses for an account reason (190 expired
 // token; 131031 account locked) was never sent, so it stays `pending`, never `failed`, in every
 // service, and the sender pauses; POST /v1/admin/whatsapp/resume (with a new token, or once the
-// account is fixed) sends it exactly once, before the replies queued after it, and only then is it `sent`. On SQLite and PostgreSQL.
-// The Graph API is msw with Meta's error bodies (Cloud API reference, "Error codes").
+// account is fixed) sends it exactly once, before the replies queued after it, and only then is
+// it `sent`. On SQLite and PostgreSQL. The Graph API is msw with Meta's error bodies (Cloud API
+// reference, "Error codes").
 import { decodeCallbackData, messagePayload } from '@onenumber/whatsapp';
 import { HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
