@@ -67,10 +67,11 @@ export function phoneMessage(m, index) {
   if (m.media) li.append(photo(`/api/phone/media/${encodeURIComponent(m.media)}`));
   if (m.text || !m.kind) li.append(span('body', m.text));
   if (m.direction === 'received' && m.id) {
+    // A word, not the emoji: a browser without an emoji font draws a box.
     const react = Object.assign(document.createElement('button'), {
       type: 'button',
       className: 'react',
-      textContent: '👍',
+      textContent: t('like'),
     });
     react.dataset.react = m.id;
     react.dataset.testid = `phone-react-${index}`;

@@ -93,6 +93,7 @@ export const en = {
   sendPhoto: 'Send a photo',
   sendLocation: 'Send my location',
   react: 'React with a thumbs up',
+  like: 'Like',
   kind_image: 'Photo',
   kind_video: 'Video',
   kind_audio: 'Audio',

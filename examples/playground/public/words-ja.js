@@ -89,6 +89,7 @@ export const ja = {
   sendPhoto: '写真を送る',
   sendLocation: '現在地を送る',
   react: '「いいね」でリアクション',
+  like: 'いいね',
   kind_image: '写真',
   kind_video: '動画',
   kind_audio: '音声',
