@@ -12,12 +12,12 @@ const bin = resolve(__dirname, '../dist/bin.js');
 const example = resolve(__dirname, '../../../examples/scenarios/succession-and-replies.json');
 
 describe('issue 9 scenario ops', () => {
-  it('can-reply, preview-leave, timeline and events pass in the bundled example', async () => {
+  it('can-reply, mark-read, preview-leave, timeline and events pass in the bundled example', async () => {
     const { stdout } = await run(process.execPath, [bin, 'scenario', example, '--json']);
     const doc = JSON.parse(stdout);
     expect(doc.failures).toEqual([]);
     const ops = new Set(doc.steps.map((s: { op: string }) => s.op));
-    for (const op of ['can-reply', 'preview-leave', 'timeline', 'events']) expect(ops.has(op)).toBe(true);
+    for (const op of ['can-reply', 'mark-read', 'preview-leave', 'timeline', 'events']) expect(ops.has(op)).toBe(true);
     expect(JSON.stringify(doc.steps.filter((s: { op: string }) => s.op === 'events'))).not.toContain('It ships today.');
   }, 60_000);
 

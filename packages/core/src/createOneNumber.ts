@@ -14,6 +14,7 @@ import { changeMembership, configure, connect, members, membership } from './ope
 import { receive, reply, updateStatus, view } from './operations/messages';
 import { eventsInputSchema, feedInputSchema, type EventsInput, type FeedInput } from './operations/schemas';
 import { timeline } from './operations/timeline';
+import { markRead } from './operations/markRead';
 import { feedOf } from './feedOf';
 
 export interface OneNumberOptions {
@@ -61,6 +62,8 @@ export function createOneNumber(options: OneNumberOptions) {
     assign: (input: Parameters<typeof assign>[1]) => assign(ctx, input),
     /** R17..R22: the whole history for one service, masked, with its assignee and notice. */
     view: (input: Parameters<typeof view>[1]) => view(ctx, input),
+    /** R39: an agent has read the conversation: the service's read marker moves; a read receipt goes out once. */
+    markRead: (input: Parameters<typeof markRead>[1]) => markRead(ctx, input),
     /** R17: a delivery report; statuses only move forward. */
     updateStatus: (input: Parameters<typeof updateStatus>[1]) => updateStatus(ctx, input),
     /** One service's events after a cursor, projected for it (R20). */

@@ -53,9 +53,11 @@ export type {
   TimelineInput,
   UpdateStatusInput,
   ViewInput,
+  MarkReadInput,
 } from './operations/schemas';
 export type { ConnectResult, MembershipResult, MembersResult, MembershipState } from './operations/membership';
 export type { ReceiveResult, ViewResult } from './operations/messages';
+export type { MarkReadResult } from './operations/markRead';
 export type { AssignResult } from './operations/assign';
 export type { CanReplyResult } from './operations/canReply';
 export type { LeavePreview } from './operations/previewLeave';
@@ -67,6 +69,7 @@ export { adapterSpecificationVersion } from './adapter/adapterSchemas';
 export type {
   AdapterSchemas,
   AssignInputOf,
+  MarkReadInputOf,
   ReplyInputOf,
   ServiceAdapterSpecInput,
   ViewInputOf,
@@ -91,6 +94,7 @@ export {
 } from './adapter/vocabulary';
 export type {
   AdapterAssignResult,
+  AdapterMarkReadResult,
   AdapterCreateOptions,
   AdapterReplyResult,
   AdapterViewResult,

@@ -22,6 +22,8 @@ import {
   type EventQuery,
   type InboundOutcome,
   type InboundRecord,
+  type MarkReadOutcome,
+  type MarkReadRecord,
   type MembershipChange,
   type MembershipOutcome,
   type ReplyRecord,
@@ -37,12 +39,16 @@ import { createTransport } from './transport';
 /** Like createHttpStorage, with the optional capabilities the server reports on GET /health. */
 export async function openHttpStorage(options: HttpStorageOptions): Promise<ChannelStorage> {
   const client = parseOptions(httpStorageOptionsSchema, options);
-  const health = await createTransport(client).get<{ capabilities?: { timeline?: boolean; cursors?: boolean } }>(
-    '/health',
-  );
+  const health = await createTransport(client).get<{
+    capabilities?: { timeline?: boolean; cursors?: boolean; reads?: boolean };
+  }>('/health');
   return createHttpStorage({
     ...options,
-    capabilities: { timeline: health.capabilities?.timeline === true, cursors: health.capabilities?.cursors === true },
+    capabilities: {
+      timeline: health.capabilities?.timeline === true,
+      cursors: health.capabilities?.cursors === true,
+      reads: health.capabilities?.reads === true,
+    },
   });
 }
 
@@ -63,8 +69,13 @@ export function createHttpStorage(options: HttpStorageOptions): ChannelStorage {
       void (await call<null>('saveCursor', input)),
   };
 
+  const reads = capabilities.reads && {
+    markRead: (input: MarkReadRecord) => call<MarkReadOutcome>('markRead', input),
+  };
+
   return {
     ...timeline,
+    ...reads,
     ...cursors,
     specificationVersion: storageSpecificationVersion,
     name: 'http',

@@ -29,9 +29,14 @@ export const httpStorageOptionsSchema = httpClientOptionsSchema
       .optional(),
     /** Optional ChannelStorage capabilities the server's storage has (GET /health says; openHttpStorage reads it). */
     capabilities: z
-      .object({ timeline: z.boolean().default(false), cursors: z.boolean().default(false) })
+      .object({
+        timeline: z.boolean().default(false),
+        cursors: z.boolean().default(false),
+        /** R39: read markers (markRead). */
+        reads: z.boolean().default(false),
+      })
       .strict()
-      .default({ timeline: false, cursors: false }),
+      .default({ timeline: false, cursors: false, reads: false }),
   })
   .strict();
 

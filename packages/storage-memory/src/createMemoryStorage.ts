@@ -7,6 +7,7 @@ import { decisionOps } from './decisionOps';
 import { EventLog } from './eventLog';
 import { membershipOps } from './membershipOps';
 import { messageOps } from './messageOps';
+import { readOps } from './readOps';
 import { MemoryState } from './state';
 import { timelineOps } from './timelineOps';
 
@@ -50,6 +51,7 @@ export function createMemoryStorage(options: MemoryStorageOptions): ChannelStora
     ...messageOps(state, log, directory),
     ...decisionOps(state, directory),
     ...timelineOps(state),
+    ...readOps(state),
     events: async (query: EventQuery) => log.read(query),
     subscribe: (query: EventQuery, listener) => log.subscribe(query, listener),
     close: async () => {},

@@ -16,6 +16,8 @@ export interface ConversationRow {
   assignments: Assignment[];
   lastInboundAt: string | null;
   messages: StoredMessage[];
+  /** R39: each service's read marker, the index of the last message it read (made on first read). */
+  readMarkers?: Map<string, number>;
 }
 
 export interface ChannelRow {

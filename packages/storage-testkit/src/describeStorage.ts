@@ -13,6 +13,7 @@ import { decisionTests } from './decisionTests';
 import { policyTests } from './policyTests';
 import { pendingTests } from './pendingTests';
 import { changeTests } from './changeTests';
+import { readReceiptTests, readTests } from './readTests';
 
 export interface StorageSuiteOptions {
   /** Tests this implementation cannot support, by exact name, with the reason shown. */
@@ -84,7 +85,9 @@ export function describeStorage(
       ['R27, R36: bounded input', boundedInputTests, false],
       ['R22..R24, R33: decisions where the facts are', decisionTests, false],
       ["R33: policies are the server's", policyTests, false],
+      ['R39: read markers', readTests, false],
       ['R38: pending before sent (with a transport)', pendingTests, true],
+      ['R39: read receipts (with a transport)', readReceiptTests, true],
     ] as const;
     for (const [group, cases, transport] of groups) {
       describe(group, () => {

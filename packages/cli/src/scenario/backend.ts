@@ -21,6 +21,7 @@ export type ScenarioApi = Pick<
   | 'reply'
   | 'assign'
   | 'view'
+  | 'markRead'
   | 'updateStatus'
   | 'canReply'
   | 'previewLeave'

@@ -95,6 +95,7 @@ export function httpBackend(openDatabase?: () => Promise<ServerDatabase>): Scena
         reply: async (input) => (await as(input)).reply(input),
         assign: async (input) => (await as(input)).assign(input),
         view: async (input) => (await as(input)).view(input),
+        markRead: async (input) => (await as(input)).markRead(input),
         updateStatus: (input) => admin.updateStatus(input),
         canReply: async (input) => (await as(input)).canReply(input),
         previewLeave: async (input) => (await as(input)).previewLeave(input),

@@ -90,6 +90,17 @@ export async function runStep(api: ScenarioApi, step: Step, org: string, labels:
       });
       return { messages: r.messages.map(messageShape), assignee: r.assignee, notice: r.notice };
     }
+    case 'mark-read': {
+      const r = await api.markRead({
+        org,
+        service: step.service,
+        agent: step.agent,
+        number: step.number,
+        customer: step.customer,
+        typing: step.typing ?? false,
+      });
+      return { moved: r.moved, receipt: r.receipt };
+    }
     case 'status': {
       const message = labels.get(step.message)?.message;
       if (typeof message !== 'string')

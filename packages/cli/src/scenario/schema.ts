@@ -43,6 +43,8 @@ export const stepSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('reply'), ...withCustomer, text }),
   z.object({ op: z.literal('assign'), ...withCustomer, confirm: z.boolean().optional() }),
   z.object({ op: z.literal('view'), ...withCustomer }),
+  // R39: the agent read the conversation (its service's read marker moves; nobody is assigned).
+  z.object({ op: z.literal('mark-read'), ...withCustomer, typing: z.boolean().optional() }),
   z.object({
     op: z.literal('status'),
     ...common,

@@ -6,12 +6,13 @@ import type { OneNumber } from '../createOneNumber';
 import type { AssignResult } from '../operations/assign';
 import type { ConnectResult, MembersResult, MembershipResult } from '../operations/membership';
 import type { ViewResult } from '../operations/messages';
+import type { MarkReadResult } from '../operations/markRead';
 import type { CanReplyResult } from '../operations/canReply';
 import type { LeavePreview } from '../operations/previewLeave';
 import type { TimelineEntry } from '../storage/timeline';
 import type { ChannelEvent } from '../events';
 import type { AdapterEventName, AdapterListener } from './adapterEvents';
-import type { AdapterSchemas, AssignInputOf, ReplyInputOf, ViewInputOf } from './adapterSchemas';
+import type { AdapterSchemas, AssignInputOf, MarkReadInputOf, ReplyInputOf, ViewInputOf } from './adapterSchemas';
 import type { InVocabulary, LabelOf, Vocabulary, VocabularyInput } from './vocabulary';
 
 export interface AdapterCreateOptions {
@@ -34,6 +35,7 @@ export type AdapterReplyResult<V extends VocabularyInput> = InVocabulary<
   V
 >;
 export type AdapterAssignResult<V extends VocabularyInput> = InVocabulary<AssignResult & Echo<V>, V>;
+export type AdapterMarkReadResult<V extends VocabularyInput> = InVocabulary<MarkReadResult & Echo<V>, V>;
 
 export interface ServiceAdapter<V extends VocabularyInput = VocabularyInput> {
   readonly service: string;
@@ -58,6 +60,8 @@ export interface ServiceAdapter<V extends VocabularyInput = VocabularyInput> {
   reply(input: ReplyInputOf<V>): Promise<AdapterReplyResult<V>>;
   /** R21, R23: assign to oneself in this service; may answer confirmation-required with the notice. */
   assign(input: AssignInputOf<V>): Promise<AdapterAssignResult<V>>;
+  /** R39: an agent of this service read the conversation: this service's read marker moves, assigning nobody; WhatsApp's read receipt (with a typing indicator when asked) goes out once per customer message where a sender is configured. */
+  markRead(input: MarkReadInputOf<V>): Promise<AdapterMarkReadResult<V>>;
   /** Issue 9, R24, R25: whether a reply would be accepted now, and why not (e.g. WINDOW_CLOSED). */
   canReply(input: ViewInputOf<V>): Promise<CanReplyResult>;
   /** Issue 9, R11: who would become parent if this service left; changes nothing. */

@@ -40,6 +40,7 @@ export const adapterLabelSchema = wellFormed(z.string().min(1).max(200));
 export type ViewInputOf<V extends VocabularyInput> = ActingRef<V>;
 export type ReplyInputOf<V extends VocabularyInput> = ActingRef<V> & { text: string };
 export type AssignInputOf<V extends VocabularyInput> = ActingRef<V> & { confirm?: boolean | undefined };
+export type MarkReadInputOf<V extends VocabularyInput> = ActingRef<V> & { typing?: boolean | undefined };
 
 export interface AdapterSchemas<V extends VocabularyInput> {
   number: z.ZodType<string, string>;
@@ -47,6 +48,7 @@ export interface AdapterSchemas<V extends VocabularyInput> {
   view: z.ZodType<ViewInputOf<V>, ViewInputOf<V>>;
   reply: z.ZodType<ReplyInputOf<V>, ReplyInputOf<V>>;
   assign: z.ZodType<AssignInputOf<V> & { confirm: boolean }, AssignInputOf<V>>;
+  markRead: z.ZodType<MarkReadInputOf<V> & { typing: boolean }, MarkReadInputOf<V>>;
 }
 
 /** The facade's input schemas for one vocabulary, strict: an unknown key (e.g. `service`) is refused. */
@@ -60,5 +62,6 @@ export function adapterInputSchemas<V extends VocabularyInput>(vocabulary: Vocab
     view: z.object(acting).strict() as never,
     reply: z.object({ ...acting, text: replyTextSchema }).strict() as never,
     assign: z.object({ ...acting, confirm: z.boolean().default(false) }).strict() as never,
+    markRead: z.object({ ...acting, typing: z.boolean().default(false) }).strict() as never,
   };
 }

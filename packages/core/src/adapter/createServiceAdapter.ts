@@ -29,6 +29,7 @@ const isOneNumber = (value: unknown): value is OneNumber =>
     'feed',
     'canReply',
     'previewLeave',
+    'markRead',
     'timeline',
     'events',
   ].every((method) => typeof (value as Record<string, unknown>)[method] === 'function');
@@ -100,6 +101,11 @@ export function createServiceAdapter<V extends VocabularyInput>(
       const parsed = parseInput(schemas.reply, input) as Record<string, unknown>;
       const { message, conversation } = await onenumber.reply({ ...target(parsed), text: parsed.text as string });
       return toVocabulary({ message, conversation, ...echo(parsed) }, vocabulary) as never;
+    },
+    async markRead(input) {
+      const parsed = parseInput(schemas.markRead, input) as Record<string, unknown>;
+      const result = await onenumber.markRead({ ...target(parsed), typing: parsed.typing as boolean });
+      return toVocabulary({ ...result, ...echo(parsed) }, vocabulary) as never;
     },
     async canReply(input) {
       return onenumber.canReply(target(parseInput(schemas.view, input) as Record<string, unknown>));

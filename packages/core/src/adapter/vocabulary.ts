@@ -40,6 +40,9 @@ export const reservedWords: readonly string[] = [
   'agentName',
   'direction',
   'raw',
+  'typing',
+  'moved',
+  'receipt',
 ];
 
 const word = z.string().regex(/^[a-z][a-zA-Z]{0,31}$/, 'a vocabulary word is one camelCase word, e.g. "ticket"');

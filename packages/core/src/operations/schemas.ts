@@ -60,6 +60,8 @@ export const replyInputSchema = z
   });
 export const assignInputSchema = z.object({ ...withCustomer, confirm: z.boolean().default(false) }).strict();
 export const viewInputSchema = z.object(withCustomer).strict();
+/** R39: an agent of the service has read the conversation; `typing` also shows a typing indicator. */
+export const markReadInputSchema = z.object({ ...withCustomer, typing: z.boolean().default(false) }).strict();
 export const updateStatusInputSchema = z
   .object({
     org: idSchema,
@@ -88,6 +90,7 @@ export type ReceiveInput = z.input<typeof receiveInputSchema>;
 export type ReplyInput = z.input<typeof replyInputSchema>;
 export type AssignInput = z.input<typeof assignInputSchema>;
 export type ViewInput = z.input<typeof viewInputSchema>;
+export type MarkReadInput = z.input<typeof markReadInputSchema>;
 export type UpdateStatusInput = z.input<typeof updateStatusInputSchema>;
 export type EventsInput = z.input<typeof eventsInputSchema>;
 

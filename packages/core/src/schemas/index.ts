@@ -17,6 +17,7 @@ export {
   replyTextSchema,
   assignInputSchema,
   viewInputSchema,
+  markReadInputSchema,
   updateStatusInputSchema,
   eventsInputSchema,
   canReplyInputSchema,

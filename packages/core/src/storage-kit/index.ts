@@ -53,4 +53,11 @@ export { decideStatus, statusEffects, type ReportedStatus, type StatusDecision }
 export { channelIn, conflict, conversationIn, numberNotConnected, unknownMessage, viewerIn } from './refusals';
 export { decideConversation, holdFor } from './decision';
 export { projectTimelineEntry } from './timeline';
+export {
+  decideMarkRead,
+  unreadAfter,
+  type MarkReadDecision,
+  type MarkReadFacts,
+  type Placed,
+} from './readMarker';
 export type { AgentFacts, Assignment, AssignmentFacts } from '../assignment/notice';

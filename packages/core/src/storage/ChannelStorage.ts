@@ -21,6 +21,8 @@ import type {
   InboundRecord,
   MembershipChange,
   MembershipOutcome,
+  MarkReadOutcome,
+  MarkReadRecord,
   MembershipRecord,
   MessageView,
   ReplyRecord,
@@ -123,6 +125,15 @@ export interface ChannelStorage {
    * Projected for the reading service (projectTimelineEntry): another service's agent is null (R33).
    */
   timeline?(input: TimelineQuery): Promise<TimelineEntry[]>;
+
+  /**
+   * R39. Move `service`'s read marker to the conversation's last message (forward only), assigning
+   * nobody, and, where a transport sends the storage's messages, send WhatsApp's read receipt for
+   * the last inbound message (with a typing indicator when asked) unless one went out for it
+   * already, whichever service read it. NOT_CONNECTED for a channel of another org; the caller
+   * checks the agent and the membership (R25).
+   */
+  markRead?(input: MarkReadRecord): Promise<MarkReadOutcome>;
 
   /** Records an entry the storage cannot see happen itself (R23: a confirmation was requested). */
   note?(input: { org: string; entry: TimelineDraft }): Promise<void>;

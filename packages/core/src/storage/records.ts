@@ -150,6 +150,26 @@ export interface ReplyRecord {
   at: string;
 }
 
+/** R39: an agent of `service` has read the conversation as it is now. */
+export interface MarkReadRecord {
+  org: string;
+  channel: string;
+  conversation: string;
+  service: string;
+  /** The reading agent (R25: one with access to `service`; the server checks it again). */
+  agent: string;
+  /** Also show the customer a typing indicator with the read receipt. */
+  typing: boolean;
+  at: string;
+}
+
+export interface MarkReadOutcome {
+  /** Whether the service's read marker moved (false: it was at the last message already). */
+  moved: boolean;
+  /** The inbound message a WhatsApp read receipt went out for (once per message), or null. */
+  receipt: string | null;
+}
+
 export interface AssignmentRecord {
   org: string;
   channel: string;

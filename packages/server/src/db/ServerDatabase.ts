@@ -6,6 +6,7 @@ import type { OutboxStore } from '@onenumber/core/storage-kit';
 import type { PairPacingStore, SendBudgetStore } from '@onenumber/whatsapp';
 import type { PushStore } from './common/pushTypes';
 import type { ParkedDeliveries } from './common/parkedTypes';
+import type { ReadReceipt } from './common/sendRoute';
 import type { TokenStore } from './common/tokenTypes';
 
 /** What a token may do: everything (admin), or act as one service in one org. */
@@ -76,9 +77,12 @@ export interface ServerDatabase {
   sendReplies(on: boolean): void;
   /** Pacing per customer (WhatsApp's pair rate), shared by every process on this database. */
   pairPacing: PairPacingStore;
+  /** R39: where read receipts go (the WhatsApp mount's sender), or null: none is sent. */
+  sendReceipts(send: ((receipt: ReadReceipt) => void) | null): void;
   /** R34: push subscriptions and their durable queue (absent: push delivery is off, 501). */
   push?: PushStore;
   /** R29: webhook deliveries for numbers no org owns yet (absent: such a delivery answers 500, as before). */
   parked?: ParkedDeliveries;
   close(): Promise<void>;
 }
+export type { ReadReceipt } from './common/sendRoute';

@@ -13,6 +13,7 @@ import {
   type ConnectRecord,
   type DecisionQuery,
   type InboundRecord,
+  type MarkReadRecord,
   type ReplyRecord,
   type ViewQuery,
 } from '@onenumber/core/storage-kit';
@@ -154,6 +155,13 @@ export function createGuards(db: Pick<ServerDatabase, 'directory' | 'storage' | 
      * R25, R33: a decision is asked for an agent of the service (FORBIDDEN otherwise: a token
      * cannot learn about another service's agents through it), by an active member of the channel.
      */
+    /** R25, R39: any agent of the service with access to it, in a channel it is an active member of. */
+    async markRead(record: MarkReadRecord): Promise<MarkReadRecord> {
+      await requireAgentFor(record.org, record.agent, record.service);
+      await requireActiveMember(record);
+      return record;
+    },
+
     async decide(query: DecisionQuery): Promise<DecisionQuery> {
       await requireAgentFor(query.org, query.agent, query.service);
       await requireActiveMember(query);

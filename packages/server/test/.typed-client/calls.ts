@@ -126,6 +126,10 @@ export async function callEveryRoute({ baseUrl, adminToken, sign, verifyToken }:
   ok(await desk.POST('/v1/storage/setAssignment', { body: { ...assignment, expectedVersion: sent.version } }));
   ok(await desk.POST('/v1/storage/view', { body: { org, channel, conversation, service: 'desk' } }));
   ok(await crm.POST('/v1/storage/view', { body: { org, channel, conversation, service: 'crm' } }));
+  // R39: crm's agent read it (through the simulator, a read receipt once), and a read by desk's.
+  const read = { org, channel, conversation, at };
+  ok(await crm.POST('/v1/storage/markRead', { body: { ...read, service: 'crm', agent: 'aiko', typing: true } }));
+  ok(await desk.POST('/v1/storage/markRead', { body: { ...read, service: 'desk', agent: 'ben', typing: false } }));
   ok(
     await admin.POST('/v1/storage/updateStatus', {
       body: { org, message: sent.message, status: 'read', error: null, at },

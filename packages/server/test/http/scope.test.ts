@@ -180,6 +180,13 @@ const routes: Route[] = [
     actsAsService: true,
     body: () => ({ ...conversationRef(), service: 'crm' }),
   },
+  // R39: a read marker is the token's own service's, moved by one of its agents.
+  {
+    method: 'POST',
+    path: '/v1/storage/markRead',
+    actsAsService: true,
+    body: () => ({ ...conversationRef(), service: 'crm', agent: 'a', typing: false, at }),
+  },
   // R17: statuses are WhatsApp's facts (the signed webhook stores them); a service token may not report one.
   {
     method: 'POST',

@@ -1,5 +1,5 @@
 // Shared adapter suite, issue 9: canReply, previewLeave, timeline and replay through the facade,
-// in the adapter's words.
+// in the adapter's words; R39's markRead.
 import { expect } from 'vitest';
 import type { AdapterCase } from './describeAdapter';
 import { N1, asOther, inbound, refusal, words, type Loose } from './adapterWorld';
@@ -45,6 +45,22 @@ export const beyondCases: AdapterCase[] = [
       await ctx.adapter.enable(N1);
       await refusal(ctx.adapter.timeline(N1), 'NOT_PARENT');
       await refusal(ctx.adapter.previewLeave(N1, 'leave' as never), 'INVALID_INPUT');
+    },
+  ],
+  [
+    "R39: markRead moves this service's read marker in its words, assigns nobody; another service's agent is refused",
+    async (ctx) => {
+      await ctx.onenumber.connect({ org: 'acme', service: ctx.other, number: N1 });
+      await ctx.adapter.connect(N1);
+      await inbound(ctx.onenumber, 'read me', 'wamid.beyond-read');
+      const read = (await ctx.adapter.markRead(words(ctx.adapter, 'mine', { typing: true }))) as unknown as Loose;
+      expect(read).toMatchObject({ ok: true, moved: true, receipt: false, number: N1 });
+      expect(read[ctx.adapter.vocabulary.conversation]).toBeDefined();
+      expect(read[ctx.adapter.vocabulary.customer]).toBeDefined();
+      expect(await ctx.adapter.markRead(words(ctx.adapter, 'mine'))).toMatchObject({ moved: false });
+      expect(((await ctx.adapter.view(words(ctx.adapter, 'mine'))) as unknown as Loose).assignee).toBeNull();
+      await refusal(ctx.adapter.markRead(words(ctx.adapter, 'theirs')), 'FORBIDDEN');
+      await refusal(ctx.adapter.markRead(words(ctx.adapter, 'mine', { typing: 'yes' })), 'INVALID_INPUT');
     },
   ],
   [

@@ -10,6 +10,7 @@ import type { FairClaimCatalogue, OutboxCatalogue } from './outboxCatalogue';
 import type { ParkedCatalogue } from './parkedCatalogue';
 import type { PairPacingCatalogue } from './pairPacingCatalogue';
 import type { PushCatalogue } from './pushCatalogue';
+import type { ReadCatalogue } from './readCatalogue';
 import type { SendBudgetCatalogue } from './sendBudgetCatalogue';
 import type { StreamCatalogue } from './streamCatalogue';
 import type { TokenCatalogue } from './tokenCatalogue';
@@ -23,7 +24,8 @@ export interface RequiredCatalogue
     DirectoryCatalogue,
     TokenCatalogue,
     PushCatalogue,
-    ParkedCatalogue {}
+    ParkedCatalogue,
+    ReadCatalogue {}
 
 export interface Catalogue extends RequiredCatalogue, FairClaimCatalogue, SendBudgetCatalogue, InboundFactsCatalogue {}
 

@@ -2,7 +2,7 @@
 // runner, and event streams read by cursor and followed live through the dialect's event hub.
 import type { ChannelEvent, ChannelStorage } from '@onenumber/core';
 import { parseInput } from '@onenumber/core/schemas';
-import { storageSpecificationVersion, type EventQuery, type ReplyRoute } from '@onenumber/core/storage-kit';
+import { storageSpecificationVersion, type EventQuery } from '@onenumber/core/storage-kit';
 import type { EventHub } from '../common/eventHub';
 import { parseCursor, readLimitSchema } from '../common/cursors';
 import { guarded } from '../common/errors';
@@ -11,6 +11,8 @@ import { conversationStore } from './conversationStore';
 import { readEvents } from './eventReader';
 import { inboundStore } from './inboundStore';
 import { membershipStore } from './membershipStore';
+import type { SendRoute } from '../common/sendRoute';
+import { readStore } from './readStore';
 import { statusStore } from './statusStore';
 import { timelineStore } from './timelineStore';
 
@@ -18,7 +20,7 @@ export function channelStorage(
   db: Runner,
   hub: EventHub,
   close: () => Promise<void>,
-  route: ReplyRoute = { transport: false },
+  route: SendRoute = { transport: false },
 ): ChannelStorage {
   return {
     specificationVersion: storageSpecificationVersion,
@@ -26,6 +28,7 @@ export function channelStorage(
     ...membershipStore(db),
     ...inboundStore(db),
     ...conversationStore(db, route),
+    ...readStore(db, route),
     ...statusStore(db),
     ...timelineStore(db),
     events: (query: EventQuery): Promise<ChannelEvent[]> =>

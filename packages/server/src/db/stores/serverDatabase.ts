@@ -13,6 +13,7 @@ import { outboxStore } from './outboxStore';
 import { parkedStore } from './parkedStore';
 import { pairPacing } from './pairPacing';
 import { pushStore } from './pushStore';
+import type { ReadReceipt, SendRoute } from '../common/sendRoute';
 import { sendBudget } from './sendBudget';
 import { tokenStore, type TokenFeed } from './tokenStore';
 
@@ -26,7 +27,8 @@ export function serverDatabase(input: {
 }): ServerDatabase {
   const { db, close } = input;
   const outbox = outboxStore(db);
-  const route = { transport: false }; // R38: replies wait as pending once a sender is configured
+  // R38, R39: replies wait as pending, and read receipts go out, once a sender is configured.
+  const route: SendRoute = { transport: false };
   return {
     dialect: db.dialect,
     storage: channelStorage(db, input.hub, close, route),
@@ -40,6 +42,9 @@ export function serverDatabase(input: {
     parked: parkedStore(db),
     sendReplies: (on: boolean) => {
       route.transport = on;
+    },
+    sendReceipts: (send: ((receipt: ReadReceipt) => void) | null) => {
+      route.receipt = send ?? undefined;
     },
     close,
   };

@@ -19,6 +19,7 @@ import {
   conversationDecisionSchema,
   conversationInfoSchema,
   inboundOutcomeSchema,
+  markReadOutcomeSchema,
   replyAppendedSchema,
   statusUpdatedSchema,
 } from '../schemas/conversation';
@@ -36,6 +37,7 @@ import {
   eventQuerySchema,
   findMembershipSchema,
   inboundRecordSchema,
+  markReadRecordSchema,
   membershipChangeSchema,
   noteSchema,
   replyRecordSchema,
@@ -176,6 +178,16 @@ export const storageRoutes: StorageRoute[] = [
   ),
   // Optional capabilities (issue 9): GET /health says which ones this server's storage has.
   route(
+    'markRead',
+    "R39: an agent of the service read the conversation: the service's read marker moves; a read receipt goes out once",
+    markReadRecordSchema,
+    answers(markReadOutcomeSchema, 404, 422, 501),
+    async (s, g, input, p) => {
+      if (!s.markRead) throw unsupported('keeps no read markers');
+      return s.markRead(service(p) ? await g.markRead(input) : input);
+    },
+  ),
+  route(
     'timeline',
     "Issue 9: the channel's audit timeline as the reading service sees it (R33; a service token: its parent only)",
     timelineQuerySchema,
@@ -229,4 +241,5 @@ const unsupported = (what: string) => new OneNumberError('NOT_SUPPORTED', `This 
 export const capabilitiesOf = (s: ChannelStorage) => ({
   timeline: Boolean(s.timeline && s.note),
   cursors: Boolean(s.loadCursor && s.saveCursor),
+  reads: Boolean(s.markRead),
 });

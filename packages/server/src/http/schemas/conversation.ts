@@ -78,3 +78,14 @@ export const statusUpdatedSchema = named(
   'StatusUpdated',
   z.object({ status: messageStatusSchema, changed: z.boolean() }),
 );
+
+export const markReadOutcomeSchema = named(
+  'MarkReadOutcome',
+  z.object({
+    /** Whether the service's read marker moved. */
+    moved: z.boolean(),
+    /** The inbound message a WhatsApp read receipt went out for now (at most once each), or null. */
+    receipt: z.string().nullable(),
+  }),
+  "R39: the service's read marker moved to the last message; a read receipt went out once",
+);

@@ -9,7 +9,7 @@ export const healthSchema = named(
     specificationVersion: z.number().int(),
     dialect: z.enum(['sqlite', 'postgres']),
     /** The optional storage methods this server has (issue 9). */
-    capabilities: z.object({ timeline: z.boolean(), cursors: z.boolean() }),
+    capabilities: z.object({ timeline: z.boolean(), cursors: z.boolean(), reads: z.boolean() }),
     whatsapp: z.object({ webhook: z.boolean(), sender: z.boolean() }),
   }),
 );

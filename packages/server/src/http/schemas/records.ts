@@ -123,6 +123,19 @@ export const viewQuerySchema = z
   .object({ org: idSchema, channel: idSchema, conversation: idSchema, service: serviceSchema })
   .strict();
 
+/** R39: an agent of the service has read the conversation (typing: also a typing indicator). */
+export const markReadRecordSchema = z
+  .object({
+    org: idSchema,
+    channel: idSchema,
+    conversation: idSchema,
+    service: serviceSchema,
+    agent: idSchema,
+    typing: z.boolean(),
+    at: atSchema,
+  })
+  .strict();
+
 export const statusRecordSchema = z
   .object({
     org: idSchema,

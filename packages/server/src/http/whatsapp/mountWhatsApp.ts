@@ -18,6 +18,7 @@ import { readBody, type AppEnv } from '../routes/context';
 import { mediaRoute } from './mediaRoute';
 import { parkedRoute } from './parkedRoute';
 import { whatsAppReportSchema, whatsAppResumedSchema } from './reportSchema';
+import { readReceipts, type ReceiptCounters } from './readReceipts';
 import { createSender } from './sender';
 import { createServerWebhook } from './webhookRoute';
 import { resolveWhatsApp, type WhatsAppOptions } from './whatsAppOptions';
@@ -39,6 +40,7 @@ export interface WhatsAppReport {
         paused: OutboxWorker['paused'];
         counters: OutboxWorkerCounters;
         queued: ReturnType<OutboxWorker['queued']>;
+        receipts: ReceiptCounters;
       }
     | { on: false; why: string };
 }
@@ -73,6 +75,8 @@ export function mountWhatsApp(
   const webhook = resolved.webhook ? createServerWebhook(db, resolved.webhook, resolved.parking) : null;
   const sender = resolved.sender ? createSender(db, resolved) : null;
   db.sendReplies(sender !== null); // R38: replies are pending until the sender's provider accepts them
+  const receipts = sender ? readReceipts(db, sender) : null;
+  db.sendReceipts(receipts ? receipts.send : null); // R39: read receipts through the same sender
   let started = false;
   let sweep: ReturnType<typeof setInterval> | null = null;
   const release = async () => {
@@ -105,6 +109,7 @@ export function mountWhatsApp(
             paused: sender.worker.paused,
             counters: sender.worker.counters,
             queued: sender.worker.queued(),
+            receipts: { ...receipts!.counters },
           }
         : { on: false as const, why: 'WHATSAPP_ACCESS_TOKEN not set' },
     };
@@ -146,6 +151,7 @@ export function mountWhatsApp(
       if (!sender || !started) return;
       started = false;
       await sender.worker.stop(stopOptions);
+      await receipts?.settle();
     },
   };
 }

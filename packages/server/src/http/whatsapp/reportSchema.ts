@@ -63,6 +63,8 @@ export const whatsAppReportSchema = named(
         counters: workerCountersSchema,
         /** Replies held per number and service, waiting for the rate budget. */
         queued: z.record(z.string(), z.record(z.string(), count)),
+        /** R39: read receipts handed to WhatsApp (each inbound message's at most once), and those that failed. */
+        receipts: z.object({ sent: count, failed: count }),
       }),
       z.object({ on: z.literal(false), why: z.string() }),
     ]),

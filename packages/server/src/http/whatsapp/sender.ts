@@ -30,6 +30,8 @@ export interface Sender {
   apiVersion: string | null;
   /** Resumes after a token error; a new access token replaces the old one (Graph client only). */
   resume(accessToken?: string): void;
+  /** The transport replies go through; read receipts go through it too (R39). */
+  client: WhatsAppTransport;
   /** Inbound media: from the Graph API with the same token (current after a resume), else from a transport that has them (the simulator); null otherwise. */
   media: MediaClient | null;
 }
@@ -73,6 +75,7 @@ export function createSender(db: ServerDatabase, resolved: ResolvedWhatsApp): Se
       : null;
   return {
     media,
+    client,
     worker,
     transport: client.name,
     graphUrl: graph ? shown(config.graphUrl) : null,

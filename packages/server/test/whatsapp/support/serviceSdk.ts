@@ -16,6 +16,7 @@ const methods = [
   'appendReply',
   'setAssignment',
   'view',
+  'markRead',
   'updateStatus',
   'events',
 ] as const;

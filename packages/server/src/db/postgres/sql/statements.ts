@@ -10,6 +10,7 @@ import { outboxStatements } from './outboxStatements';
 import { sendBudgetStatements } from './sendBudgetStatements';
 import { parkedStatements } from './parkedStatements';
 import { pushStatements } from './pushStatements';
+import { readStatements } from './readStatements';
 import { streamStatements } from './streamStatements';
 import { tokenStatements } from './tokenStatements';
 
@@ -23,6 +24,7 @@ export const postgresStatements: DialectStatements<PostgresSql> = {
   ...sendBudgetStatements,
   ...tokenStatements,
   ...pushStatements,
+  ...readStatements,
   ...parkedStatements,
   ...inboundFactsStatements,
 };

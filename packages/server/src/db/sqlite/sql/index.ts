@@ -5,15 +5,17 @@ import type { MigrationStep } from '../../common/migrationStep';
 import { parkedMigrationSteps } from './parkedSchema';
 import { pacingMigrationSteps } from './pacingSchema';
 import { pushMigrationSteps } from './pushSchema';
+import { readMigrationSteps } from './readSchema';
 import { migrationSteps as schemaSteps } from './schema';
 
 export { migrationsTable } from './schema';
-/** The schema's steps, then push delivery's (R34), parked deliveries' (R29) and shared pacing's, steps of their own, in version order. */
+/** The schema's steps, then push delivery's (R34), parked deliveries' (R29) shared pacing's and read markers' (R39), steps of their own, in version order. */
 export const migrationSteps: readonly MigrationStep[] = [
   ...schemaSteps,
   ...pushMigrationSteps,
   ...parkedMigrationSteps,
   ...pacingMigrationSteps,
+  ...readMigrationSteps,
 ].sort((a, b) => a.version - b.version);
 export type { MigrationStep } from '../../common/migrationStep';
 export { sqliteStatements } from './statements';

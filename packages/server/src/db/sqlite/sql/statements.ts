@@ -8,6 +8,7 @@ import { fairClaimStatements, outboxStatements } from './outboxStatements';
 import { parkedStatements } from './parkedStatements';
 import { pacingStatements } from './pacingStatements';
 import { pushStatements } from './pushStatements';
+import { readStatements } from './readStatements';
 import { streamStatements } from './streamStatements';
 import { tokenStatements } from './tokenStatements';
 
@@ -21,5 +22,6 @@ export const sqliteStatements: DialectStatements<SqliteSql> = {
   ...directoryStatements,
   ...tokenStatements,
   ...pushStatements,
+  ...readStatements,
   ...parkedStatements,
 };
