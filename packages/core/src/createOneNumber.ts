@@ -15,6 +15,7 @@ import { receive, reply, updateStatus, view } from './operations/messages';
 import { eventsInputSchema, feedInputSchema, type EventsInput, type FeedInput } from './operations/schemas';
 import { timeline } from './operations/timeline';
 import { markRead } from './operations/markRead';
+import { conversations } from './operations/conversations';
 import { feedOf } from './feedOf';
 
 export interface OneNumberOptions {
@@ -64,6 +65,8 @@ export function createOneNumber(options: OneNumberOptions) {
     view: (input: Parameters<typeof view>[1]) => view(ctx, input),
     /** R39: an agent has read the conversation: the service's read marker moves; a read receipt goes out once. */
     markRead: (input: Parameters<typeof markRead>[1]) => markRead(ctx, input),
+    /** Issue 21: the channel's conversations for a service, newest first: last message (masked), own assignee, unread. */
+    conversations: (input: Parameters<typeof conversations>[1]) => conversations(ctx, input),
     /** R17: a delivery report; statuses only move forward. */
     updateStatus: (input: Parameters<typeof updateStatus>[1]) => updateStatus(ctx, input),
     /** One service's events after a cursor, projected for it (R20). */

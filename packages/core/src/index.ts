@@ -54,10 +54,12 @@ export type {
   UpdateStatusInput,
   ViewInput,
   MarkReadInput,
+  ConversationsInput,
 } from './operations/schemas';
 export type { ConnectResult, MembershipResult, MembersResult, MembershipState } from './operations/membership';
 export type { ReceiveResult, ViewResult } from './operations/messages';
 export type { MarkReadResult } from './operations/markRead';
+export type { ConversationPage, ConversationSummary } from './storage/records';
 export type { AssignResult } from './operations/assign';
 export type { CanReplyResult } from './operations/canReply';
 export type { LeavePreview } from './operations/previewLeave';

@@ -54,3 +54,23 @@ describe('read markers (R39)', () => {
     expect(unreadAfter(1, [1, 2, 4])).toBe(2);
   });
 });
+
+describe('the conversation list (issue 21)', () => {
+  it('lists for an active member only, newest first, with unread after its own marker', async () => {
+    const { one } = makeWorld();
+    await connectAll(one, N1, ['crm', 'desk']);
+    await one.receive({ number: N1, customer: C1, text: 'first', id: 'l1', at: '2026-01-01T09:01:00.000Z' });
+    await one.receive({ number: N1, customer: C2, text: 'second', id: 'l2', at: '2026-01-01T09:02:00.000Z' });
+    await one.markRead({ ...on, service: 'desk', agent: 'b' });
+    const page = await one.conversations({ org: 'acme', service: 'desk', number: N1 });
+    expect(page.conversations.map((c) => [c.customer, c.unread])).toEqual([
+      [C2, 1],
+      [C1, 0],
+    ]);
+    expect(page.next).toBeNull();
+    await refusal(one.conversations({ org: 'acme', service: 'salesiq', number: N1 }), 'NOT_CONNECTED');
+    await refusal(one.conversations({ org: 'acme', service: 'desk', number: N1, limit: 0 }), 'INVALID_INPUT');
+    await one.disable({ org: 'acme', service: 'desk', number: N1 });
+    await refusal(one.conversations({ org: 'acme', service: 'desk', number: N1 }), 'MEMBERSHIP_DISABLED');
+  });
+});

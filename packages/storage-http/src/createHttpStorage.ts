@@ -18,6 +18,8 @@ import {
   type ConnectRecord,
   type ConversationDecision,
   type ConversationInfo,
+  type ConversationListQuery,
+  type ConversationPage,
   type DecisionQuery,
   type EventQuery,
   type InboundOutcome,
@@ -71,6 +73,7 @@ export function createHttpStorage(options: HttpStorageOptions): ChannelStorage {
 
   const reads = capabilities.reads && {
     markRead: (input: MarkReadRecord) => call<MarkReadOutcome>('markRead', input),
+    conversations: (query: ConversationListQuery) => call<ConversationPage>('conversations', query),
   };
 
   return {

@@ -32,7 +32,7 @@ export const httpStorageOptionsSchema = httpClientOptionsSchema
       .object({
         timeline: z.boolean().default(false),
         cursors: z.boolean().default(false),
-        /** R39: read markers (markRead). */
+        /** R39 and issue 21: read markers (markRead) and the conversation list (conversations). */
         reads: z.boolean().default(false),
       })
       .strict()

@@ -7,6 +7,7 @@ import { decisionOps } from './decisionOps';
 import { EventLog } from './eventLog';
 import { membershipOps } from './membershipOps';
 import { messageOps } from './messageOps';
+import { listOps } from './listOps';
 import { readOps } from './readOps';
 import { MemoryState } from './state';
 import { timelineOps } from './timelineOps';
@@ -52,6 +53,7 @@ export function createMemoryStorage(options: MemoryStorageOptions): ChannelStora
     ...decisionOps(state, directory),
     ...timelineOps(state),
     ...readOps(state),
+    ...listOps(state, directory),
     events: async (query: EventQuery) => log.read(query),
     subscribe: (query: EventQuery, listener) => log.subscribe(query, listener),
     close: async () => {},

@@ -14,6 +14,7 @@ import { policyTests } from './policyTests';
 import { pendingTests } from './pendingTests';
 import { changeTests } from './changeTests';
 import { readReceiptTests, readTests } from './readTests';
+import { listTests } from './listTests';
 
 export interface StorageSuiteOptions {
   /** Tests this implementation cannot support, by exact name, with the reason shown. */
@@ -86,6 +87,7 @@ export function describeStorage(
       ['R22..R24, R33: decisions where the facts are', decisionTests, false],
       ["R33: policies are the server's", policyTests, false],
       ['R39: read markers', readTests, false],
+      ['issue 21: the conversation list', listTests, false],
       ['R38: pending before sent (with a transport)', pendingTests, true],
       ['R39: read receipts (with a transport)', readReceiptTests, true],
     ] as const;

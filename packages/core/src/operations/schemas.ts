@@ -105,8 +105,13 @@ export const feedInputSchema = eventsInputSchema
     durable: z.boolean().optional(),
   })
   .strict();
+/** Issue 21: a channel's conversations for the service, newest activity first, paged. */
+export const conversationsInputSchema = z
+  .object({ ...onNumber, after: z.string().max(128).optional(), limit: z.number().int().min(1).max(200).optional() })
+  .strict();
 export const timelineInputSchema = z
   .object({ ...onNumber, after: z.string().max(64).optional(), limit: z.number().int().min(1).max(1000).optional() })
   .strict();
 export type FeedInput = z.input<typeof feedInputSchema>;
 export type TimelineInput = z.input<typeof timelineInputSchema>;
+export type ConversationsInput = z.input<typeof conversationsInputSchema>;

@@ -24,6 +24,7 @@ export {
   previewLeaveInputSchema,
   feedInputSchema,
   timelineInputSchema,
+  conversationsInputSchema,
 } from '../operations/schemas';
 export { businessNumberSchema, customerSchema } from '../channel/number';
 export { channelSettingsSchema } from '../channel/settings';

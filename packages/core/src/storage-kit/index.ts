@@ -60,4 +60,5 @@ export {
   type MarkReadFacts,
   type Placed,
 } from './readMarker';
+export { pageConversations, summarizeConversation, type ListedConversation } from './conversationList';
 export type { AgentFacts, Assignment, AssignmentFacts } from '../assignment/notice';

@@ -15,6 +15,8 @@ import type {
   ConnectRecord,
   ConversationDecision,
   ConversationInfo,
+  ConversationListQuery,
+  ConversationPage,
   DecisionQuery,
   EventQuery,
   InboundOutcome,
@@ -134,6 +136,13 @@ export interface ChannelStorage {
    * checks the agent and the membership (R25).
    */
   markRead?(input: MarkReadRecord): Promise<MarkReadOutcome>;
+
+  /**
+   * Issue 21, R17..R21, R33, R39. The channel's conversations as `service` lists them (an active
+   * member: NOT_CONNECTED or MEMBERSHIP_DISABLED otherwise), newest activity first, paged by
+   * `after` (core's pageConversations and summarizeConversation).
+   */
+  conversations?(query: ConversationListQuery): Promise<ConversationPage>;
 
   /** Records an entry the storage cannot see happen itself (R23: a confirmation was requested). */
   note?(input: { org: string; entry: TimelineDraft }): Promise<void>;

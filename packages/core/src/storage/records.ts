@@ -170,6 +170,36 @@ export interface MarkReadOutcome {
   receipt: string | null;
 }
 
+/** Issue 21: a channel's conversations as one service lists them, newest activity first. */
+export interface ConversationListQuery {
+  org: string;
+  channel: string;
+  /** The listing service: an active member; projections, assignee and unread are its own. */
+  service: string;
+  /** The `next` cursor of the previous page. */
+  after?: string | undefined;
+  limit: number;
+}
+
+export interface ConversationSummary {
+  conversation: string;
+  customer: string;
+  /** The time of the last message, either direction. */
+  lastActivityAt: string;
+  /** The last message as the listing service sees it (R17, R18, R20: masked like a view). */
+  lastMessage: MessageView | null;
+  /** The listing service's own assignee (R21; R33: never another service's). */
+  assignee: string | null;
+  /** R39: the customer's messages after the listing service's read marker. */
+  unread: number;
+}
+
+export interface ConversationPage {
+  conversations: ConversationSummary[];
+  /** The cursor of the next page, or null when this was the last. */
+  next: string | null;
+}
+
 export interface AssignmentRecord {
   org: string;
   channel: string;

@@ -14,6 +14,7 @@ import {
   type DecisionQuery,
   type InboundRecord,
   type MarkReadRecord,
+  type ConversationListQuery,
   type ReplyRecord,
   type ViewQuery,
 } from '@onenumber/core/storage-kit';
@@ -155,6 +156,12 @@ export function createGuards(db: Pick<ServerDatabase, 'directory' | 'storage' | 
      * R25, R33: a decision is asked for an agent of the service (FORBIDDEN otherwise: a token
      * cannot learn about another service's agents through it), by an active member of the channel.
      */
+    /** Issue 21, R25, R26: a service lists the conversations of a channel it is an active member of. */
+    async conversations(query: ConversationListQuery): Promise<ConversationListQuery> {
+      await requireActiveMember(query);
+      return query;
+    },
+
     /** R25, R39: any agent of the service with access to it, in a channel it is an active member of. */
     async markRead(record: MarkReadRecord): Promise<MarkReadRecord> {
       await requireAgentFor(record.org, record.agent, record.service);

@@ -130,6 +130,8 @@ export async function callEveryRoute({ baseUrl, adminToken, sign, verifyToken }:
   const read = { org, channel, conversation, at };
   ok(await crm.POST('/v1/storage/markRead', { body: { ...read, service: 'crm', agent: 'aiko', typing: true } }));
   ok(await desk.POST('/v1/storage/markRead', { body: { ...read, service: 'desk', agent: 'ben', typing: false } }));
+  // Issue 21: the channel's conversations as desk lists them (crm's reply masked, desk's assignee).
+  ok(await desk.POST('/v1/storage/conversations', { body: { org, channel, service: 'desk', limit: 10 } }));
   ok(
     await admin.POST('/v1/storage/updateStatus', {
       body: { org, message: sent.message, status: 'read', error: null, at },

@@ -180,6 +180,13 @@ const routes: Route[] = [
     actsAsService: true,
     body: () => ({ ...conversationRef(), service: 'crm' }),
   },
+  // Issue 21: a service lists a channel's conversations as itself (its own projection and assignee).
+  {
+    method: 'POST',
+    path: '/v1/storage/conversations',
+    actsAsService: true,
+    body: () => ({ org: 'acme', channel: ids.channel, service: 'crm', limit: 10 }),
+  },
   // R39: a read marker is the token's own service's, moved by one of its agents.
   {
     method: 'POST',

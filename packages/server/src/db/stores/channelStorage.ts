@@ -12,6 +12,7 @@ import { readEvents } from './eventReader';
 import { inboundStore } from './inboundStore';
 import { membershipStore } from './membershipStore';
 import type { SendRoute } from '../common/sendRoute';
+import { listStore } from './listStore';
 import { readStore } from './readStore';
 import { statusStore } from './statusStore';
 import { timelineStore } from './timelineStore';
@@ -29,6 +30,7 @@ export function channelStorage(
     ...inboundStore(db),
     ...conversationStore(db, route),
     ...readStore(db, route),
+    ...listStore(db),
     ...statusStore(db),
     ...timelineStore(db),
     events: (query: EventQuery): Promise<ChannelEvent[]> =>

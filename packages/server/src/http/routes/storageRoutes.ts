@@ -20,6 +20,7 @@ import {
   conversationInfoSchema,
   inboundOutcomeSchema,
   markReadOutcomeSchema,
+  conversationPageSchema,
   replyAppendedSchema,
   statusUpdatedSchema,
 } from '../schemas/conversation';
@@ -38,6 +39,7 @@ import {
   findMembershipSchema,
   inboundRecordSchema,
   markReadRecordSchema,
+  conversationListQuerySchema,
   membershipChangeSchema,
   noteSchema,
   replyRecordSchema,
@@ -178,6 +180,16 @@ export const storageRoutes: StorageRoute[] = [
   ),
   // Optional capabilities (issue 9): GET /health says which ones this server's storage has.
   route(
+    'conversations',
+    "Issue 21: the channel's conversations for the service, newest first: last message (masked), its own assignee, unread",
+    conversationListQuerySchema,
+    answers(conversationPageSchema, 422, 501),
+    async (s, g, input, p) => {
+      if (!s.conversations) throw unsupported('cannot list conversations');
+      return s.conversations(service(p) ? await g.conversations(input) : input);
+    },
+  ),
+  route(
     'markRead',
     "R39: an agent of the service read the conversation: the service's read marker moves; a read receipt goes out once",
     markReadRecordSchema,
@@ -241,5 +253,5 @@ const unsupported = (what: string) => new OneNumberError('NOT_SUPPORTED', `This 
 export const capabilitiesOf = (s: ChannelStorage) => ({
   timeline: Boolean(s.timeline && s.note),
   cursors: Boolean(s.loadCursor && s.saveCursor),
-  reads: Boolean(s.markRead),
+  reads: Boolean(s.markRead && s.conversations),
 });

@@ -3,7 +3,7 @@
 // see), and the versions writes move on.
 import { z } from 'zod';
 import { modeSchema } from './channel';
-import { messageStatusSchema } from './message';
+import { messageStatusSchema, messageViewSchema } from './message';
 import { instantSchema, named } from './named';
 
 export const inboundOutcomeSchema = named(
@@ -88,4 +88,26 @@ export const markReadOutcomeSchema = named(
     receipt: z.string().nullable(),
   }),
   "R39: the service's read marker moved to the last message; a read receipt went out once",
+);
+
+export const conversationPageSchema = named(
+  'ConversationPage',
+  z.object({
+    conversations: z.array(
+      z.object({
+        conversation: z.string(),
+        customer: z.string(),
+        lastActivityAt: instantSchema,
+        /** The last message as the listing service sees it (R17, R18, R20: masked like a view). */
+        lastMessage: messageViewSchema.nullable(),
+        /** The listing service's own assignee (R21; R33: never another service's). */
+        assignee: z.string().nullable(),
+        /** R39: the customer's messages after the listing service's read marker. */
+        unread: z.number().int().min(0),
+      }),
+    ),
+    /** The cursor of the next page, or null. */
+    next: z.string().nullable(),
+  }),
+  "Issue 21: a channel's conversations for one service, newest activity first",
 );

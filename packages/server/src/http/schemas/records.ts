@@ -123,6 +123,17 @@ export const viewQuerySchema = z
   .object({ org: idSchema, channel: idSchema, conversation: idSchema, service: serviceSchema })
   .strict();
 
+/** Issue 21: a channel's conversations for the listing service, newest activity first. */
+export const conversationListQuerySchema = z
+  .object({
+    org: idSchema,
+    channel: idSchema,
+    service: serviceSchema,
+    after: z.string().min(1).max(128).optional(),
+    limit: z.number().int().min(1).max(200),
+  })
+  .strict();
+
 /** R39: an agent of the service has read the conversation (typing: also a typing indicator). */
 export const markReadRecordSchema = z
   .object({
