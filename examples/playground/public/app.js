@@ -26,6 +26,7 @@ function paneElement(service) {
       savePrefs();
       refresh();
     },
+    typing: (s) => typing(s),
     open: (s, customer) => {
       prefs.open[s] = customer;
       savePrefs();
@@ -56,10 +57,11 @@ function render() {
     renderPane(paneElement(pane.service), pane, line, state.customers);
   }
   renderPhone(state);
+  markOpened();
   renderGuide(state);
-  // A tab's count grows with any new message: every phone's chat, every conversation's waiting ones.
+  // A tab's count grows with any new message: every phone's chat, every conversation's unread ones.
   const phone = Object.values(state.phones).reduce((n, chat) => n + chat.length, 0);
-  const pane = (p) => p.messages.length + p.conversations.reduce((n, c) => n + (c.unread ?? c.waiting), 0);
+  const pane = (p) => p.messages.length + p.conversations.reduce((n, c) => n + c.unread, 0);
   markUnread(Object.fromEntries([['phone', phone], ...state.panes.map((p) => [p.service, pane(p)])]));
   document.body.dataset.ready = 'true';
 }
@@ -78,6 +80,30 @@ async function refresh() {
 }
 
 const paneOf = (service) => state.panes.find((p) => p.service === service);
+
+// R39: what an agent has open, they have read: each pane marks its open conversation read up to the
+// customer's last message (once per message), so its unread count is the other conversations'.
+const readUpTo = {};
+function markOpened() {
+  for (const pane of state.panes) {
+    const last = pane.membership === 'active' ? pane.messages.findLast((m) => m.direction === 'in') : null;
+    const key = `${pane.service} ${pane.customer} ${pane.agent}`;
+    if (!last || readUpTo[key] === last.id) continue;
+    readUpTo[key] = last.id;
+    const { service, agent, customer } = pane;
+    post('/api/action', { service, action: 'read', agent, customer }).catch((error) => console.warn(error));
+  }
+}
+
+// R39: an agent typing a reply shows "typing…" on the customer's phone (at most every 20 s; it lasts 25 s).
+const typedAt = {};
+function typing(service) {
+  const pane = paneOf(service);
+  if (!pane?.canReply.ok || Date.now() - (typedAt[service] ?? 0) < 20_000) return;
+  typedAt[service] = Date.now();
+  const { agent, customer } = pane;
+  post('/api/action', { service, action: 'read', agent, customer, typing: true }).catch((error) => console.warn(error));
+}
 
 /** R23: the dialog names what confirming does, in this service and in the holding one. */
 function confirmAssign(service, agent, notice) {

@@ -1,6 +1,6 @@
-// A pane's conversation list: per customer who wrote, the name, the last message as this service
-// sees it (masked where R17 says), its own assignee and a count of new messages; the open one is
-// marked, and choosing another opens it.
+// A pane's conversation list (the SDK's conversations read): per customer who wrote, the name,
+// the last message as this service sees it (masked where R17 says), its own assignee and its
+// unread count (R39); the open one is marked, and choosing another opens it.
 import { nameOf, t } from './i18n.js';
 import { contentOf, detailOf, kindLabel } from './kinds.js';
 import { hiddenLine } from './messages.js';
@@ -25,12 +25,8 @@ export function lastLine(m) {
   return line;
 }
 
-/** The count shown on an entry: unread after the service's read marker (R39) where the SDK tells. */
-function count(entry) {
-  if (typeof entry.unread === 'number')
-    return entry.unread ? { n: entry.unread, text: t('unread', { n: entry.unread }) } : null;
-  return entry.waiting ? { n: entry.waiting, text: t('waiting', { n: entry.waiting }) } : null;
-}
+/** The count shown on an entry: the customer's messages after this service's read marker (R39). */
+const count = (entry) => (entry.unread ? { n: entry.unread, text: t('unread', { n: entry.unread }) } : null);
 
 /** `open(customer)`: called when the agent chooses a conversation. */
 export function renderConversations(el, pane, customers, open) {

@@ -66,6 +66,7 @@ export function phoneMessage(m, index) {
   if (m.kind) li.append(span('tag', kindLabel(m.kind, t)));
   if (m.media) li.append(photo(`/api/phone/media/${encodeURIComponent(m.media)}`));
   if (m.text || !m.kind) li.append(span('body', m.text));
+  if (m.direction === 'sent' && m.read) li.append(span('meta', t('read'))); // R39: the business read it
   if (m.direction === 'received' && m.id) {
     // A word, not the emoji: a browser without an emoji font draws a box.
     const react = Object.assign(document.createElement('button'), {

@@ -22,7 +22,7 @@ const testids = [
   ['.open-title', 'open'],
 ];
 
-/** `on`: { action(service, action, extra) -> Promise<boolean>, agent(service, id), open(service, customer) }. */
+/** `on`: { action(service, action, extra) -> Promise<boolean>, agent(service, id), open(service, customer), typing(service) }. */
 export function createPane(service, on) {
   const el = $('#pane-template').content.firstElementChild.cloneNode(true);
   el.dataset.service = service;
@@ -37,7 +37,10 @@ export function createPane(service, on) {
     if (action) on.action(service, action);
   });
   const textarea = $('textarea', el);
-  textarea.addEventListener('input', () => updateSend(el));
+  textarea.addEventListener('input', () => {
+    updateSend(el);
+    if (textarea.value.trim()) on.typing(service);
+  });
   // A photo reply (R16), the box's text as its caption; other services see it masked (R17).
   const picker = $('input[type="file"]', el);
   picker.addEventListener('change', async () => {

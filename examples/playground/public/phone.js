@@ -32,6 +32,8 @@ export function renderPhone(state) {
   );
   $('#customer').textContent = current ?? '';
   fillList($('[data-testid="messages-phone"]'), (state.phones[current] ?? []).map(phoneMessage));
+  // R39: an agent opened the chat and types: WhatsApp shows it until the reply arrives.
+  $('[data-testid="phone-typing"]').hidden = !state.typing?.includes(current);
   updateSend();
 }
 

@@ -92,6 +92,7 @@ export const en = {
   phoneOf: 'Phone of',
   sendPhoto: 'Send a photo',
   sendLocation: 'Send my location',
+  typing: 'The business is typing…',
   react: 'React with a thumbs up',
   like: 'Like',
   kind_image: 'Photo',
@@ -118,5 +119,4 @@ export const en = {
   conversationWith: 'Conversation with {a}',
   unassigned: 'unassigned',
   unread: '{n} unread',
-  waiting: '{n} from the customer since this service last replied',
 };

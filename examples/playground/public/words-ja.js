@@ -88,6 +88,7 @@ export const ja = {
   phoneOf: 'お客様',
   sendPhoto: '写真を送る',
   sendLocation: '現在地を送る',
+  typing: '入力中…',
   react: '「いいね」でリアクション',
   like: 'いいね',
   kind_image: '写真',
@@ -114,5 +115,4 @@ export const ja = {
   conversationWith: '{a} さんとの会話',
   unassigned: '未割り当て',
   unread: '未読 {n} 件',
-  waiting: 'このサービスの最後の返信以降、お客様から {n} 件',
 };

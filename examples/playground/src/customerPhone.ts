@@ -35,6 +35,12 @@ export function createCustomerPhone(phone: Phone) {
       if (to) phone.record(to, 'received', input.caption ?? '', { kind: 'image', id: result.id, media });
       return result;
     },
+    // R39: the business read a customer's message (blue ticks on the phone), maybe typing.
+    async markRead(input) {
+      const result = await simulator.markRead(input);
+      phone.markRead(input.messageId, input.typing ?? false);
+      return result;
+    },
     // The files customers sent, for the server's GET /v1/media/{message} (the Graph API's part).
     downloadMedia: (input) => simulator.downloadMedia(input),
   };
@@ -65,8 +71,9 @@ export function createCustomerPhone(phone: Phone) {
     async send(customer: string, text: string) {
       const person = personOf(customer);
       await person.read();
-      delivered((await person.send(text, { to: number })).status);
-      phone.record(customer, 'sent', text);
+      const { id, status } = await person.send(text, { to: number });
+      delivered(status);
+      phone.record(customer, 'sent', text, { id });
     },
     /** A photo, as WhatsApp delivers one: the webhook carries a media id, the file stays with "Meta". */
     async sendPhoto(customer: string, photo: { bytes: Uint8Array; mimeType: string; caption?: string }) {
@@ -81,8 +88,9 @@ export function createCustomerPhone(phone: Phone) {
         ...(photo.caption ? { caption: photo.caption } : {}),
       };
       await person.read();
-      delivered((await person.sendMessage({ to: number, type: 'image', content })).status);
-      phone.record(customer, 'sent', photo.caption ?? '', { kind: 'image' });
+      const sent = await person.sendMessage({ to: number, type: 'image', content });
+      delivered(sent.status);
+      phone.record(customer, 'sent', photo.caption ?? '', { kind: 'image', id: sent.id });
     },
     /** The customer's location, as WhatsApp delivers a shared pin. */
     async sendLocation(customer: string) {
@@ -94,8 +102,9 @@ export function createCustomerPhone(phone: Phone) {
         address: '1 Marunouchi, Chiyoda',
       };
       await person.read();
-      delivered((await person.sendMessage({ to: number, type: 'location', content })).status);
-      phone.record(customer, 'sent', content.name, { kind: 'location' });
+      const sent = await person.sendMessage({ to: number, type: 'location', content });
+      delivered(sent.status);
+      phone.record(customer, 'sent', content.name, { kind: 'location', id: sent.id });
     },
     /** The customer reacts to a message the business sent them (WhatsApp's reaction message). */
     async react(customer: string, messageId: string, emoji: string) {

@@ -28,10 +28,10 @@ export async function paneOf(service: Service, session: Session, agent: string, 
   const membership = await onenumber.membership({ org, number, service });
   const channel = await orNull(adapter.members(number));
   const active = membership?.state === 'active';
-  const list = active ? await conversationsOf(onenumber, service, agent) : { entries: [], views: new Map() };
-  const customer =
-    list.entries.find((e) => e.customer === asked)?.customer ?? list.entries[0]?.customer ?? customers[0].id;
-  const view = list.views.get(customer) ?? null;
+  const entries = active ? await conversationsOf(onenumber, service) : [];
+  const customer = entries.find((e) => e.customer === asked)?.customer ?? entries[0]?.customer ?? customers[0].id;
+  const opened = entries.some((e) => e.customer === customer);
+  const view = opened ? await orNull(onenumber.view({ org, service, agent, number, customer })) : null;
   const canReply = await onenumber
     .canReply({ org, service, agent, number, customer })
     .catch((error: unknown) =>
@@ -59,7 +59,7 @@ export async function paneOf(service: Service, session: Session, agent: string, 
     members: channel?.members ?? [],
     agents: agentsOf(service).map(({ id, name, access }) => ({ id, name, access })),
     agent,
-    conversations: list.entries,
+    conversations: entries,
     customer,
     messages: view?.messages ?? [],
     assignee,

@@ -16,8 +16,10 @@ export interface PhoneMessage {
   kind?: PhoneKind;
   /** A received file's media id (the phone shows it). */
   media?: string;
-  /** WhatsApp's id of the message (a reaction points at it). */
+  /** WhatsApp's id of the message (a reaction and a read receipt point at it). */
   id?: string;
+  /** A customer's message the business has read (its read receipt, R39: blue ticks). */
+  read?: boolean;
   at: string;
 }
 
@@ -47,9 +49,25 @@ export class Phone extends EventEmitter<{ change: () => void }> {
     more: { kind?: PhoneKind; id?: string; media?: string } = {},
   ): void {
     this.messages.push({ customer, direction, text, ...more, at: new Date().toISOString() });
+    if (direction === 'received') this.typing.delete(customer);
     if (this.file) writeFileSync(this.file, JSON.stringify(this.messages));
     this.emit('change');
   }
+
+  /** R39: the business read up to this customer message (earlier ones too); typing shows until its next message. */
+  markRead(messageId: string, typing: boolean): void {
+    const at = this.messages.findIndex((m) => m.id === messageId);
+    const customer = this.messages[at]?.customer;
+    if (at < 0 || !customer) return;
+    for (const m of this.messages.slice(0, at + 1))
+      if (m.customer === customer && m.direction === 'sent') m.read = true;
+    if (typing) this.typing.add(customer);
+    if (this.file) writeFileSync(this.file, JSON.stringify(this.messages));
+    this.emit('change');
+  }
+
+  /** Customers who see "typing…": a read receipt asked for it and nothing arrived since. */
+  readonly typing = new Set<string>();
 
   /** Each customer's chat, oldest first. */
   chats(): Record<string, PhoneMessage[]> {

@@ -13,10 +13,12 @@ import { serveFile, staticFile } from './static';
 const actionSchema = z
   .object({
     service: z.enum(services),
-    action: z.enum(['connect', 'disable', 'enable', 'remove', 'assign', 'reply']),
+    action: z.enum(['connect', 'disable', 'enable', 'remove', 'assign', 'reply', 'read']),
     agent: z.string().min(1).max(64),
     customer: z.enum(customerIds),
     confirm: z.boolean().optional(),
+    /** With `read` (R39): also show the customer a typing indicator. */
+    typing: z.boolean().optional(),
     text: z.string().trim().min(1).max(4096).optional(),
     /** With `reply`: a photo (R16), `text` its caption. */
     photo: photoPartSchema.optional(),
@@ -78,6 +80,8 @@ export function createWeb(options: WebOptions) {
         const media = { kind: 'image' as const, media: { id }, ...(caption ? { caption } : {}) };
         return session.handles[service].onenumber.reply({ org, service, agent, number, customer, media });
       }
+      case 'read': // R39: the pane opened the conversation, or its agent types a reply
+        return adapter.markRead({ ...(ref as object), typing: input.typing ?? false } as never);
       case 'remove': {
         // Every conversation's assignee in this service, read before it leaves (R12, R21).
         const held = await Promise.all(customerIds.map((c) => session.assigneeOf(input.service, c)));
@@ -105,6 +109,7 @@ export function createWeb(options: WebOptions) {
       channel: channel ? { status: channel.status } : null,
       panes,
       phones: session.phone.chats(),
+      typing: [...session.phone.typing],
     };
   }
 

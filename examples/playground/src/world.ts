@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createOneNumber, type OneNumber, type ServiceAdapter } from '@onenumber/core';
 import { jsonLineLogger, silentLogger, startServer, type RunningServer, type WhatsAppOptions } from '@onenumber/server';
-import { createHttpDirectory, createHttpStorage } from '@onenumber/storage-http';
+import { createHttpDirectory, openHttpStorage } from '@onenumber/storage-http';
 import { createCrmAdapter } from '@onenumber/zoho-crm';
 import { createDeskAdapter } from '@onenumber/zoho-desk';
 import { createSalesIQAdapter } from '@onenumber/zoho-salesiq';
@@ -53,7 +53,7 @@ export async function startWorld(dataDir: string, whatsapp: WhatsAppOptions): Pr
     const token = await admin.issueToken(org, service);
     tokens[service] = token;
     const onenumber = createOneNumber({
-      storage: createHttpStorage({ url: server.url, token }),
+      storage: await openHttpStorage({ url: server.url, token }),
       directory: createHttpDirectory({ url: server.url, token }),
     });
     sdks[service] = onenumber;

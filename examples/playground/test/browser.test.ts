@@ -78,10 +78,12 @@ describe('playground in a real browser (1280 px)', () => {
     expect(await scrollsSideways(page)).toBe(false);
   });
 
-  it('R17: Send waits for text; Desk replies, the phone receives it, CRM and SalesIQ see it masked', async () => {
+  it('R17, R39: the open conversation is read (the phone shows it); Desk replies, CRM and SalesIQ see it masked', async () => {
     await id('agent-desk').selectOption('kenji');
     await expect.poll(() => id('why-desk').textContent()).toBe('Write a reply to send it.');
     expect(await id('send-desk').isDisabled()).toBe(true);
+    // R39: the panes have Taro's conversation open, so it is read: the phone shows his messages read.
+    await expect.poll(() => id('messages-phone').locator('li.sent .meta').allTextContents()).toEqual(['read', 'read']);
     await id('text-desk').fill('Desk here: it ships today.');
     await expect.poll(() => id('send-desk').isEnabled()).toBe(true);
     await id('send-desk').click();
@@ -117,7 +119,7 @@ describe('playground in a real browser (1280 px)', () => {
     await expect.poll(() => id('count-desk-hanako').textContent()).toBe('2');
     for (const service of ['desk', 'crm', 'salesiq'])
       expect(await id(`conversations-${service}`).locator('li').count()).toBe(3);
-    // Counts: the customer's messages since this service last replied.
+    // Counts: unread, the customer's messages after the service's read marker (R39); what a pane has open is read.
     expect((await id('conversations-desk').locator('strong').allTextContents()).sort()).toEqual([
       'Hanako',
       'Jiro',
@@ -126,8 +128,9 @@ describe('playground in a real browser (1280 px)', () => {
     expect(await id('count-desk-jiro').textContent()).toBe('3');
     expect(await id('conversation-salesiq-jiro').textContent()).toContain('Location Tokyo Station');
     expect(await id('conversation-crm-hanako').textContent()).toContain('Photo The new door');
-    expect(await id('count-desk-taro').count()).toBe(0); // Desk replied last
-    expect(await id('count-crm-taro').textContent()).toBe('2');
+    expect(await id('count-desk-taro').count()).toBe(0);
+    expect(await id('count-crm-taro').count()).toBe(0);
+    expect(await id('count-crm-jiro').textContent()).toBe('3');
     const taroInCrm = await id('conversation-crm-taro').textContent();
     expect(taroInCrm).toContain('Reply from Zoho Desk: text hidden');
     expect(taroInCrm).not.toContain('it ships today');
@@ -139,6 +142,8 @@ describe('playground in a real browser (1280 px)', () => {
     expect(await id('messages-desk').textContent()).toContain('and on holidays?');
     expect(await id('messages-desk').textContent()).not.toContain('Where is my order?');
     expect(await id('conversation-desk-jiro').getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => id('count-desk-jiro').count()).toBe(0); // opened, so read (R39)
+    expect(await id('count-crm-jiro').textContent()).toBe('3'); // CRM's marker is its own
     expect(await id('messages-crm').textContent()).toContain('Where is my order?'); // CRM still has Taro's open
     await id('conversation-crm-hanako').click();
     const photo = id('messages-crm').locator('img.photo');
