@@ -18,24 +18,35 @@ export const replyMediaSourceSchema = z.union([
   z.object({ id: z.string().min(1).max(256) }).strict(),
 ]);
 
+/** A media message's file fields as WhatsApp takes them (the transport's send input uses them too). */
+export const mediaFileFields = {
+  media: replyMediaSourceSchema,
+  caption: z.string().min(1).max(1024, 'a media caption is at most 1,024 characters').optional(),
+  filename: z.string().min(1).max(255).optional(),
+};
+
+/** WhatsApp's shape rule: a caption only on images, videos and documents, a filename only on a document. */
+export function checkMediaShape(
+  input: { kind: ReplyMediaKind; caption?: string | undefined; filename?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (input.caption !== undefined && !captioned.has(input.kind))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['caption'],
+      message: `a WhatsApp ${input.kind} has no caption (images, videos and documents do)`,
+    });
+  if (input.filename !== undefined && input.kind !== 'document')
+    ctx.addIssue({ code: 'custom', path: ['filename'], message: 'only a document has a filename' });
+}
+
 export const replyMediaSchema = z
   .object({
     kind: z.enum(replyMediaKinds, { error: () => `a media reply is one of ${replyMediaKinds.join(', ')}` }),
-    media: replyMediaSourceSchema,
-    caption: z.string().min(1).max(1024, 'a media caption is at most 1,024 characters').optional(),
-    filename: z.string().min(1).max(255).optional(),
+    ...mediaFileFields,
   })
   .strict()
-  .superRefine((input, ctx) => {
-    if (input.caption !== undefined && !captioned.has(input.kind))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['caption'],
-        message: `a WhatsApp ${input.kind} has no caption (images, videos and documents do)`,
-      });
-    if (input.filename !== undefined && input.kind !== 'document')
-      ctx.addIssue({ code: 'custom', path: ['filename'], message: 'only a document has a filename' });
-  });
+  .superRefine(checkMediaShape);
 
 export type ReplyMedia = z.output<typeof replyMediaSchema>;
 

@@ -30,7 +30,7 @@ export { businessNumberSchema, customerSchema } from '../channel/number';
 export { channelSettingsSchema } from '../channel/settings';
 export { maskingPolicySchema } from '../masking/policy';
 export { messageTypeSchema } from '../masking/messageType';
-export { replyMediaSchema, replyMediaSourceSchema } from '../messages/replyMedia';
+export { checkMediaShape, mediaFileFields, replyMediaSchema, replyMediaSourceSchema } from '../messages/replyMedia';
 export { boundedJson } from '../bounds/boundedJson';
 export { wellFormed } from '../bounds/wellFormed';
 export { agentEntrySchema, numberEntrySchema, orgEntrySchema, planSchema } from '../directory/Directory';

@@ -4,14 +4,15 @@
 // `messaging_product=whatsapp`, the file's MIME `type`). Only images, videos and documents carry
 // a caption (at most 1,024 characters); only a document has a filename. Uploads are checked
 // against Meta's types and sizes per kind before any call.
+import { replyMediaKinds } from '@onenumber/core';
+import { checkMediaShape, mediaFileFields, replyMediaSourceSchema } from '@onenumber/core/schemas';
 import { z } from 'zod';
 import { mediaLimits } from '../media/mediaLimits';
 import { callbackSchema, fromSchema, messageIdSchema, toSchema } from './fields';
 
-export const outboundMediaKinds = ['image', 'video', 'audio', 'document', 'sticker'] as const;
+// The kinds and the caption/filename rule are core's (a media reply is checked the same way).
+export const outboundMediaKinds = replyMediaKinds;
 export type OutboundMediaKind = (typeof outboundMediaKinds)[number];
-
-const captioned: ReadonlySet<OutboundMediaKind> = new Set(['image', 'video', 'document']);
 
 /**
  * What WhatsApp takes per kind (Meta's supported media types): images 5 MB (JPEG, PNG), video
@@ -28,34 +29,20 @@ export const outboundMediaLimits: Readonly<Record<OutboundMediaKind, { maxBytes:
   });
 
 /** Media by URL (`link`) or by the `id` of an uploaded file (Meta recommends `id`). */
-export const mediaSourceSchema = z.union([
-  z.object({ link: z.url({ protocol: /^https?$/ }).max(2048) }).strict(),
-  z.object({ id: z.string().min(1).max(256) }).strict(),
-]);
+export const mediaSourceSchema = replyMediaSourceSchema;
 
 export const sendMediaInputSchema = z
   .object({
     from: fromSchema,
     to: toSchema,
     kind: z.enum(outboundMediaKinds),
-    media: mediaSourceSchema,
-    caption: z.string().min(1).max(1024, 'a media caption is at most 1,024 characters').optional(),
-    filename: z.string().min(1).max(255).optional(),
+    ...mediaFileFields,
     bizOpaqueCallbackData: callbackSchema,
     /** Sent in context of a message (its wamid). */
     replyTo: messageIdSchema.optional(),
   })
   .strict()
-  .superRefine((input, ctx) => {
-    if (input.caption !== undefined && !captioned.has(input.kind))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['caption'],
-        message: `a WhatsApp ${input.kind} has no caption (images, videos and documents do)`,
-      });
-    if (input.filename !== undefined && input.kind !== 'document')
-      ctx.addIssue({ code: 'custom', path: ['filename'], message: 'only a document has a filename' });
-  });
+  .superRefine(checkMediaShape);
 
 /** A file's bytes: a Blob (or File), a Uint8Array or an ArrayBuffer. */
 export type MediaBytes = Blob | Uint8Array | ArrayBuffer;
